@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be lowercase letters, digits, "-" or "_", starting with a letter (max 64)');
+const localizedText = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
+const zoom = z.number().int().min(0).max(24);
+const propertyType = z.enum(['string', 'number', 'boolean']);
+const crs = z.string().regex(/^EPSG:\d{4,5}$/, 'must look like "EPSG:4326"');
+
+/** Where a layer's features come from, and how the file's columns map onto feature properties. */
+const sourceSchema = z.strictObject({
+  /** Path of the source file, relative to the catalogue file. */
+  path: z.string().min(1),
+  /** File format; inferred from the extension when absent. */
+  format: z.enum(['csv', 'geojson', 'ndjson']).optional(),
+  /** Text encoding; `auto` sniffs BOM, then UTF-8 validity, then falls back to CP949. */
+  encoding: z.enum(['auto', 'utf-8', 'cp949']).default('auto'),
+  /** Coordinate reference system of the source coordinates. */
+  crs: crs.default('EPSG:4326'),
+  /** CSV coordinate columns (latitude/longitude, or projected x/y). */
+  columns: z
+    .strictObject({
+      lat: z.string().min(1).optional(),
+      lon: z.string().min(1).optional(),
+      x: z.string().min(1).optional(),
+      y: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** Published property name → source column or property name, when they differ. */
+  fields: z.record(z.string().min(1), z.string().min(1)).default({}),
+});
+
+const layerSchema = z
+  .strictObject({
+    id,
+    title: localizedText,
+    geometry: z.enum(['point', 'line', 'polygon']),
+    source: sourceSchema,
+    minzoom: zoom.default(0),
+    maxzoom: zoom.default(14),
+    /** The allow-list: only these properties, with these types, ever leave the server. */
+    properties: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier'), propertyType),
+    attribution: z.string().min(1),
+    license: z.string().min(1).optional(),
+    /** Legend and style colour. */
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').optional(),
+  })
+  .refine((layer) => layer.minzoom <= layer.maxzoom, { message: 'minzoom must not exceed maxzoom', path: ['minzoom'] });
+
+const tilesetSchema = z
+  .strictObject({
+    id,
+    title: localizedText,
+    description: localizedText.optional(),
+    /** Initial view: [longitude, latitude, zoom]. */
+    center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), zoom]).optional(),
+    layers: z.array(layerSchema).min(1),
+  })
+  .refine((set) => new Set(set.layers.map((layer) => layer.id)).size === set.layers.length, {
+    message: 'layer ids must be unique within a tile set',
+    path: ['layers'],
+  });
+
+export const catalogSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    tilesets: z.array(tilesetSchema).min(1),
+  })
+  .refine((catalog) => new Set(catalog.tilesets.map((set) => set.id)).size === catalog.tilesets.length, {
+    message: 'tile set ids must be unique',
+    path: ['tilesets'],
+  });
+
+export type CatalogInput = z.input<typeof catalogSchema>;
+export type Catalog = z.output<typeof catalogSchema>;
+export type TilesetConfig = Catalog['tilesets'][number];
+export type LayerConfig = TilesetConfig['layers'][number];
+export type SourceConfig = LayerConfig['source'];
+export type PropertyType = z.output<typeof propertyType>;

@@ -1,0 +1,30 @@
+/** Stable machine-readable error codes; HTTP status and CLI exit code derive from them in one place each. */
+export type ErrorCode =
+  | 'CATALOG_INVALID'
+  | 'CATALOG_UNREADABLE'
+  | 'SOURCE_UNREADABLE'
+  | 'SOURCE_INVALID'
+  | 'TILE_COORDS_INVALID'
+  | 'BAD_PARAMETER'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'OVERLOADED'
+  | 'INTERNAL';
+
+/** Base error of SafeMap: every error that crosses a module boundary carries a stable code. */
+export class SafeMapError extends Error {
+  readonly code: ErrorCode;
+  /** Safe-to-publish details (never raw request input). */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SafeMapError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isSafeMapError(error: unknown): error is SafeMapError {
+  return error instanceof SafeMapError;
+}

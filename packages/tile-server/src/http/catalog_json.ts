@@ -1,0 +1,30 @@
+import type { TilesetRegistry } from '../store/tileset_registry.js';
+
+/** The public catalogue: each tile set, its layers as a legend needs them, and where its TileJSON and style live. */
+export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
+  return {
+    tilesets: registry.list().map((tileset) => ({
+      id: tileset.id,
+      title: tileset.title,
+      ...(tileset.description ? { description: tileset.description } : {}),
+      tilejson: `${baseUrl}/tiles/${tileset.id}.json`,
+      style: `${baseUrl}/styles/${tileset.id}.json`,
+      version: tileset.source.version,
+      minzoom: tileset.minzoom,
+      maxzoom: tileset.maxzoom,
+      bounds: [...tileset.bounds],
+      center: [...tileset.center],
+      attribution: tileset.attribution,
+      layers: tileset.layers.map((layer) => ({
+        id: layer.id,
+        title: layer.title,
+        geometry: layer.geometry,
+        color: layer.color,
+        minzoom: layer.minzoom,
+        maxzoom: layer.maxzoom,
+        properties: Object.keys(layer.properties),
+        attribution: layer.attribution,
+      })),
+    })),
+  };
+}

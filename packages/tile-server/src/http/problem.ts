@@ -1,0 +1,63 @@
+import type { ServerResponse } from 'node:http';
+import { isSafeMapError, type ErrorCode } from '../errors.js';
+
+const statusByCode: Partial<Record<ErrorCode, number>> = {
+  TILE_COORDS_INVALID: 400,
+  BAD_PARAMETER: 400,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  OVERLOADED: 503,
+};
+
+export interface Problem {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly extra?: Record<string, unknown>;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * The one place where errors become RFC 9457 problem documents. Only SafeMap errors keep their message, and those
+ * messages never contain request input; anything unexpected becomes an opaque 500.
+ */
+export function problemFromError(error: unknown): Problem {
+  if (isSafeMapError(error)) {
+    const status = statusByCode[error.code] ?? 500;
+    if (status === 500) return problem(500, 'INTERNAL');
+    return problem(status, error.code, error.message, error.details);
+  }
+  const status = (error as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return problem(status, 'BAD_REQUEST');
+  return problem(500, 'INTERNAL');
+}
+
+export function problem(status: number, code: string, detail?: string, extra?: Record<string, unknown>): Problem {
+  return { status, code, title: titles[status] ?? 'Error', ...(detail === undefined ? {} : { detail }), ...(extra === undefined ? {} : { extra }) };
+}
+
+export function sendProblem(res: ServerResponse, value: Problem, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ type: 'about:blank', title: value.title, status: value.status, code: value.code, detail: value.detail, ...value.extra });
+  res.writeHead(value.status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(body);
+}

@@ -1,0 +1,69 @@
+import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Tileset, TilesetLayer } from '../store/tileset.js';
+
+const geometryOrder: Record<TilesetLayer['geometry'], number> = { polygon: 0, line: 1, point: 2 };
+
+/**
+ * A MapLibre style v8 for a tile set: polygons under lines under points, each style layer tagged with the catalogue
+ * layer it draws so a legend can toggle it. No glyphs or sprite host: nothing is fetched from a third party.
+ */
+export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecification {
+  const ordered = [...tileset.layers].sort((a, b) => geometryOrder[a.geometry] - geometryOrder[b.geometry]);
+  return {
+    version: 8,
+    name: tileset.title.en,
+    metadata: { 'safemap:tileset': tileset.id, 'safemap:version': tileset.source.version },
+    center: [tileset.center[0], tileset.center[1]],
+    zoom: tileset.center[2],
+    sources: {
+      [tileset.id]: { type: 'vector', url: `${baseUrl}/tiles/${tileset.id}.json`, attribution: tileset.attribution },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } },
+      ...ordered.flatMap((layer) => styleLayers(tileset.id, layer)),
+    ],
+  };
+}
+
+function styleLayers(source: string, layer: TilesetLayer): LayerSpecification[] {
+  const common = { source, 'source-layer': layer.id, minzoom: layer.minzoom, metadata: { 'safemap:layer': layer.id } };
+  switch (layer.geometry) {
+    case 'point':
+      return [
+        {
+          ...common,
+          id: layer.id,
+          type: 'circle',
+          paint: {
+            'circle-color': layer.color,
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 16, 8],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 14, 1.5],
+            'circle-opacity': 0.9,
+          },
+        },
+      ];
+    case 'line':
+      return [
+        {
+          ...common,
+          id: `${layer.id}-casing`,
+          type: 'line',
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 10] },
+        },
+        {
+          ...common,
+          id: layer.id,
+          type: 'line',
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': layer.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 16, 6] },
+        },
+      ];
+    case 'polygon':
+      return [
+        { ...common, id: layer.id, type: 'fill', paint: { 'fill-color': layer.color, 'fill-opacity': 0.25 } },
+        { ...common, id: `${layer.id}-outline`, type: 'line', paint: { 'line-color': layer.color, 'line-width': 1.5 } },
+      ];
+  }
+}

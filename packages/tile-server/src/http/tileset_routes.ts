@@ -1,0 +1,98 @@
+import { Router, type Request } from 'express';
+import { SafeMapError } from '../errors.js';
+import type { LayerFeature } from '../source/layer_feature.js';
+import type { BBox } from '../spatial/feature_index.js';
+import type { Tileset } from '../store/tileset.js';
+import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { buildCatalogJson } from './catalog_json.js';
+import { publicBaseUrl } from './public_url.js';
+import { buildStyleJson } from './style_json.js';
+import { buildTileJson } from './tilejson.js';
+
+export interface TilesetRouteOptions {
+  publicUrl: string | undefined;
+  fallbackUrl: string;
+  /** Seconds clients may cache the catalogue, TileJSON and styles, which change on republish. */
+  metadataMaxAge: number;
+}
+
+const MAX_FEATURES = 1000;
+
+/** Catalogue, TileJSON, style and feature look-ups: everything about a tile set except its tiles. */
+export function tilesetRoutes(getRegistry: () => TilesetRegistry, options: TilesetRouteOptions): Router {
+  const router = Router();
+  const base = (req: Request) => publicBaseUrl(req, options.publicUrl, options.fallbackUrl);
+  const cacheControl = `public, max-age=${options.metadataMaxAge}`;
+
+  router.get('/catalog', (req, res) => {
+    res.set('Cache-Control', cacheControl).json(buildCatalogJson(getRegistry(), base(req)));
+  });
+
+  router.get('/tiles/:id.json', (req, res) => {
+    res.set('Cache-Control', cacheControl).json(buildTileJson(requireTileset(getRegistry(), req.params.id), base(req)));
+  });
+
+  router.get('/styles/:id.json', (req, res) => {
+    res.set('Cache-Control', cacheControl).json(buildStyleJson(requireTileset(getRegistry(), req.params.id), base(req)));
+  });
+
+  router.get('/tiles/:id/features', (req, res) => {
+    const tileset = requireTileset(getRegistry(), req.params.id);
+    const layer = optionalLayer(tileset, req.query.layer);
+    const bbox = parseBBox(req.query.bbox);
+    const limit = parseLimit(req.query.limit);
+    const hits = tileset.index ? tileset.index.search(bbox, { ...(layer ? { layer } : {}), limit }) : [];
+    res.set('Cache-Control', cacheControl).json({
+      type: 'FeatureCollection',
+      features: hits.map((hit) => toGeojson(hit.layer, hit.feature)),
+    });
+  });
+
+  router.get('/tiles/:id/features/:layer/:fid', (req, res) => {
+    const tileset = requireTileset(getRegistry(), req.params.id);
+    const layer = optionalLayer(tileset, req.params.layer);
+    const id = /^(0|[1-9]\d{0,8})$/.test(req.params.fid) ? Number(req.params.fid) : undefined;
+    const feature = layer && id !== undefined ? tileset.index?.get(layer, id) : undefined;
+    if (!layer || !feature) throw new SafeMapError('NOT_FOUND', 'no such feature');
+    res.set('Cache-Control', cacheControl).json(toGeojson(layer, feature));
+  });
+
+  return router;
+}
+
+function requireTileset(registry: TilesetRegistry, id: string | undefined): Tileset {
+  const tileset = id === undefined ? undefined : registry.get(id);
+  if (!tileset) throw new SafeMapError('NOT_FOUND', 'no such tile set');
+  return tileset;
+}
+
+function optionalLayer(tileset: Tileset, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const layer = typeof value === 'string' ? tileset.layers.find((candidate) => candidate.id === value) : undefined;
+  if (!layer) throw new SafeMapError('NOT_FOUND', 'no such layer in this tile set');
+  return layer.id;
+}
+
+function parseBBox(value: unknown): BBox {
+  const parts = typeof value === 'string' ? value.split(',') : [];
+  const numbers = parts.map((part) => (/^-?\d{1,3}(\.\d{1,12})?$/.test(part.trim()) ? Number(part) : NaN));
+  const [west, south, east, north] = numbers as [number, number, number, number];
+  const valid =
+    numbers.length === 4 &&
+    numbers.every(Number.isFinite) &&
+    west >= -180 && east <= 180 && south >= -90 && north <= 90 && west <= east && south <= north;
+  if (!valid) throw new SafeMapError('BAD_PARAMETER', 'bbox must be west,south,east,north in degrees');
+  return [west, south, east, north];
+}
+
+function parseLimit(value: unknown): number {
+  if (value === undefined) return 100;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,3}$/.test(value) || Number(value) > MAX_FEATURES) {
+    throw new SafeMapError('BAD_PARAMETER', `limit must be an integer from 1 to ${MAX_FEATURES}`);
+  }
+  return Number(value);
+}
+
+function toGeojson(layer: string, feature: LayerFeature) {
+  return { type: 'Feature', id: feature.id, layer, geometry: feature.geometry, properties: { ...feature.properties } };
+}

@@ -1,0 +1,89 @@
+import type { CatalogLayer } from './catalog_client.js';
+import { formatPropertyValue, localize, propertyLabel, type Lang } from './i18n.js';
+
+/** One labelled value of a popup. */
+export interface PopupRow {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** What a feature popup says, before it becomes DOM. */
+export interface PopupModel {
+  /** Localized title of the feature's layer, e.g. "대피소". */
+  layerTitle: string;
+  /** The feature's `name`, else the layer title. */
+  heading: string;
+  rows: PopupRow[];
+}
+
+/**
+ * Decides what a popup shows for a feature: its name as the heading, then every other
+ * non-empty property, in the catalogue's property order, then unknown keys alphabetically.
+ */
+export function popupModel(properties: Readonly<Record<string, unknown>>, layer: CatalogLayer | undefined, lang: Lang): PopupModel {
+  const layerTitle = localize(layer?.title, lang, layer?.id ?? '');
+  const name = properties.name;
+  const hasName = typeof name === 'string' ? name.trim() !== '' : typeof name === 'number';
+  const order = layer?.properties ?? [];
+  const keys = Object.keys(properties)
+    .filter((key) => isShown(properties[key]) && !(key === 'name' && hasName))
+    .sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    layerTitle,
+    heading: hasName ? String(name) : layerTitle,
+    rows: keys.map((key) => ({ key, label: propertyLabel(key, lang), value: formatPropertyValue(key, properties[key], lang) })),
+  };
+}
+
+function isShown(value: unknown): boolean {
+  return value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
+}
+
+function rank(order: readonly string[], key: string): number {
+  const index = order.indexOf(key);
+  return index === -1 ? order.length : index;
+}
+
+/**
+ * Builds the popup DOM. Feature data only ever reaches the page through `textContent`,
+ * so a property value can never become markup.
+ */
+export function renderPopupContent(doc: Document, model: PopupModel): HTMLElement {
+  const article = doc.createElement('article');
+  article.className = 'safemap-popup';
+
+  const layer = doc.createElement('p');
+  layer.className = 'safemap-popup-layer';
+  layer.textContent = model.layerTitle;
+
+  const heading = doc.createElement('h3');
+  heading.className = 'safemap-popup-title';
+  heading.textContent = model.heading;
+
+  article.append(layer, heading);
+  if (model.rows.length === 0) return article;
+
+  const list = doc.createElement('dl');
+  for (const row of model.rows) {
+    const item = doc.createElement('div');
+    const term = doc.createElement('dt');
+    const detail = doc.createElement('dd');
+    term.textContent = row.label;
+    detail.textContent = row.value;
+    item.append(term, detail);
+    list.append(item);
+  }
+  article.append(list);
+  return article;
+}
+
+/** The popup DOM for a feature's properties. */
+export function createPopupContent(
+  doc: Document,
+  properties: Readonly<Record<string, unknown>>,
+  layer: CatalogLayer | undefined,
+  lang: Lang,
+): HTMLElement {
+  return renderPopupContent(doc, popupModel(properties, layer, lang));
+}

@@ -1,0 +1,24 @@
+import { getWorkerUrl, setWorkerUrl } from 'maplibre-gl';
+
+/** File name of MapLibre's worker, shipped next to the widget bundles. */
+export const WORKER_FILE = 'maplibre-gl-worker.mjs';
+
+/** The worker URL beside a script URL; undefined when the script URL is not http(s). */
+export function workerUrlFor(scriptUrl: string): string | undefined {
+  try {
+    const url = new URL(WORKER_FILE, scriptUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Points MapLibre at the worker shipped beside the widget script, unless the host page has
+ * already chosen a worker URL (e.g. its bundler emits the worker elsewhere).
+ */
+export function configureWorker(scriptUrl: string): void {
+  if (getWorkerUrl()) return;
+  const url = workerUrlFor(scriptUrl);
+  if (url) setWorkerUrl(url);
+}
