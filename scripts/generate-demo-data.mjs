@@ -8,7 +8,7 @@
 // clock, stable key order, one feature per line. `--check` writes nothing and
 // exits 1 when a committed file differs from what would be generated.
 //
-// One file on purpose (~450 lines): it runs with plain `node`, no build step and
+// One file on purpose (~560 lines): it runs with plain `node`, no build step and
 // no imports outside the repo, and most of its length is the name tables.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,20 +70,22 @@ const SHELTER_TEMPLATES = {
     ['{base}초등학교 본관 옥상', ['tsunami'], 200, 900],
     ['{base}공원 고지대 광장', ['earthquake', 'tsunami'], 300, 2000],
     ['{dong} 행정복지센터 3층 이상', ['tsunami'], 100, 400],
+    ['{base}{apt}아파트 옥상', ['tsunami'], 150, 800],
   ],
   heat: [
-    ['{base}경로당 무더위쉼터', ['heat'], 15, 50],
+    ['{base}{vil}경로당 무더위쉼터', ['heat'], 15, 50],
     ['{dong} 행정복지센터 무더위쉼터', ['heat', 'cold'], 30, 120],
     ['{base}작은도서관 무더위쉼터', ['heat'], 20, 60],
   ],
   cold: [
-    ['{base}경로당 한파쉼터', ['cold'], 15, 50],
+    ['{base}{vil}경로당 한파쉼터', ['cold'], 15, 50],
     ['{base}종합사회복지관 한파쉼터', ['heat', 'cold'], 30, 150],
   ],
 };
 const KIND_WEIGHTS = { 'civil-defence': 30, 'earthquake-outdoor': 25, tsunami: 12, heat: 20, cold: 13 };
 const HAZARD_ORDER = ['civil-defence', 'earthquake', 'tsunami', 'heat', 'cold'];
 const APT_NAMES = ['한마음', '푸른마을', '센트럴', '하이츠', '스카이', '청솔', '동원', '그린'];
+const VILLAGE_NAMES = ['', '', '제일', '새마을', '중앙', '한마음', '양지'];
 
 const BELL_TEMPLATES = [
   '{base}공원 화장실 앞', '{base}어린이공원 놀이터 옆', '{base}초등학교 후문 통학로', '{road} 원룸가 골목 보안등주',
@@ -187,7 +189,7 @@ function gridIndex(items) {
 
 // ---------- CCTV csv ----------
 
-/** RFC 4180 parser: quoted cells may hold commas, quotes ("") and newlines. */
+/** RFC 4180 parser: quoted cells may hold commas, doubled quotes and newlines; LF or CRLF rows. */
 function parseCsv(text) {
   const rows = [];
   let row = [];
@@ -195,24 +197,31 @@ function parseCsv(text) {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') (cell += '"'), i++;
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"' && (quoted || cell === '')) {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      cell += c;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
-    } else cell += c;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    }
   }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
   return rows;
 }
 
-/** Road address as published, with "부산광역시 <district> " supplied or repaired where it is missing. */
+/** Road address as published, with "부산광역시 <district> " supplied where missing or doubled, and stray `_`/`'` read as spaces. */
 function fullAddress(raw, district) {
-  let rest = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let rest = raw.normalize('NFC').replace(/['_\s]+/g, ' ').trim();
   for (let prev = ''; prev !== rest; ) {
     prev = rest;
     rest = rest.replace(/^부산광역시\s*/, '');
@@ -240,7 +249,7 @@ function loadCctv(text) {
   const [header, ...rows] = parseCsv(text.normalize('NFC'));
   const col = Object.fromEntries(header.map((h, i) => [h.trim(), i]));
   const [w, s, e, n] = OPTIONS.bbox;
-  const quirks = { rows: rows.length, emptyCoord: 0, zeroCoord: 0, swapped: 0, outsideBbox: 0, districtOutlier: 0 };
+  const quirks = { rows: rows.length, emptyCoord: 0, zeroCoord: 0, swapped: 0, outsideBbox: 0, unknownDistrict: 0, districtOutlier: 0 };
   const byKey = new Map();
   for (const r of rows) {
     const [latText, lonText] = [r[col.WGS84위도] ?? '', r[col.WGS84경도] ?? ''];
@@ -250,7 +259,7 @@ function loadCctv(text) {
     if (lat >= w && lat <= e && lon >= s && lon <= n) { quirks.swapped++; continue; }
     if (!(lon >= w && lon <= e && lat >= s && lat <= n)) { quirks.outsideBbox++; continue; }
     const district = /([가-힣]+(?:구|군))(?:청)?$/.exec(r[col.관리기관명].trim())?.[1];
-    if (!DISTRICT_CODES[district]) continue;
+    if (!DISTRICT_CODES[district]) { quirks.unknownDistrict++; continue; }
     const key = `${lon.toFixed(6)},${lat.toFixed(6)}`;
     if (!byKey.has(key)) byKey.set(key, { seq: byKey.size, p: [lon, lat], district, rows: [] });
     byKey.get(key).rows.push(r);
@@ -329,7 +338,8 @@ function fill(template, anchor, rng) {
     .replace('{dong}', anchor.dong.dong)
     .replace('{base}', anchor.dong.base)
     .replace('{road}', anchor.road ?? anchor.dong.dong)
-    .replace('{apt}', rng.pick(APT_NAMES));
+    .replace('{apt}', rng.pick(APT_NAMES))
+    .replace('{vil}', rng.pick(VILLAGE_NAMES));
 }
 
 function feature(id, properties, geometry) {
@@ -340,6 +350,7 @@ function makeShelters(cctv, quotas) {
   const rng = stream('shelters');
   const index = gridIndex(cctv.locations);
   const placed = [];
+  const names = new Set();
   const features = [];
   for (const district of Object.keys(DISTRICT_CODES)) {
     const pool = cctv.anchors.filter((a) => a.district === district);
@@ -350,17 +361,20 @@ function makeShelters(cctv, quotas) {
       const weights = Object.entries(KIND_WEIGHTS).filter(([k]) => k !== 'tsunami' || coastal.length > 0);
       let roll = rng.range(0, weights.reduce((a, [, w]) => a + w, 0));
       const kind = weights.find(([, w]) => (roll -= w) < 0)?.[0] ?? weights[0][0];
-      const [template, hazards, capLo, capHi] = rng.pick(SHELTER_TEMPLATES[kind]);
-      let p;
-      let anchor;
-      for (let attempt = 0; attempt < 50; attempt++) {
+      // Redraw until the name is new and the point keeps 60 m from other shelters.
+      let template, hazards, capLo, capHi, anchor, p, name;
+      for (let attempt = 0; attempt < 60; attempt++) {
+        [template, hazards, capLo, capHi] = rng.pick(SHELTER_TEMPLATES[kind]);
         anchor = rng.pick(kind === 'tsunami' ? coastal : pool);
+        name = fill(template, anchor, rng);
         p = placeNear(anchor, index, rng);
-        if (placed.every((q) => distM(p, q) >= 60)) break;
+        if (!names.has(name) && placed.every((q) => distM(p, q) >= 60)) break;
       }
+      for (let n = 2; names.has(name); n++) name = `${name.replace(/ \d+$/, '')} ${n}`;
+      names.add(name);
       placed.push(p);
       features.push(feature(features.length + 1, {
-        name: fill(template, anchor, rng),
+        name,
         address: anchor.address,
         district,
         kind,
@@ -536,7 +550,7 @@ function main(argv) {
   const q = cctv.quirks;
   process.stderr.write(
     `cctv rows ${q.rows}: skipped ${q.emptyCoord} empty, ${q.zeroCoord} zero, ${q.swapped} swapped, ` +
-      `${q.outsideBbox} outside bbox, ${q.districtOutlier} >2 km from the rest of their district; ${cctv.anchors.length} anchors\n` +
+      `${q.outsideBbox} outside bbox, ${q.unknownDistrict} unknown district, ${q.districtOutlier} >2 km from the rest of their district; ${cctv.anchors.length} anchors\n` +
       `shelters ${shelters.length}, bells ${bells.length}, routes ${routes.length}${check ? `, stale ${stale}` : ''}\n`,
   );
   return stale > 0 ? 1 : 0;

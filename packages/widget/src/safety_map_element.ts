@@ -277,7 +277,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'safety-map': SafetyMapElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'safetymap:ready': CustomEvent<MapLibreMap>;
     'safetymap:error': CustomEvent<SafetyMapErrorDetail>;
   }

@@ -53,6 +53,11 @@ const tilesetSchema = z
     description: localizedText.optional(),
     /** Initial view: [longitude, latitude, zoom]. */
     center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), zoom]).optional(),
+    /** The region the data must lie in, [west, south, east, north]; features outside it are left out and reported. */
+    bounds: z
+      .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+      .refine(([west, south, east, north]) => west < east && south < north, 'must be [west, south, east, north] with west < east and south < north')
+      .optional(),
     layers: z.array(layerSchema).min(1),
   })
   .refine((set) => new Set(set.layers.map((layer) => layer.id)).size === set.layers.length, {

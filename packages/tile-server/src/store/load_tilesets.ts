@@ -3,7 +3,8 @@ import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { Logger } from '../log.js';
 import { readLayer, type LayerData } from '../source/read_layer.js';
-import { FeatureIndex, type BBox } from '../spatial/feature_index.js';
+import type { SourceProblem } from '../source/source_problem.js';
+import { FeatureIndex, geometryBBox, type BBox } from '../spatial/feature_index.js';
 import { TileCutter } from '../tile/tile_cutter.js';
 import { defaultLayerColor } from './layer_colors.js';
 import { LiveTileSource } from './live_tile_source.js';
@@ -17,7 +18,9 @@ export async function loadLiveTileset(
   cache: TileCache,
   logger: Logger,
 ): Promise<Tileset> {
-  const data = await Promise.all(config.layers.map((layer) => readLayer(layer, catalog.baseDir)));
+  const data = (await Promise.all(config.layers.map((layer) => readLayer(layer, catalog.baseDir)))).map((layer) =>
+    config.bounds ? keepInside(layer, config.bounds) : layer,
+  );
   for (const { layer, file, problems, features } of data) {
     if (problems.length > 0) {
       logger.warn({ tileset: config.id, layer: layer.id, skipped: problems.length, first: problems.slice(0, 3) }, `${file}: ${problems.length} rows skipped`);
@@ -32,7 +35,7 @@ export async function loadLiveTileset(
     maxzoom,
   );
   const version = versionOf(config, data);
-  const bounds: BBox = index.bounds() ?? [-180, -85.0511, 180, 85.0511];
+  const bounds: BBox = config.bounds ?? index.bounds() ?? [-180, -85.0511, 180, 85.0511];
   const layers: TilesetLayer[] = data.map(({ layer, features }, position) => ({
     id: layer.id,
     title: layer.title,
@@ -58,6 +61,19 @@ export async function loadLiveTileset(
     index,
     config,
   };
+}
+
+/** Leaves out features outside the declared region, such as a camera filed at 0,0 or in the wrong province. */
+function keepInside(data: LayerData, region: BBox): LayerData {
+  const [west, south, east, north] = region;
+  const problems: SourceProblem[] = [...data.problems];
+  const features = data.features.filter((feature) => {
+    const [minX, minY, maxX, maxY] = geometryBBox(feature.geometry);
+    const inside = minX >= west && maxX <= east && minY >= south && maxY <= north;
+    if (!inside) problems.push({ file: data.file, feature: feature.id, reason: `outside the tile set's region [${region.join(', ')}]` });
+    return inside;
+  });
+  return { ...data, features: features.map((feature, id) => ({ ...feature, id })), problems };
 }
 
 /** A content hash of the configuration and source bytes: the same data always gives the same tile URLs. */

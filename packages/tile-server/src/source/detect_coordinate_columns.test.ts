@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { detectCoordinateColumns } from './detect_coordinate_columns.js';
+
+describe('coordinate column detection', () => {
+  it.each([
+    [['번호', '관리기관명', 'WGS84위도', 'WGS84경도'], { kind: 'latlon', lat: 'WGS84위도', lon: 'WGS84경도' }],
+    [['위치명 ', '위도', '경도'], { kind: 'latlon', lat: '위도', lon: '경도' }],
+    [['name', 'lat', 'lng'], { kind: 'latlon', lat: 'lat', lon: 'lng' }],
+    [['MNG_INST_NM', 'WGS84_LAT', 'WGS84_LOT'], { kind: 'latlon', lat: 'WGS84_LAT', lon: 'WGS84_LOT' }],
+    [['사업장명', '좌표정보(x)', '좌표정보(y)'], { kind: 'xy', x: '좌표정보(x)', y: '좌표정보(y)' }],
+    [['Latitude', 'Longitude'], { kind: 'latlon', lat: 'Latitude', lon: 'Longitude' }],
+  ])('finds the columns of %j', (header, expected) => {
+    expect(detectCoordinateColumns(header)).toEqual(expected);
+  });
+
+  it('prefers explicit names', () => {
+    expect(detectCoordinateColumns(['a', 'b', '위도', '경도'], { lat: 'b', lon: 'a' })).toEqual({ kind: 'latlon', lat: 'b', lon: 'a' });
+  });
+
+  it('lists the columns it saw when it cannot find coordinates', () => {
+    expect(() => detectCoordinateColumns(['시설명', '주소'], {}, 'shelters.csv')).toThrow(/shelters\.csv: cannot find coordinate columns; columns seen: "시설명", "주소"/);
+    expect(() => detectCoordinateColumns(['시설명'], { lat: 'Y', lon: 'X' }, 'a.csv')).toThrow(/--lat column "Y" not found; columns seen: "시설명"/);
+  });
+});
