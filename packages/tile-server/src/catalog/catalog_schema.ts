@@ -41,6 +41,8 @@ const layerSchema = z
     properties: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier'), propertyType),
     attribution: z.string().min(1),
     license: z.string().min(1).optional(),
+    /** A backdrop (land, districts): drawn first, never in the legend, never clickable. */
+    basemap: z.boolean().default(false),
     /** Legend and style colour. */
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').optional(),
   })

@@ -20,6 +20,7 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
         title: layer.title,
         geometry: layer.geometry,
         color: layer.color,
+        basemap: layer.basemap,
         minzoom: layer.minzoom,
         maxzoom: layer.maxzoom,
         properties: Object.keys(layer.properties),

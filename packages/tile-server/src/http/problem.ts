@@ -4,6 +4,8 @@ import { isSafeMapError, type ErrorCode } from '../errors.js';
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   TILE_COORDS_INVALID: 400,
   BAD_PARAMETER: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   OVERLOADED: 503,
@@ -19,6 +21,8 @@ export interface Problem {
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Content Too Large',

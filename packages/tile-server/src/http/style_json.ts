@@ -8,7 +8,8 @@ const geometryOrder: Record<TilesetLayer['geometry'], number> = { polygon: 0, li
  * layer it draws so a legend can toggle it. No glyphs or sprite host: nothing is fetched from a third party.
  */
 export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecification {
-  const ordered = [...tileset.layers].sort((a, b) => geometryOrder[a.geometry] - geometryOrder[b.geometry]);
+  const ordered = [...tileset.layers].sort((a, b) => rank(a) - rank(b));
+  const hasBasemap = tileset.layers.some((layer) => layer.basemap);
   return {
     version: 8,
     name: tileset.title.en,
@@ -19,13 +20,24 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
       [tileset.id]: { type: 'vector', url: `${baseUrl}/tiles/${tileset.id}.json`, attribution: tileset.attribution },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } },
+      // With a land backdrop the background is the sea; without one, a neutral paper tone.
+      { id: 'background', type: 'background', paint: { 'background-color': hasBasemap ? '#c9dced' : '#eef0ea' } },
       ...ordered.flatMap((layer) => styleLayers(tileset.id, layer)),
     ],
   };
 }
 
+function rank(layer: TilesetLayer): number {
+  return layer.basemap ? -1 : geometryOrder[layer.geometry];
+}
+
 function styleLayers(source: string, layer: TilesetLayer): LayerSpecification[] {
+  if (layer.basemap) {
+    const common = { source, 'source-layer': layer.id, metadata: { 'safemap:basemap': layer.id } };
+    return layer.geometry === 'polygon'
+      ? [{ ...common, id: layer.id, type: 'fill', paint: { 'fill-color': layer.color, 'fill-antialias': true } }]
+      : [{ ...common, id: layer.id, type: 'line', paint: { 'line-color': layer.color, 'line-width': 1 } }];
+  }
   const common = { source, 'source-layer': layer.id, minzoom: layer.minzoom, metadata: { 'safemap:layer': layer.id } };
   switch (layer.geometry) {
     case 'point':

@@ -45,6 +45,7 @@ export async function loadLiveTileset(
     properties: layer.properties,
     attribution: layer.attribution,
     color: layer.color ?? defaultLayerColor(position),
+    basemap: layer.basemap,
     featureCount: features.length,
   }));
   return {

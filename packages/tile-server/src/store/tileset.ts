@@ -12,6 +12,7 @@ export interface TilesetLayer {
   readonly properties: Readonly<Record<string, PropertyType>>;
   readonly attribution: string;
   readonly color: string;
+  readonly basemap: boolean;
   readonly featureCount: number;
 }
 

@@ -1,0 +1,56 @@
+import type { ErrorCode } from '../errors.js';
+
+/**
+ * The one exit-code table of the `safemap` command: one code per failure class, so scripts can branch on it.
+ * Codes 124–127 and 128+n are left to shells and signals.
+ */
+export const exitCodes = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  catalogInvalid: 3,
+  sourceUnreadable: 4,
+  sourceInvalid: 5,
+  crsRequired: 6,
+  dataInvalid: 7,
+  outputExists: 8,
+  writeFailed: 9,
+  noPreviousVersion: 10,
+  archiveInvalid: 11,
+} as const;
+
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
+
+const byErrorCode: Partial<Record<ErrorCode, ExitCode>> = {
+  USAGE: exitCodes.usage,
+  CATALOG_INVALID: exitCodes.catalogInvalid,
+  CATALOG_UNREADABLE: exitCodes.catalogInvalid,
+  SOURCE_UNREADABLE: exitCodes.sourceUnreadable,
+  SOURCE_INVALID: exitCodes.sourceInvalid,
+  CRS_REQUIRED: exitCodes.crsRequired,
+  DATA_INVALID: exitCodes.dataInvalid,
+  OUTPUT_EXISTS: exitCodes.outputExists,
+  WRITE_FAILED: exitCodes.writeFailed,
+  NO_PREVIOUS_VERSION: exitCodes.noPreviousVersion,
+  ARCHIVE_INVALID: exitCodes.archiveInvalid,
+};
+
+export function exitCodeFor(code: ErrorCode): ExitCode {
+  return byErrorCode[code] ?? exitCodes.internal;
+}
+
+/** For `--help` and the README. */
+export const exitCodeTable: ReadonlyArray<[ExitCode, string]> = [
+  [0, 'success (validate: the data is clean)'],
+  [1, 'unexpected internal error'],
+  [2, 'usage error: unknown option or missing argument'],
+  [3, 'the layer catalogue is unreadable or invalid'],
+  [4, 'an input file cannot be read'],
+  [5, 'an input file cannot be parsed (format, columns, geometry)'],
+  [6, 'projected coordinates without a declared CRS: refused'],
+  [7, 'validate found problems in the data'],
+  [8, 'the output exists: use -f to overwrite'],
+  [9, 'writing or verifying the output failed; nothing was published'],
+  [10, 'rollback: no previous version to return to'],
+  [11, 'an archive is corrupt or not a tile archive'],
+];
