@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../packages/tile-server/src/index.js';
-import { parseCatalog, type CatalogLayer, type CatalogTileset } from '../../packages/widget/src/catalog_client.js';
+import {
+  parseCatalog,
+  safetyLayers,
+  type CatalogLayer,
+  type CatalogTileset,
+} from '../../packages/widget/src/catalog_client.js';
 import { popupModel } from '../../packages/widget/src/popup_content.js';
 // Brings in the types of <safety-map> and its events for the code that runs in the page.
 import type {} from '../../packages/widget/src/safety_map_element.js';
@@ -91,13 +96,14 @@ async function waitForIdle(): Promise<void> {
   );
 }
 
-/** Rendered feature count per catalogue layer (by the style layers' `safemap:layer` metadata). */
+/** Rendered feature count per catalogue layer, by the style layers' `safemap:layer` (or `safemap:basemap`) metadata. */
 async function renderedCounts(): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const map = document.querySelector('safety-map')!.map!;
     const counts: Record<string, number> = {};
     for (const feature of map.queryRenderedFeatures()) {
-      const id = (feature.layer.metadata as Record<string, string> | undefined)?.['safemap:layer'] ?? '(none)';
+      const metadata = feature.layer.metadata as Record<string, string> | undefined;
+      const id = metadata?.['safemap:layer'] ?? metadata?.['safemap:basemap'] ?? '(none)';
       counts[id] = (counts[id] ?? 0) + 1;
     }
     return counts;
@@ -132,16 +138,17 @@ describe('the Busan demo page', () => {
   }, BROWSER_TIMEOUT_MS);
 
   test('hides a layer when its legend checkbox is unticked', async () => {
-    const hidden = tileset.layers.find((l) => l.geometry === 'point' && l.id !== 'shelters') ?? tileset.layers[0]!;
-    const checkbox = await page.$(`pierce/.safemap-legend input[type="checkbox"][value="${hidden.id}"]`);
-    expect(checkbox, `legend checkbox of ${hidden.id}`).not.toBeNull();
+    const hidden = safetyLayers(tileset).find((l) => l.geometry === 'point' && l.id !== 'shelters');
+    expect(hidden, 'a point layer other than shelters').toBeDefined();
+    const checkbox = await page.$(`pierce/.safemap-legend input[type="checkbox"][value="${hidden!.id}"]`);
+    expect(checkbox, `legend checkbox of ${hidden!.id}`).not.toBeNull();
     await checkbox!.click();
     await waitForIdle();
 
     expect(await checkbox!.evaluate((input) => (input as HTMLInputElement).checked)).toBe(false);
     const counts = await renderedCounts();
-    expect(counts[hidden.id] ?? 0).toBe(0);
-    for (const layer of tileset.layers.filter((l) => l.id !== hidden.id)) {
+    expect(counts[hidden!.id] ?? 0).toBe(0);
+    for (const layer of tileset.layers.filter((l) => l.id !== hidden!.id)) {
       expect(counts[layer.id] ?? 0, `rendered features of ${layer.id}`).toBeGreaterThanOrEqual(1);
     }
     await expectNoProblems();
@@ -203,6 +210,19 @@ describe('the Busan demo page', () => {
     expect(popup.tags.filter((tag) => !POPUP_TAGS.has(tag))).toEqual([]);
 
     await page.screenshot({ path: join(ARTIFACTS, 'demo-page-popup.png') });
+    await expectNoProblems();
+  }, BROWSER_TIMEOUT_MS);
+
+  test('removes its map when taken off the page', async () => {
+    const after = await page.evaluate(() => {
+      const element = document.querySelector('safety-map')!;
+      const map = element.map!;
+      let removed = false;
+      map.once('remove', () => (removed = true));
+      element.remove();
+      return { removed, map: element.map === undefined, canvases: element.shadowRoot!.querySelectorAll('canvas').length };
+    });
+    expect(after).toEqual({ removed: true, map: true, canvases: 0 });
     await expectNoProblems();
   }, BROWSER_TIMEOUT_MS);
 });

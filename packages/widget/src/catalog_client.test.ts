@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CatalogError, catalogUrl, parseCatalog, selectTileset } from './catalog_client.js';
+import { CatalogError, catalogUrl, parseCatalog, safetyLayers, selectTileset } from './catalog_client.js';
 
 const BASE = 'http://127.0.0.1:8080/catalog';
 
@@ -22,6 +22,7 @@ function catalog(): any {
             color: '#1f77b4',
             properties: ['name', 'address'],
           },
+          { id: 'land', title: { en: 'Land' }, geometry: 'polygon', color: '#f7f4ee', properties: [], basemap: true },
         ],
       },
       { id: 'seoul', title: 'Seoul', style: '/styles/seoul.json', layers: [] },
@@ -40,7 +41,15 @@ describe('parseCatalog', () => {
       center: [129.06, 35.15, 11],
       bounds: [128.8, 35.0, 129.3, 35.4],
       layers: [
-        { id: 'shelters', title: { ko: '대피소', en: 'Shelters' }, geometry: 'point', color: '#1f77b4', properties: ['name', 'address'] },
+        {
+          id: 'shelters',
+          title: { ko: '대피소', en: 'Shelters' },
+          geometry: 'point',
+          color: '#1f77b4',
+          properties: ['name', 'address'],
+          basemap: false,
+        },
+        { id: 'land', title: { en: 'Land' }, geometry: 'polygon', color: '#f7f4ee', properties: [], basemap: true },
       ],
     });
   });
@@ -60,6 +69,7 @@ describe('parseCatalog', () => {
     [(c: any) => (c.tilesets[0].layers[0].color = 'red;background:url(x)'), 'tilesets[0].layers[0].color', 'should be a #rrggbb colour'],
     [(c: any) => (c.tilesets[0].layers[0].title = { fr: 'Abris' }), 'tilesets[0].layers[0].title', 'should have a "ko" or "en" string'],
     [(c: any) => (c.tilesets[0].layers[0].properties = [1]), 'tilesets[0].layers[0].properties[0]', 'should be a non-empty string'],
+    [(c: any) => (c.tilesets[0].layers[0].basemap = 'yes'), 'tilesets[0].layers[0].basemap', 'should be a boolean'],
   ])('rejects a bad catalogue with the path of the bad key (%#)', (spoil, path, reason) => {
     const bad = catalog();
     spoil(bad);
@@ -77,6 +87,11 @@ describe('parseCatalog', () => {
     expect(() => parseCatalog(null, BASE)).toThrow('should be an object');
     expect(() => parseCatalog([], BASE)).toThrow('should be an object');
   });
+});
+
+test('safetyLayers leaves out the basemap', () => {
+  const busan = parseCatalog(catalog(), BASE).tilesets[0]!;
+  expect(safetyLayers(busan).map((l) => l.id)).toEqual(['shelters']);
 });
 
 describe('selectTileset', () => {

@@ -13,6 +13,8 @@ export interface CatalogLayer {
   color: string;
   /** Property keys features of this layer may carry. */
   properties: string[];
+  /** A backdrop (land, roads) rather than safety data: drawn, but not in the legend and not tappable. */
+  basemap: boolean;
 }
 
 /** One tile set of the catalogue. */
@@ -72,6 +74,11 @@ export function parseCatalog(json: unknown, baseUrl: string): Catalog {
   return { tilesets };
 }
 
+/** The layers of a tile set that residents choose from: all but the basemap. */
+export function safetyLayers(tileset: CatalogTileset): CatalogLayer[] {
+  return tileset.layers.filter((layer) => !layer.basemap);
+}
+
 /** The tile set named `id`, or the first one when `id` is empty. */
 export function selectTileset(catalog: Catalog, id?: string | null): CatalogTileset {
   const tileset = id ? catalog.tilesets.find((t) => t.id === id) : catalog.tilesets[0];
@@ -106,12 +113,14 @@ function parseLayer(value: unknown, path: string): CatalogLayer {
   const color = string(l.color, `${path}.color`);
   if (!COLOR.test(color)) throw new CatalogError('should be a #rrggbb colour', `${path}.color`);
   const properties = l.properties === undefined ? [] : array(l.properties, `${path}.properties`);
+  if (l.basemap !== undefined && typeof l.basemap !== 'boolean') throw new CatalogError('should be a boolean', `${path}.basemap`);
   return {
     id: string(l.id, `${path}.id`),
     title: localized(l.title, `${path}.title`),
     geometry: geometry as LayerGeometry,
     color,
     properties: properties.map((p, i) => string(p, `${path}.properties[${i}]`)),
+    basemap: l.basemap === true,
   };
 }
 

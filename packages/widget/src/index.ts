@@ -4,7 +4,7 @@ import { configureWorker } from './worker_url.js';
 configureWorker(import.meta.url);
 defineSafetyMap();
 
-export { CatalogError, fetchCatalog, parseCatalog, selectTileset } from './catalog_client.js';
+export { CatalogError, fetchCatalog, parseCatalog, safetyLayers, selectTileset } from './catalog_client.js';
 export type { Catalog, CatalogLayer, CatalogTileset, LayerGeometry } from './catalog_client.js';
 export { createSafetyMap, type SafetyMapOptions } from './create_safety_map.js';
 export { defineSafetyMap, TAG_NAME } from './define_safety_map.js';

@@ -8,6 +8,7 @@ const shelters: CatalogLayer = {
   geometry: 'point',
   color: '#1f77b4',
   properties: ['name', 'address', 'kind', 'capacity', 'phone', 'dataDate'],
+  basemap: false,
 };
 
 test('heads the popup with the name and lists the other properties in catalogue order', () => {

@@ -7,7 +7,7 @@ import {
   type MapMouseEvent,
   type PointLike,
 } from 'maplibre-gl';
-import { fetchCatalog, selectTileset, type CatalogLayer, type CatalogTileset } from './catalog_client.js';
+import { fetchCatalog, safetyLayers, selectTileset, type CatalogLayer, type CatalogTileset } from './catalog_client.js';
 import { parseCenter, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { maplibreLocale, messages, resolveLang, type Lang } from './i18n.js';
 import { LegendControl } from './legend.js';
@@ -30,7 +30,7 @@ export const ERROR_EVENT = 'safetymap:error';
 /** `detail` of a `safetymap:error` event. */
 export interface SafetyMapErrorDetail {
   error: Error;
-  /** True when the map could not be shown at all; false for a failure after it was ready (e.g. one tile). */
+  /** True when the map cannot be shown at all (catalogue or style failed); false for a later failure such as one tile. */
   fatal: boolean;
 }
 
@@ -42,6 +42,10 @@ interface Session {
   tileset?: CatalogTileset;
   legend?: LegendControl;
   popup?: Popup;
+  /** Catalogue layer of the feature the open popup describes. */
+  popupLayerId?: string;
+  /** Style layers that draw catalogue layers: the ones a tap can hit. */
+  interactiveLayerIds: string[];
   /** Layers the resident wants shown, by catalogue layer id. */
   visible: Map<string, boolean>;
   /** The style is in the map, so its layers can be shown and hidden. */
@@ -117,6 +121,7 @@ export class SafetyMapElement extends HTMLElement {
       abort: new AbortController(),
       lang: this.#resolveLang(),
       visible: new Map(),
+      interactiveLayerIds: [],
       styleLoaded: false,
       ready: false,
     };
@@ -143,7 +148,7 @@ export class SafetyMapElement extends HTMLElement {
     session.tileset = tileset;
 
     const shown = parseLayerList(this.getAttribute('layers'));
-    for (const layer of tileset.layers) session.visible.set(layer.id, shown?.has(layer.id) ?? true);
+    for (const layer of safetyLayers(tileset)) session.visible.set(layer.id, shown?.has(layer.id) ?? true);
 
     const map = new MapLibreMap({
       container: this.#container,
@@ -164,7 +169,7 @@ export class SafetyMapElement extends HTMLElement {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
     session.legend = new LegendControl(document, {
-      layers: tileset.layers,
+      layers: safetyLayers(tileset),
       lang: session.lang,
       visibleLayers: new Set([...session.visible].filter(([, v]) => v).map(([id]) => id)),
       onToggle: (layerId, visible) => this.#setLayerVisible(session, layerId, visible),
@@ -174,11 +179,13 @@ export class SafetyMapElement extends HTMLElement {
     map.on('style.load', () => {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
+      session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);
       for (const [layerId, visible] of session.visible) setCatalogLayerVisibility(map, layerId, visible);
     });
     map.on('error', (event) => {
       const error = event.error instanceof Error ? event.error : new Error(String(event.error));
-      if (session.ready) this.#emitError(error, false);
+      // Once the style is in, a failure (typically one tile) leaves the rest of the map usable.
+      if (session.styleLoaded) this.#emitError(error, false);
       else this.#fail(session, error);
     });
     map.on('click', (event) => this.#showPopup(session, event));
@@ -218,11 +225,15 @@ export class SafetyMapElement extends HTMLElement {
     session.visible.set(layerId, visible);
     session.legend?.setChecked(layerId, visible);
     if (session.map && session.styleLoaded) setCatalogLayerVisibility(session.map, layerId, visible);
+    if (!visible && session.popupLayerId === layerId) session.popup?.remove();
   }
 
   #applyLayersAttribute(session: Session): void {
+    if (!session.tileset) return;
     const shown = parseLayerList(this.getAttribute('layers'));
-    for (const layer of session.tileset?.layers ?? []) this.#setLayerVisible(session, layer.id, shown?.has(layer.id) ?? true);
+    for (const layer of safetyLayers(session.tileset)) {
+      this.#setLayerVisible(session, layer.id, shown?.has(layer.id) ?? true);
+    }
   }
 
   #jumpToAttributes(session: Session): void {
@@ -240,7 +251,7 @@ export class SafetyMapElement extends HTMLElement {
       [point.x - HIT_TOLERANCE_PX, point.y - HIT_TOLERANCE_PX],
       [point.x + HIT_TOLERANCE_PX, point.y + HIT_TOLERANCE_PX],
     ];
-    const features = map.queryRenderedFeatures(box, { layers: styleLayerIds(map.getStyle().layers) });
+    const features = map.queryRenderedFeatures(box, { layers: session.interactiveLayerIds });
     let nearest: MapGeoJSONFeature | undefined;
     let nearestDistance = Infinity;
     for (const feature of features) {
@@ -260,6 +271,7 @@ export class SafetyMapElement extends HTMLElement {
     const at: LngLatLike =
       feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : event.lngLat;
     session.popup?.remove();
+    session.popupLayerId = layerId;
     session.popup = new Popup({ maxWidth: '320px', focusAfterOpen: true })
       .setLngLat(at)
       .setDOMContent(createPopupContent(document, feature.properties, layer, session.lang))
