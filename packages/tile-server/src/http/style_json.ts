@@ -8,7 +8,8 @@ const geometryOrder: Record<TilesetLayer['geometry'], number> = { polygon: 0, li
  * layer it draws so a legend can toggle it. No glyphs or sprite host: nothing is fetched from a third party.
  */
 export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecification {
-  const ordered = [...tileset.layers].sort((a, b) => rank(a) - rank(b));
+  // Within a geometry kind, the most numerous layer is drawn first so the rare ones (shelters) sit on top.
+  const ordered = [...tileset.layers].sort((a, b) => rank(a) - rank(b) || b.featureCount - a.featureCount);
   const hasBasemap = tileset.layers.some((layer) => layer.basemap);
   return {
     version: 8,
@@ -25,6 +26,12 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
       ...ordered.flatMap((layer) => styleLayers(tileset.id, layer)),
     ],
   };
+}
+
+const DENSE_FEATURES = 2000;
+
+function dense(layer: TilesetLayer): boolean {
+  return layer.featureCount > DENSE_FEATURES;
 }
 
 function rank(layer: TilesetLayer): number {
@@ -48,9 +55,12 @@ function styleLayers(source: string, layer: TilesetLayer): LayerSpecification[] 
           type: 'circle',
           paint: {
             'circle-color': layer.color,
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 16, 8],
+            // Dense layers (thousands of cameras) stay small at city zooms so sparse ones like shelters remain findable.
+            'circle-radius': dense(layer)
+              ? ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.2, 15, 4.5, 17, 7]
+              : ['interpolate', ['linear'], ['zoom'], 8, 3.5, 12, 6, 16, 10],
             'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 14, 1.5],
+            'circle-stroke-width': dense(layer) ? ['interpolate', ['linear'], ['zoom'], 12, 0, 14, 1] : ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 2],
             'circle-opacity': 0.9,
           },
         },
@@ -62,14 +72,14 @@ function styleLayers(source: string, layer: TilesetLayer): LayerSpecification[] 
           id: `${layer.id}-casing`,
           type: 'line',
           layout: { 'line-cap': 'round', 'line-join': 'round' },
-          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 10] },
+          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 5, 16, 11] },
         },
         {
           ...common,
           id: layer.id,
           type: 'line',
           layout: { 'line-cap': 'round', 'line-join': 'round' },
-          paint: { 'line-color': layer.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 16, 6] },
+          paint: { 'line-color': layer.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 7] },
         },
       ];
     case 'polygon':
