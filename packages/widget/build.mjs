@@ -6,7 +6,7 @@
 // and prints each bundle's gzipped size and its SRI hash for agencies to paste into <script integrity>.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,9 @@ const rows = ['safemap-widget.mjs', 'safemap-widget.js', 'maplibre-gl-worker.mjs
     integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
   };
 });
+// dist/sri.json is what the README snippet is generated from (scripts/update-readme-sri.mjs), so the two cannot drift.
+const sri = Object.fromEntries(rows.map((r) => [r.file, r.integrity]));
+writeFileSync(join(dist, 'sri.json'), `${JSON.stringify(sri, null, 2)}\n`);
 const width = Math.max(...rows.map((r) => r.file.length));
 for (const r of rows) {
   process.stdout.write(`${r.file.padEnd(width)}  ${r.size.padStart(9)}  gzip ${r.gzip.padStart(8)}  ${r.integrity}\n`);

@@ -24,7 +24,7 @@ const BROWSER_TIMEOUT_MS = 60_000;
 const MAP_TIMEOUT_MS = 20_000;
 
 /** Tags the popup content may contain: exactly what popup_content.ts creates. */
-const POPUP_TAGS = new Set(['ARTICLE', 'P', 'H3', 'DL', 'DIV', 'DT', 'DD']);
+const POPUP_TAGS = new Set(['ARTICLE', 'P', 'H3', 'DL', 'DIV', 'DT', 'DD', 'A']);
 
 let server: { url: string; close(): Promise<void> };
 let browser: LaunchedBrowser;

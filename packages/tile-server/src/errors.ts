@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'BAD_PARAMETER'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
   | 'OVERLOADED'
   | 'INTERNAL';
 

@@ -17,6 +17,45 @@ export interface Messages {
   /** Values of boolean properties. */
   yes: string;
   no: string;
+  /** Button that opens and closes the tools panel (layers, search, nearest shelters, list). */
+  panelToggle: string;
+  /** Heading of the shelter hazard filter, and its "no filter" choice. */
+  hazardHeading: string;
+  allHazards: string;
+  /** Search box label, its hint, and what the results list says. */
+  searchLabel: string;
+  searchHint: string;
+  searchResults: (count: number) => string;
+  searchNone: string;
+  /** Nearest-shelter tools. */
+  nearestHeading: string;
+  nearMe: string;
+  pickPoint: string;
+  useCentre: string;
+  picking: string;
+  locating: string;
+  locationFailed: string;
+  nearestResults: (count: number, from: 'location' | 'point') => string;
+  nearestNone: string;
+  /** "850 m, north-east" as shown in a nearest-shelter entry. */
+  distanceAndDirection: (distance: string, direction: string) => string;
+  /** Compass point names, N, NE, … clockwise. */
+  compass: readonly string[];
+  /** List of the features in view. */
+  inViewHeading: string;
+  inViewSummary: (parts: readonly string[]) => string;
+  inViewNone: string;
+  inViewCount: (count: number, layerTitle: string) => string;
+  inViewMore: (count: number) => string;
+  /** The list in place of the map when it cannot be drawn. */
+  allFeaturesHeading: string;
+  /** Notices about the map display. */
+  noWebgl: string;
+  contextLost: string;
+  /** Accessible name of a phone link, e.g. "Call 051-600-2558". */
+  call: (number: string) => string;
+  /** Heading of the details shown in place of a popup when there is no map. */
+  detailsHeading: string;
 }
 
 const MESSAGES: Record<Lang, Messages> = {
@@ -27,6 +66,34 @@ const MESSAGES: Record<Lang, Messages> = {
     loadFailed: '지도를 불러오지 못했습니다. 잠시 후 다시 시도해 주세요.',
     yes: '예',
     no: '아니오',
+    panelToggle: '지도 메뉴: 레이어, 검색, 가까운 대피소, 목록',
+    hazardHeading: '재난 종류별 대피소',
+    allHazards: '모든 대피소',
+    searchLabel: '이름이나 주소로 찾기',
+    searchHint: '예: 행정복지센터, 중구',
+    searchResults: (count) => `검색 결과 ${count}건`,
+    searchNone: '검색 결과가 없습니다.',
+    nearestHeading: '가까운 대피소',
+    nearMe: '내 위치에서 찾기',
+    pickPoint: '지도에서 위치 고르기',
+    useCentre: '지도 가운데에서 찾기',
+    picking: '지도에서 위치를 누르세요. 취소하려면 Esc 키를 누르세요.',
+    locating: '위치를 확인하는 중입니다… 위치는 이 기기 밖으로 보내지 않습니다.',
+    locationFailed: '위치를 알 수 없습니다. 지도에서 위치를 고르거나 지도 가운데에서 찾아 보세요.',
+    nearestResults: (count, from) => `${from === 'location' ? '내 위치' : '고른 위치'}에서 가까운 대피소 ${count}곳`,
+    nearestNone: '조건에 맞는 대피소가 없습니다.',
+    distanceAndDirection: (distance, direction) => `${direction}쪽 ${distance}`,
+    compass: ['북', '북동', '동', '남동', '남', '남서', '서', '북서'],
+    inViewHeading: '지도에 보이는 시설',
+    inViewSummary: (parts) => `지도에 보이는 시설: ${parts.join(', ')}`,
+    inViewNone: '지도에 보이는 시설이 없습니다.',
+    inViewCount: (count, layerTitle) => `${layerTitle} ${count.toLocaleString('ko-KR')}곳`,
+    inViewMore: (count) => `외 ${count.toLocaleString('ko-KR')}곳. 지도를 확대하면 더 볼 수 있습니다.`,
+    allFeaturesHeading: '시설 목록',
+    noWebgl: '이 브라우저에서는 지도를 그릴 수 없어 목록으로 보여 드립니다.',
+    contextLost: '지도 화면을 다시 그리는 중입니다…',
+    call: (number) => `${number}로 전화 걸기`,
+    detailsHeading: '자세한 정보',
   },
   en: {
     mapLabel: 'Safety map',
@@ -35,6 +102,34 @@ const MESSAGES: Record<Lang, Messages> = {
     loadFailed: 'The map could not be loaded. Please try again later.',
     yes: 'Yes',
     no: 'No',
+    panelToggle: 'Map menu: layers, search, nearest shelters, list',
+    hazardHeading: 'Shelters by hazard',
+    allHazards: 'All shelters',
+    searchLabel: 'Find by name or address',
+    searchHint: 'e.g. community centre, Jung-gu',
+    searchResults: (count) => `${count} ${count === 1 ? 'result' : 'results'}`,
+    searchNone: 'Nothing found.',
+    nearestHeading: 'Nearest shelters',
+    nearMe: 'From my location',
+    pickPoint: 'Pick a point on the map',
+    useCentre: 'From the map centre',
+    picking: 'Tap the map to choose a point. Press Esc to cancel.',
+    locating: 'Finding your location… It never leaves this device.',
+    locationFailed: 'Your location is not available. Pick a point on the map or use the map centre.',
+    nearestResults: (count, from) => `${count} nearest ${count === 1 ? 'shelter' : 'shelters'} to ${from === 'location' ? 'your location' : 'the chosen point'}`,
+    nearestNone: 'No shelter matches.',
+    distanceAndDirection: (distance, direction) => `${distance} ${direction}`,
+    compass: ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'],
+    inViewHeading: 'On the map now',
+    inViewSummary: (parts) => `On the map now: ${parts.join(', ')}`,
+    inViewNone: 'Nothing on the map here.',
+    inViewCount: (count, layerTitle) => `${count.toLocaleString('en-US')} × ${layerTitle}`,
+    inViewMore: (count) => `and ${count.toLocaleString('en-US')} more. Zoom in to see them.`,
+    allFeaturesHeading: 'All places',
+    noWebgl: 'This browser cannot draw the map, so the places are listed instead.',
+    contextLost: 'Redrawing the map…',
+    call: (number) => `Call ${number}`,
+    detailsHeading: 'Details',
   },
 };
 

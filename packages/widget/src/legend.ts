@@ -1,8 +1,8 @@
-import type { IControl } from 'maplibre-gl';
 import type { CatalogLayer } from './catalog_client.js';
+import { el } from './dom.js';
 import { localize, messages, type Lang } from './i18n.js';
 
-/** Settings of a legend panel. */
+/** Settings of a legend. */
 export interface LegendOptions {
   /** Catalogue layers, in the order they are listed. */
   layers: readonly CatalogLayer[];
@@ -13,40 +13,39 @@ export interface LegendOptions {
   onToggle: (layerId: string, visible: boolean) => void;
 }
 
+/** Where one icon sits in a sprite sheet (MapLibre sprite JSON entry). */
+export interface SpriteIcon {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  pixelRatio?: number;
+}
+
 /**
- * The legend panel: one labelled checkbox per catalogue layer, with a swatch drawn in the
- * layer's colour and shape. A MapLibre control, so it sits in the map's top-left corner.
+ * The legend: one labelled checkbox per catalogue layer, with a swatch in the layer's colour and
+ * shape, or the layer's sprite icon once the style provides one.
  */
-export class LegendControl implements IControl {
-  /** The panel; exists before the control is added to a map. */
+export class Legend {
   readonly element: HTMLElement;
   readonly #inputs = new Map<string, HTMLInputElement>();
+  readonly #swatches = new Map<string, HTMLElement>();
 
   constructor(doc: Document, options: LegendOptions) {
-    this.element = doc.createElement('section');
-    this.element.className = 'maplibregl-ctrl safemap-legend';
-    this.element.setAttribute('aria-labelledby', 'safemap-legend-heading');
-
-    const heading = doc.createElement('h2');
-    heading.id = 'safemap-legend-heading';
-    heading.textContent = messages(options.lang).legendHeading;
-
-    const list = doc.createElement('ul');
+    const list = el(doc, 'ul');
     for (const layer of options.layers) {
-      const input = doc.createElement('input');
-      input.type = 'checkbox';
+      const input = el(doc, 'input', { type: 'checkbox' });
       input.value = layer.id;
       input.checked = options.visibleLayers?.has(layer.id) ?? true;
       input.addEventListener('change', () => options.onToggle(layer.id, input.checked));
       this.#inputs.set(layer.id, input);
-
-      const label = doc.createElement('label');
-      label.append(input, swatch(doc, layer), text(doc, localize(layer.title, options.lang, layer.id)));
-      const item = doc.createElement('li');
-      item.append(label);
-      list.append(item);
+      const mark = swatch(doc, layer);
+      this.#swatches.set(layer.id, mark);
+      const title = el(doc, 'span', { className: 'safemap-legend-title', text: localize(layer.title, options.lang, layer.id) });
+      list.append(el(doc, 'li', {}, el(doc, 'label', {}, input, mark, title)));
     }
-    this.element.append(heading, list);
+    const heading = el(doc, 'h2', { id: 'safemap-legend-heading', text: messages(options.lang).legendHeading });
+    this.element = el(doc, 'section', { className: 'safemap-legend', attrs: { 'aria-labelledby': heading.id } }, heading, list);
   }
 
   /** Ticks or unticks a layer's checkbox without calling `onToggle`. */
@@ -55,27 +54,30 @@ export class LegendControl implements IControl {
     if (input) input.checked = checked;
   }
 
-  onAdd(): HTMLElement {
-    return this.element;
-  }
-
-  onRemove(): void {
-    this.element.remove();
+  /**
+   * Draws each layer's sprite icon (the icon named after the layer) in place of its colour swatch.
+   * Through CSSOM properties, not a style attribute, so a strict `style-src` allows it.
+   */
+  setIcons(imageUrl: string, icons: Readonly<Record<string, SpriteIcon>>, sheet: { width: number; height: number }): void {
+    for (const [layerId, mark] of this.#swatches) {
+      const icon = Object.hasOwn(icons, layerId) ? icons[layerId] : undefined;
+      if (!icon) continue;
+      const ratio = icon.pixelRatio ?? 1;
+      const scale = 22 / Math.max(icon.width / ratio, icon.height / ratio);
+      const k = scale / ratio;
+      mark.classList.add('safemap-swatch-icon');
+      mark.style.backgroundImage = `url("${encodeURI(imageUrl)}")`;
+      mark.style.backgroundSize = `${sheet.width * k}px ${sheet.height * k}px`;
+      mark.style.backgroundPosition = `${-icon.x * k}px ${-icon.y * k}px`;
+      mark.style.width = `${(icon.width * k).toFixed(2)}px`;
+      mark.style.height = `${(icon.height * k).toFixed(2)}px`;
+    }
   }
 }
 
 function swatch(doc: Document, layer: CatalogLayer): HTMLElement {
-  const span = doc.createElement('span');
-  span.className = `safemap-swatch safemap-swatch-${layer.geometry}`;
-  span.setAttribute('aria-hidden', 'true');
+  const span = el(doc, 'span', { className: `safemap-swatch safemap-swatch-${layer.geometry}`, attrs: { 'aria-hidden': 'true' } });
   // CSSOM, not a style attribute, so a strict style-src still allows it.
   span.style.setProperty('--safemap-swatch-color', layer.color);
-  return span;
-}
-
-function text(doc: Document, content: string): HTMLElement {
-  const span = doc.createElement('span');
-  span.className = 'safemap-legend-title';
-  span.textContent = content;
   return span;
 }

@@ -6,6 +6,8 @@ export interface PopupRow {
   key: string;
   label: string;
   value: string;
+  /** A `tel:` link for phone numbers, built from the number's digits only. */
+  href?: string;
 }
 
 /** What a feature popup says, before it becomes DOM. */
@@ -32,8 +34,22 @@ export function popupModel(properties: Readonly<Record<string, unknown>>, layer:
   return {
     layerTitle,
     heading: hasName ? String(name) : layerTitle,
-    rows: keys.map((key) => ({ key, label: propertyLabel(key, lang), value: formatPropertyValue(key, properties[key], lang) })),
+    rows: keys.map((key) => {
+      const row: PopupRow = { key, label: propertyLabel(key, lang), value: formatPropertyValue(key, properties[key], lang) };
+      const href = key === 'phone' ? telHref(row.value) : undefined;
+      return href ? { ...row, href } : row;
+    }),
   };
+}
+
+/**
+ * A `tel:` URL from the digits of a phone number (and a leading "+"), so nothing else in the
+ * value can reach the href; undefined when there are too few digits to dial.
+ */
+export function telHref(value: string): string | undefined {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 3 || digits.length > 15) return undefined;
+  return `tel:${value.trim().startsWith('+') ? '+' : ''}${digits}`;
 }
 
 function isShown(value: unknown): boolean {
@@ -70,7 +86,14 @@ export function renderPopupContent(doc: Document, model: PopupModel): HTMLElemen
     const term = doc.createElement('dt');
     const detail = doc.createElement('dd');
     term.textContent = row.label;
-    detail.textContent = row.value;
+    if (row.href) {
+      const link = doc.createElement('a');
+      link.href = row.href;
+      link.textContent = row.value;
+      detail.append(link);
+    } else {
+      detail.textContent = row.value;
+    }
     item.append(term, detail);
     list.append(item);
   }

@@ -1,31 +1,31 @@
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  Popup,
-  type LngLatLike,
-  type MapGeoJSONFeature,
-  type MapMouseEvent,
-  type PointLike,
-} from 'maplibre-gl';
-import { fetchCatalog, safetyLayers, selectTileset, type CatalogLayer, type CatalogTileset } from './catalog_client.js';
+import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
+import { fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
 import { parseCenter, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
+import { FeatureStore } from './feature_store.js';
 import { maplibreLocale, messages, resolveLang, type Lang } from './i18n.js';
-import { LegendControl } from './legend.js';
-import { createPopupContent } from './popup_content.js';
+import { Legend } from './legend.js';
+import { moveMap } from './map_motion.js';
+import { representativePoint, type PlaceFeature } from './place_feature.js';
+import { ResidentTools } from './resident_tools.js';
+import { loadSpriteSheet, spriteBaseUrl } from './sprite_sheet.js';
 import { catalogLayerOf, setCatalogLayerVisibility, styleLayerIds } from './style_layers.js';
 import { widgetStyleSheets } from './widget_styles.js';
 
 /** Where this script was loaded from; the default tile server is its origin. */
 const SCRIPT_URL = import.meta.url;
-
 /** Half the side of the square searched around a click or tap, in CSS pixels, so small symbols are easy to hit. */
 const HIT_TOLERANCE_PX = 10;
+/** Wait after the map stops before writing `center`/`zoom` back, so a drag does not rewrite them every frame. */
+const REFLECT_DELAY_MS = 300;
+/** Narrower than this (CSS px), the panel starts closed so the map keeps the room. */
+const NARROW_PX = 600;
 
 /** Fired (bubbling, composed) once the style has loaded and the map is usable; `detail` is the MapLibre map. */
 export const READY_EVENT = 'safetymap:ready';
-
 /** Fired (bubbling, composed) when the catalogue, style or a tile fails to load; `detail.error` says why. */
 export const ERROR_EVENT = 'safetymap:error';
+/** Fired (bubbling, composed) when a resident taps a feature or picks it from a list. */
+export const FEATURE_CLICK_EVENT = 'safetymap:featureclick';
 
 /** `detail` of a `safetymap:error` event. */
 export interface SafetyMapErrorDetail {
@@ -34,30 +34,38 @@ export interface SafetyMapErrorDetail {
   fatal: boolean;
 }
 
+/** `detail` of a `safetymap:featureclick` event. */
+export interface SafetyMapFeatureDetail {
+  /** Catalogue layer id. */
+  layer: string;
+  id: number | string;
+  /** The feature's published properties. */
+  properties: Record<string, unknown>;
+}
+
 /** One life of the map, from connection (or a restart) to disconnection. */
 interface Session {
   abort: AbortController;
   lang: Lang;
   map?: MapLibreMap;
   tileset?: CatalogTileset;
-  legend?: LegendControl;
-  popup?: Popup;
-  /** Catalogue layer of the feature the open popup describes. */
-  popupLayerId?: string;
+  legend?: Legend;
+  tools?: ResidentTools;
   /** Style layers that draw catalogue layers: the ones a tap can hit. */
   interactiveLayerIds: string[];
   /** Layers the resident wants shown, by catalogue layer id. */
   visible: Map<string, boolean>;
-  /** The style is in the map, so its layers can be shown and hidden. */
   styleLoaded: boolean;
   ready: boolean;
+  reflectTimer?: ReturnType<typeof setTimeout>;
 }
 
 /**
- * `<safety-map>`: a safety map of one tile set from a SafeMap tile server, with a legend whose
- * checkboxes show and hide layers, and a popup describing the feature a resident taps.
+ * `<safety-map>`: a safety map of one tile set from a SafeMap tile server, with a panel for residents
+ * (layers, hazard filter, search, nearest shelters, list of what is in view) and feature details.
  *
- * Attributes: `server`, `tileset`, `lang`, `center` ("lon,lat"), `zoom`, `layers` (ids shown at first).
+ * Attributes: `server`, `tileset`, `lang`, `center` ("lon,lat"), `zoom`, `layers` (ids shown). The map
+ * writes `center`, `zoom` and `layers` back as the resident moves it or toggles layers.
  */
 export class SafetyMapElement extends HTMLElement {
   static readonly observedAttributes = ['server', 'tileset', 'lang', 'center', 'zoom', 'layers'];
@@ -66,6 +74,8 @@ export class SafetyMapElement extends HTMLElement {
   readonly #container: HTMLDivElement;
   readonly #status: HTMLParagraphElement;
   #session: Session | undefined;
+  /** True while the element writes its own attributes, so it does not react to them. */
+  #reflecting = false;
 
   constructor() {
     super();
@@ -80,7 +90,7 @@ export class SafetyMapElement extends HTMLElement {
     this.#root.append(this.#container, this.#status);
   }
 
-  /** The MapLibre map, once the catalogue has loaded; undefined while loading or disconnected. */
+  /** The MapLibre map, once the catalogue has loaded; undefined while loading, without WebGL, or disconnected. */
   get map(): MapLibreMap | undefined {
     return this.#session?.map;
   }
@@ -95,6 +105,21 @@ export class SafetyMapElement extends HTMLElement {
     return this.#session?.ready ?? false;
   }
 
+  /** Shows exactly these catalogue layers (and writes the `layers` attribute). */
+  setLayers(ids: readonly string[]): void {
+    this.setAttribute('layers', ids.join(','));
+  }
+
+  /** Moves the map to a place: a short flight, or a jump when the resident prefers reduced motion. */
+  flyTo(target: { center?: [number, number]; zoom?: number }): void {
+    const map = this.#session?.map;
+    if (map) moveMap(map, target);
+    else {
+      if (target.center) this.setAttribute('center', target.center.join(','));
+      if (target.zoom !== undefined) this.setAttribute('zoom', String(target.zoom));
+    }
+  }
+
   connectedCallback(): void {
     this.#start();
   }
@@ -105,26 +130,17 @@ export class SafetyMapElement extends HTMLElement {
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     const session = this.#session;
-    if (oldValue === newValue || !session) return;
-    if (name === 'center' || name === 'zoom') {
-      this.#jumpToAttributes(session);
-    } else if (name === 'layers') {
-      this.#applyLayersAttribute(session);
-    } else {
+    if (oldValue === newValue || !session || this.#reflecting) return;
+    if (name === 'center' || name === 'zoom') this.#jumpToAttributes(session);
+    else if (name === 'layers') this.#applyLayersAttribute(session);
+    else {
       this.#stop();
       this.#start();
     }
   }
 
   #start(): void {
-    const session: Session = {
-      abort: new AbortController(),
-      lang: this.#resolveLang(),
-      visible: new Map(),
-      interactiveLayerIds: [],
-      styleLoaded: false,
-      ready: false,
-    };
+    const session: Session = { abort: new AbortController(), lang: this.#resolveLang(), visible: new Map(), interactiveLayerIds: [], styleLoaded: false, ready: false };
     this.#session = session;
     this.#showStatus(messages(session.lang).loading);
     this.#load(session).catch((error: unknown) => this.#fail(session, error));
@@ -135,8 +151,12 @@ export class SafetyMapElement extends HTMLElement {
     if (!session) return;
     this.#session = undefined;
     session.abort.abort();
-    session.popup?.remove();
+    clearTimeout(session.reflectTimer);
+    session.tools?.destroy();
+    session.tools?.panel.element.remove();
     session.map?.remove();
+    this.#container.replaceChildren();
+    this.#container.hidden = false;
   }
 
   async #load(session: Session): Promise<void> {
@@ -146,41 +166,75 @@ export class SafetyMapElement extends HTMLElement {
     if (signal.aborted) return;
     const tileset = selectTileset(catalog, this.getAttribute('tileset'));
     session.tileset = tileset;
-
     const shown = parseLayerList(this.getAttribute('layers'));
     for (const layer of safetyLayers(tileset)) session.visible.set(layer.id, shown?.has(layer.id) ?? true);
 
-    const map = new MapLibreMap({
-      container: this.#container,
-      style: tileset.style,
-      center: parseCenter(this.getAttribute('center')) ?? initialCenter(tileset),
-      zoom: parseZoom(this.getAttribute('zoom')) ?? tileset.center?.[2] ?? 1,
-      cooperativeGestures: true,
-      attributionControl: { compact: true },
-      locale: maplibreLocale(session.lang) ?? {},
-      // Rotation and tilt only disorient residents reading a safety map.
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-    });
-    session.map = map;
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-
-    session.legend = new LegendControl(document, {
+    session.legend = new Legend(document, {
       layers: safetyLayers(tileset),
       lang: session.lang,
       visibleLayers: new Set([...session.visible].filter(([, v]) => v).map(([id]) => id)),
-      onToggle: (layerId, visible) => this.#setLayerVisible(session, layerId, visible),
+      onToggle: (layerId, visible) => {
+        this.#setLayerVisible(session, layerId, visible);
+        this.#reflect('layers', [...session.visible].filter(([, v]) => v).map(([id]) => id).join(','));
+      },
     });
-    map.addControl(session.legend, 'top-left');
+    const store = new FeatureStore(server, tileset, signal);
+    const tools = (map?: MapLibreMap) =>
+      new ResidentTools(document, {
+        tileset,
+        lang: session.lang,
+        store,
+        legend: session.legend!,
+        ...(map ? { map } : {}),
+        expanded: !map || this.getBoundingClientRect().width >= NARROW_PX,
+        moveTo: (center, zoom) => map && moveMap(map, { center, zoom }),
+        onSelect: (feature) => this.#emitFeature(feature),
+      });
+
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container: this.#container,
+        style: tileset.style,
+        center: parseCenter(this.getAttribute('center')) ?? initialCenter(tileset),
+        zoom: parseZoom(this.getAttribute('zoom')) ?? tileset.center?.[2] ?? 1,
+        cooperativeGestures: true,
+        attributionControl: { compact: true },
+        locale: maplibreLocale(session.lang) ?? {},
+        // Rotation and tilt only disorient residents reading a safety map.
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+      });
+    } catch (error) {
+      // No WebGL 2 (old device, disabled GPU, blocked by policy): the same data as a list.
+      this.#container.replaceChildren();
+      this.#container.hidden = true;
+      session.tools = tools();
+      session.tools.panel.element.classList.add('safemap-panel-static');
+      this.#root.append(session.tools.panel.element);
+      this.#showStatus(messages(session.lang).noWebgl, 'notice');
+      await session.tools.showAllPlaces();
+      this.#emitError(error instanceof Error ? error : new Error(String(error)), false);
+      return;
+    }
+    session.map = map;
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    session.tools = tools(map);
+    map.addControl(session.tools.panel, 'top-left');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
     map.on('style.load', () => {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
       session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);
       for (const [layerId, visible] of session.visible) setCatalogLayerVisibility(map, layerId, visible);
+      session.tools?.styleLoaded();
+      const sprite = spriteBaseUrl(map.getStyle().sprite);
+      if (sprite) {
+        void loadSpriteSheet(sprite, devicePixelRatio, signal).then((sheet) => sheet && session.legend?.setIcons(sheet.imageUrl, sheet.icons, sheet));
+      }
     });
     map.on('error', (event) => {
       const error = event.error instanceof Error ? event.error : new Error(String(event.error));
@@ -188,14 +242,41 @@ export class SafetyMapElement extends HTMLElement {
       if (session.styleLoaded) this.#emitError(error, false);
       else this.#fail(session, error);
     });
-    map.on('click', (event) => this.#showPopup(session, event));
+    map.on('click', (event) => {
+      if (session.tools?.takePick([event.lngLat.lng, event.lngLat.lat])) return;
+      const feature = this.#featureAt(session, event.point);
+      if (!feature) return;
+      const layer = catalogLayerOf(feature.layer) ?? feature.sourceLayer ?? '';
+      const at = feature.geometry.type === 'Point' ? representativePoint(feature.geometry) : undefined;
+      const place: PlaceFeature = { id: feature.id ?? '', layer, at: at ?? [event.lngLat.lng, event.lngLat.lat], properties: { ...feature.properties } };
+      session.tools?.openDetails(place, false);
+      this.#emitFeature(place);
+    });
     map.on('mousemove', (event) => {
+      if (session.tools?.picking) return;
       map.getCanvas().style.cursor = this.#featureAt(session, event.point) ? 'pointer' : '';
+    });
+    map.on('moveend', () => {
+      session.tools?.scheduleList();
+      clearTimeout(session.reflectTimer);
+      session.reflectTimer = setTimeout(() => {
+        const c = map.getCenter();
+        this.#reflect('center', `${c.lng.toFixed(5)},${c.lat.toFixed(5)}`);
+        this.#reflect('zoom', String(Number(map.getZoom().toFixed(2))));
+      }, REFLECT_DELAY_MS);
+    });
+    // MapLibre restores its own style and tiles after a context loss; the notice tells residents why the map is blank.
+    map.on('webglcontextlost', () => this.#showStatus(messages(session.lang).contextLost));
+    map.on('webglcontextrestored', () => {
+      this.#status.hidden = true;
+      session.tools?.scheduleList();
     });
     map.once('load', () => {
       if (this.#session !== session) return;
       session.ready = true;
       this.#status.hidden = true;
+      if (this.getBoundingClientRect().width < NARROW_PX) foldAttribution(this.#container);
+      session.tools?.scheduleList();
       this.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, composed: true, detail: map }));
     });
   }
@@ -211,9 +292,26 @@ export class SafetyMapElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent(ERROR_EVENT, { bubbles: true, composed: true, detail }));
   }
 
-  #showStatus(text: string): void {
+  #emitFeature(feature: PlaceFeature): void {
+    const detail: SafetyMapFeatureDetail = { layer: feature.layer, id: feature.id, properties: { ...feature.properties } };
+    this.dispatchEvent(new CustomEvent(FEATURE_CLICK_EVENT, { bubbles: true, composed: true, detail }));
+  }
+
+  #showStatus(text: string, kind: 'overlay' | 'notice' = 'overlay'): void {
     this.#status.textContent = text;
+    this.#status.classList.toggle('safemap-notice', kind === 'notice');
     this.#status.hidden = false;
+  }
+
+  /** Writes an attribute without reacting to it as if the page had set it. */
+  #reflect(name: string, value: string): void {
+    if (this.getAttribute(name) === value) return;
+    this.#reflecting = true;
+    try {
+      this.setAttribute(name, value);
+    } finally {
+      this.#reflecting = false;
+    }
   }
 
   #resolveLang(): Lang {
@@ -225,22 +323,20 @@ export class SafetyMapElement extends HTMLElement {
     session.visible.set(layerId, visible);
     session.legend?.setChecked(layerId, visible);
     if (session.map && session.styleLoaded) setCatalogLayerVisibility(session.map, layerId, visible);
-    if (!visible && session.popupLayerId === layerId) session.popup?.remove();
+    if (!visible) session.tools?.closeDetailsOf(layerId);
+    session.tools?.scheduleList();
   }
 
   #applyLayersAttribute(session: Session): void {
     if (!session.tileset) return;
     const shown = parseLayerList(this.getAttribute('layers'));
-    for (const layer of safetyLayers(session.tileset)) {
-      this.#setLayerVisible(session, layer.id, shown?.has(layer.id) ?? true);
-    }
+    for (const layer of safetyLayers(session.tileset)) this.#setLayerVisible(session, layer.id, shown?.has(layer.id) ?? true);
   }
 
   #jumpToAttributes(session: Session): void {
     const center = parseCenter(this.getAttribute('center'));
     const zoom = parseZoom(this.getAttribute('zoom'));
-    if (center) session.map?.jumpTo({ center });
-    if (zoom !== undefined) session.map?.jumpTo({ zoom });
+    session.map?.jumpTo({ ...(center ? { center } : {}), ...(zoom !== undefined ? { zoom } : {}) });
   }
 
   /** The feature a click at `point` means: the nearest point symbol within reach, else the topmost feature. */
@@ -262,21 +358,13 @@ export class SafetyMapElement extends HTMLElement {
     }
     return nearest ?? features[0];
   }
+}
 
-  #showPopup(session: Session, event: MapMouseEvent): void {
-    const feature = this.#featureAt(session, event.point);
-    if (!feature || !session.map) return;
-    const layerId = catalogLayerOf(feature.layer) ?? feature.sourceLayer;
-    const layer: CatalogLayer | undefined = session.tileset?.layers.find((l) => l.id === layerId);
-    const at: LngLatLike =
-      feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : event.lngLat;
-    session.popup?.remove();
-    session.popupLayerId = layerId;
-    session.popup = new Popup({ maxWidth: '320px', focusAfterOpen: true })
-      .setLngLat(at)
-      .setDOMContent(createPopupContent(document, feature.properties, layer, session.lang))
-      .addTo(session.map);
-  }
+/** Folds MapLibre's compact attribution to its (i) button, which MapLibre opens at first; the button still unfolds it. */
+function foldAttribution(container: HTMLElement): void {
+  const attribution = container.querySelector('.maplibregl-ctrl-attrib');
+  attribution?.classList.remove('maplibregl-compact-show');
+  attribution?.removeAttribute('open');
 }
 
 function initialCenter(tileset: CatalogTileset): [number, number] {
@@ -292,5 +380,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'safetymap:ready': CustomEvent<MapLibreMap>;
     'safetymap:error': CustomEvent<SafetyMapErrorDetail>;
+    'safetymap:featureclick': CustomEvent<SafetyMapFeatureDetail>;
   }
 }

@@ -20,5 +20,16 @@ export function workerUrlFor(scriptUrl: string): string | undefined {
 export function configureWorker(scriptUrl: string): void {
   if (getWorkerUrl()) return;
   const url = workerUrlFor(scriptUrl);
-  if (url) setWorkerUrl(url);
+  if (url) setWorkerUrl(workerBootstrapUrl(url));
+}
+
+/**
+ * A blob module that imports the worker. A worker started from its own URL runs under the CSP
+ * header of the worker file's response, which servers and CDNs often set to `default-src 'none'`
+ * for every static file, silently blocking every tile fetch; a blob worker runs under the page's
+ * policy instead, the same one whether the widget is embedded from this origin or another.
+ */
+export function workerBootstrapUrl(workerUrl: string): string {
+  if (typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return workerUrl;
+  return URL.createObjectURL(new Blob([`import ${JSON.stringify(workerUrl)};\n`], { type: 'text/javascript' }));
 }

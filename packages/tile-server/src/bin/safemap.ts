@@ -1,7 +1,19 @@
 import { reportFatal } from './report_fatal.js';
+import { validateCommand } from '../cli/validate_command.js';
+import { buildCommand } from '../cli/build_command.js';
+import { inspectCommand } from '../cli/inspect_command.js';
+import { rollbackCommand } from '../cli/rollback_command.js';
 import { serveCommand } from './serve_command.js';
 
 const usage = `Usage: safemap <command> [options]
+
+Check data
+  validate    report what is wrong with agency files (CSV, GeoJSON); writes nothing
+
+Make and publish tiles
+  build       turn files into .pmtiles, .mbtiles or a z/x/y folder; --config publishes a catalogue
+  inspect     print an archive's metadata, or one tile as GeoJSON
+  rollback    return published tile sets to their previous version
 
 Serve
   serve       run the tile server, widget and demo page
@@ -9,7 +21,13 @@ Serve
 Run "safemap <command> --help" for the options of a command.
 `;
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = { serve: serveCommand };
+const commands: Record<string, (argv: string[]) => Promise<number>> = {
+  serve: serveCommand,
+  validate: validateCommand,
+  build: buildCommand,
+  inspect: inspectCommand,
+  rollback: rollbackCommand,
+};
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name === undefined ? undefined : Object.hasOwn(commands, name) ? commands[name] : undefined;

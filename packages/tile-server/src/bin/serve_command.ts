@@ -12,6 +12,24 @@ Serve the tile sets of a layer catalogue, the widget and the demo page.
       --public-url URL  base URL clients reach the server at, behind a proxy (env PUBLIC_URL)
       --frame-ancestors SOURCES
                         who may frame SafeMap pages (env FRAME_ANCESTORS, default 'self')
+      --cors-origins LIST
+                        origins that may read public data, comma-separated (env CORS_ORIGINS, default *)
+      --trust-proxy HOPS
+                        proxies in front whose X-Forwarded-For is believed (env TRUST_PROXY, default 0)
+      --tile-rate N     tile requests per second per client, 0 = off (env TILE_RATE_LIMIT, default 200)
+      --tile-burst N    tile requests a client may make at once (env TILE_RATE_BURST, default 1000)
+      --rate-limit N    other requests per minute per client, 0 = off (env RATE_LIMIT, default 600)
+      --headers-timeout MS
+                        time a client has to send its headers (env HEADERS_TIMEOUT_MS, default 10000)
+      --request-timeout MS
+                        time a client has to send a request (env REQUEST_TIMEOUT_MS, default 30000)
+      --keep-alive-timeout MS
+                        idle keep-alive connection lifetime (env KEEP_ALIVE_TIMEOUT_MS, default 5000)
+      --drain-delay MS  on SIGTERM, time /readyz answers 503 before the listener closes (env DRAIN_DELAY_MS, default 0)
+      --drain-timeout MS
+                        on SIGTERM, time in-flight requests get to finish (env DRAIN_TIMEOUT_MS, default 10000)
+      --generation-queue N
+                        uncached tiles waiting to be cut before 503 + Retry-After (env GENERATION_QUEUE, default 256)
   -h, --help            show this help
 `;
 
@@ -25,6 +43,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port: { type: 'string', short: 'p' },
       'public-url': { type: 'string' },
       'frame-ancestors': { type: 'string' },
+      'cors-origins': { type: 'string' },
+      'trust-proxy': { type: 'string' },
+      'tile-rate': { type: 'string' },
+      'tile-burst': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'keep-alive-timeout': { type: 'string' },
+      'drain-delay': { type: 'string' },
+      'drain-timeout': { type: 'string' },
+      'generation-queue': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,6 +68,25 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  const numbers: Record<string, number | undefined> = {};
+  for (const [flag, env] of numericSettings) {
+    const text = values[flag] ?? process.env[env];
+    if (text === undefined || text === '') continue;
+    if (!/^\d{1,9}$/.test(text)) {
+      process.stderr.write(`safemap serve: --${flag} (${env}) must be a non-negative integer\n`);
+      return 2;
+    }
+    numbers[flag] = Number(text);
+  }
+  const corsOrigins = (values['cors-origins'] ?? process.env.CORS_ORIGINS)?.split(/[\s,]+/).filter(Boolean);
+  const security = {
+    ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
+    ...defined('trustProxy', numbers['trust-proxy']),
+    ...defined('tileRatePerSecond', numbers['tile-rate']),
+    ...defined('tileBurst', numbers['tile-burst']),
+    ...defined('requestsPerMinute', numbers['rate-limit']),
+    ...defined('generationQueue', numbers['generation-queue']),
+  };
   const logger = createLogger();
   const running = await startServer({
     catalogPath: values.config ?? 'examples/busan/catalog.json',
@@ -47,6 +95,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
     logger,
     ...(values['public-url'] ?? process.env.PUBLIC_URL ? { publicUrl: values['public-url'] ?? process.env.PUBLIC_URL } : {}),
     frameAncestors: (values['frame-ancestors'] ?? process.env.FRAME_ANCESTORS ?? "'self'").split(/\s+/).filter(Boolean),
+    security,
+    ...defined('headersTimeoutMs', numbers['headers-timeout']),
+    ...defined('requestTimeoutMs', numbers['request-timeout']),
+    ...defined('keepAliveTimeoutMs', numbers['keep-alive-timeout']),
+    ...defined('drainDelayMs', numbers['drain-delay']),
+    ...defined('drainTimeoutMs', numbers['drain-timeout']),
   });
   const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? `http://localhost:${running.server.address() && (running.server.address() as { port: number }).port}` : running.url;
   process.stdout.write(`SafeMap is serving the safety map at ${shown}\n`);
@@ -65,4 +119,22 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** Numeric serve settings: flag name and the environment variable that stands in for it. */
+const numericSettings = [
+  ['trust-proxy', 'TRUST_PROXY'],
+  ['tile-rate', 'TILE_RATE_LIMIT'],
+  ['tile-burst', 'TILE_RATE_BURST'],
+  ['rate-limit', 'RATE_LIMIT'],
+  ['headers-timeout', 'HEADERS_TIMEOUT_MS'],
+  ['request-timeout', 'REQUEST_TIMEOUT_MS'],
+  ['keep-alive-timeout', 'KEEP_ALIVE_TIMEOUT_MS'],
+  ['drain-delay', 'DRAIN_DELAY_MS'],
+  ['drain-timeout', 'DRAIN_TIMEOUT_MS'],
+  ['generation-queue', 'GENERATION_QUEUE'],
+] as const;
+
+function defined<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
 }

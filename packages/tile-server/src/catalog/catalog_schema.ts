@@ -45,8 +45,16 @@ const layerSchema = z
     basemap: z.boolean().default(false),
     /** Legend and style colour. */
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').optional(),
+    /** `restricted` layers are split out of the public tile set and served only with an API key. */
+    access: z.enum(['public', 'restricted']).default('public'),
+    /** For sensitive layers (CCTV): coordinates snapped to a grid at load, and no tiles finer than `maxzoom`. */
+    precision: z.strictObject({ gridMeters: z.number().min(1).max(100_000), maxzoom: zoom }).optional(),
   })
-  .refine((layer) => layer.minzoom <= layer.maxzoom, { message: 'minzoom must not exceed maxzoom', path: ['minzoom'] });
+  .refine((layer) => layer.minzoom <= layer.maxzoom, { message: 'minzoom must not exceed maxzoom', path: ['minzoom'] })
+  .refine((layer) => !layer.precision || layer.precision.maxzoom >= layer.minzoom, {
+    message: 'precision.maxzoom must not be below the layer minzoom',
+    path: ['precision', 'maxzoom'],
+  });
 
 const tilesetSchema = z
   .strictObject({
@@ -67,10 +75,32 @@ const tilesetSchema = z
     path: ['layers'],
   });
 
+/** An API key bound to the origins whose pages may use it, like a URL-restricted map token. */
+const apiKeySchema = z.strictObject({
+  id,
+  /** SHA-256 of the key, lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character lowercase hex SHA-256 of the key'),
+  /** Origins (`https://agency.go.kr`) allowed to use the key; `*` allows any, including none. */
+  origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)])).min(1),
+  /** Tile sets whose restricted layers the key unlocks. */
+  tilesets: z.array(id).min(1),
+});
+
 export const catalogSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    /** Where `safemap build --config` publishes archives and the server looks for them. */
+    publish: z
+      .strictObject({
+        /** Folder of published tile sets (`<dir>/<tileset>/current.json`), relative to the catalogue. */
+        dir: z.string().min(1).default('tiles'),
+        /** Versions kept on disk per tile set, the live one included (older ones are pruned). */
+        keep: z.number().int().min(1).max(100).default(3),
+      })
+      .optional(),
     tilesets: z.array(tilesetSchema).min(1),
+    /** Keys that unlock restricted layers, stored as SHA-256 hex digests; the keys themselves are never in config. */
+    apiKeys: z.array(apiKeySchema).default([]),
   })
   .refine((catalog) => new Set(catalog.tilesets.map((set) => set.id)).size === catalog.tilesets.length, {
     message: 'tile set ids must be unique',
@@ -83,3 +113,4 @@ export type TilesetConfig = Catalog['tilesets'][number];
 export type LayerConfig = TilesetConfig['layers'][number];
 export type SourceConfig = LayerConfig['source'];
 export type PropertyType = z.output<typeof propertyType>;
+export type ApiKeyConfig = Catalog['apiKeys'][number];

@@ -48,7 +48,7 @@ export const exitCodeTable: ReadonlyArray<[ExitCode, string]> = [
   [4, 'an input file cannot be read'],
   [5, 'an input file cannot be parsed (format, columns, geometry)'],
   [6, 'projected coordinates without a declared CRS: refused'],
-  [7, 'validate found problems in the data'],
+  [7, 'problems in the data: validate found errors, or build cannot tile it as asked (a max-zoom tile over 500 KB)'],
   [8, 'the output exists: use -f to overwrite'],
   [9, 'writing or verifying the output failed; nothing was published'],
   [10, 'rollback: no previous version to return to'],

@@ -1,11 +1,22 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SafeMapError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { createAccessLog } from '../security/access_log.js';
+import { defaultSecurityOptions, type RestrictedAccess, type SecurityOptions } from '../security/security_options.js';
+import { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
+import { WorkLimiter } from '../security/work_limiter.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import type { HealthState } from './health.js';
+import { spriteRoutes } from '../sprites/sprite_routes.js';
+import { embedRoutes } from './embed_routes.js';
 import { pageRoutes } from './page_routes.js';
-import { problemFromError, sendProblem } from './problem.js';
+import { problem, problemFromError, sendProblem } from './problem.js';
+import { publicBaseUrl } from './public_url.js';
+import { restrictedRoutes } from './restricted_routes.js';
+import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
 import { tilesetRoutes } from './tileset_routes.js';
 
@@ -23,20 +34,54 @@ export interface AppDeps {
   frameAncestors?: readonly string[];
   tileMaxAge?: number;
   metadataMaxAge?: number;
+  /** Restricted layers and their keys, swapped with the registry on reload; absent when none are configured. */
+  getRestricted?: () => RestrictedAccess | undefined;
+  /** CORS, rate limits, generation bound, access log; defaults in security_options.ts. */
+  security?: Partial<SecurityOptions>;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** Per-process state shared by the fast path and the app, so both draw on the same budgets. */
+interface Runtime {
+  readonly options: SecurityOptions;
+  readonly cors: CorsPolicy;
+  readonly handleTile: (req: IncomingMessage, res: ServerResponse) => boolean;
+  readonly work: WorkLimiter;
+}
+
+function createRuntime(deps: AppDeps): Runtime {
+  const options: SecurityOptions = { ...defaultSecurityOptions, ...deps.security };
+  const cors = new CorsPolicy(options.corsOrigins);
+  const work = new WorkLimiter({ maxRunning: options.generationConcurrency, maxQueued: options.generationQueue, retryAfterSeconds: options.retryAfterSeconds });
+  const limiter = new TokenBucketLimiter({ ratePerSecond: options.tileRatePerSecond, burst: options.tileBurst, exempt: options.rateLimitExempt });
+  const handleTile = createTileEndpoint(deps.getRegistry, { maxAge: deps.tileMaxAge ?? 300, cors, limiter, trustedHops: options.trustProxy, work });
+  return { options, cors, handleTile, work };
+}
+
 /** Builds the Express app. It never listens: binding, signals and exits belong to the caller. */
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps)): Express {
+  const { options, cors } = runtime;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy);
 
-  const handleTile = createTileEndpoint(deps.getRegistry, { maxAge: deps.tileMaxAge ?? 300 });
+  const dataHeaders = securityHeaders('data');
+  const preflightHeaders = securityHeaderList('data');
   app.use((req, res, next) => {
-    if (!handleTile(req, res)) next();
+    res.set(dataHeaders);
+    if (req.method === 'OPTIONS') {
+      const origin = req.get('origin');
+      sendPreflight(res, cors.allows(origin) ? (cors.any ? '*' : origin) : undefined, !cors.any, preflightHeaders);
+      return;
+    }
+    res.set(cors.headers(req.get('origin')));
+    next();
+  });
+  app.use((req, res, next) => {
+    if (!runtime.handleTile(req, res)) next();
   });
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
@@ -45,13 +90,40 @@ export function createApp(deps: AppDeps): Express {
     const ready = deps.health.ready && !deps.health.draining;
     res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ready ? 'ready' : deps.health.draining ? 'draining' : 'starting' });
   });
+  if (options.requestsPerMinute > 0) {
+    const exempt = new Set(options.rateLimitExempt);
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: options.requestsPerMinute,
+        standardHeaders: 'draft-7',
+        legacyHeaders: false,
+        skip: (req) => exempt.has(req.ip ?? ''),
+        // The X-Forwarded-For check would write to the console; TRUST_PROXY is documented instead.
+        validate: { xForwardedForHeader: false },
+        handler: (_req, res) => {
+          sendProblem(res, problem(429, 'RATE_LIMITED', 'too many requests from this client; slow down', { retryAfter: 60 }));
+        },
+      }),
+    );
+  }
+  const fallbackUrl = deps.fallbackUrl ?? 'http://localhost:8080';
   app.use(
     tilesetRoutes(deps.getRegistry, {
       publicUrl: deps.publicUrl,
-      fallbackUrl: deps.fallbackUrl ?? 'http://localhost:8080',
+      fallbackUrl,
       metadataMaxAge: deps.metadataMaxAge ?? 60,
     }),
   );
+  app.use(
+    restrictedRoutes({
+      getRestricted: deps.getRestricted ?? (() => undefined),
+      baseUrl: (req) => publicBaseUrl(req, deps.publicUrl, fallbackUrl),
+      work: runtime.work,
+    }),
+  );
+  app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
+  app.use(embedRoutes({ getRegistry: deps.getRegistry, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use((_req, _res, next) => next(new SafeMapError('NOT_FOUND', 'no such resource')));
   app.use(errorHandler(deps.logger));
@@ -60,14 +132,18 @@ export function createApp(deps: AppDeps): Express {
 
 /**
  * The node request listener: tiles take the fast path before Express, everything else goes through the app.
- * Both share the same endpoint code, so behaviour is identical either way.
+ * Both share the same endpoint code and budgets, so behaviour is identical either way.
  */
 export function createRequestListener(deps: AppDeps): RequestListener {
-  const app = createApp(deps);
-  const handleTile = createTileEndpoint(deps.getRegistry, { maxAge: deps.tileMaxAge ?? 300 });
+  const runtime = createRuntime(deps);
+  const app = createApp(deps, runtime);
+  const accessLog = runtime.options.accessLog ? createAccessLog(deps.logger, runtime.options.trustProxy) : undefined;
   return (req, res) => {
+    accessLog?.(req, res);
+    // While draining, every answer closes its connection, so keep-alive clients move on before the listener closes.
+    if (deps.health.draining) res.setHeader('Connection', 'close');
     try {
-      if (handleTile(req, res)) return;
+      if (runtime.handleTile(req, res)) return;
     } catch (error) {
       deps.logger.error({ err: error }, 'tile request failed');
       sendProblem(res, problemFromError(error));

@@ -1,5 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { isSafeMapError, type ErrorCode } from '../errors.js';
+import { securityHeaders } from './security_headers.js';
+
+/** helmet's set, on every problem too: an error page is still a response a browser may be tricked into rendering. */
+const baseHeaders = securityHeaders('data');
 
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   TILE_COORDS_INVALID: 400,
@@ -8,6 +12,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  RATE_LIMITED: 429,
   OVERLOADED: 503,
 };
 
@@ -56,7 +61,10 @@ export function sendProblem(res: ServerResponse, value: Problem, headers: Record
     return;
   }
   const body = JSON.stringify({ type: 'about:blank', title: value.title, status: value.status, code: value.code, detail: value.detail, ...value.extra });
+  const retryAfter = value.extra?.retryAfter;
   res.writeHead(value.status, {
+    ...baseHeaders,
+    ...(typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {}),
     'Content-Type': 'application/problem+json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',

@@ -1,11 +1,13 @@
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { iconLayers, spriteUrl } from '../sprites/icon_layers.js';
 import type { Tileset, TilesetLayer } from '../store/tileset.js';
 
 const geometryOrder: Record<TilesetLayer['geometry'], number> = { polygon: 0, line: 1, point: 2 };
 
 /**
  * A MapLibre style v8 for a tile set: polygons under lines under points, each style layer tagged with the catalogue
- * layer it draws so a legend can toggle it. No glyphs or sprite host: nothing is fetched from a third party.
+ * layer it draws so a legend can toggle it. No glyph host, and the sprite comes from this server: nothing is fetched
+ * from a third party.
  */
 export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecification {
   // Within a geometry kind, the most numerous layer is drawn first so the rare ones (shelters) sit on top.
@@ -17,6 +19,7 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
     metadata: { 'safemap:tileset': tileset.id, 'safemap:version': tileset.source.version },
     center: [tileset.center[0], tileset.center[1]],
     zoom: tileset.center[2],
+    sprite: spriteUrl(baseUrl, tileset.id),
     sources: {
       [tileset.id]: { type: 'vector', url: `${baseUrl}/tiles/${tileset.id}.json`, attribution: tileset.attribution },
     },
@@ -24,6 +27,8 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
       // With a land backdrop the background is the sea; without one, a neutral paper tone.
       { id: 'background', type: 'background', paint: { 'background-color': hasBasemap ? '#c9dced' : '#eef0ea' } },
       ...ordered.flatMap((layer) => styleLayers(tileset.id, layer)),
+      // Icons above every circle and line, so no route is drawn over a shelter's symbol.
+      ...ordered.flatMap((layer) => iconLayers(tileset.id, layer)),
     ],
   };
 }

@@ -1,9 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EncodedTile } from '../store/encoded_tile.js';
 import { LiveTileSource } from '../store/live_tile_source.js';
+import { EMPTY } from '../store/tile_cache.js';
+import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { clientAddress } from '../security/client_address.js';
+import type { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
+import type { WorkLimiter } from '../security/work_limiter.js';
 import { parseTileCoords } from '../tile/tile_coords.js';
+import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
+import { securityHeaderList } from './security_headers.js';
 
 /** `/tiles/{id}[@{version}]/{z}/{x}/{y}.mvt`; the segments are validated by parseTileCoords, not by the pattern. */
 const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/([^/]*)\/([^/]*)\/([^/]*)\.mvt$/;
@@ -11,89 +18,148 @@ const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/([^/]
 export interface TileEndpointOptions {
   /** Cache lifetime, in seconds, of tiles requested without a version. */
   maxAge: number;
+  /** Who may read tiles cross-origin; default any origin. */
+  cors?: CorsPolicy;
+  /** Per-client request budget for tiles; absent or disabled means unlimited. */
+  limiter?: TokenBucketLimiter | undefined;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (`trust proxy` as a hop count). */
+  trustedHops?: number;
+  /** Bound on concurrent cache-miss generations; absent means tiles are cut inline. */
+  work?: WorkLimiter | undefined;
 }
 
 /**
  * Serves tiles straight from the node request, in front of the router: on a cache hit this is a regex, a map
- * look-up and one write. Returns false when the request is not for a tile, so the app handles it.
+ * look-up and one write with a header list computed at start-up. Returns false when the request is not for a tile.
  */
 export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: TileEndpointOptions) {
-  const unversionedCache = `public, max-age=${options.maxAge}`;
-  const versionedCache = 'public, max-age=31536000, immutable';
+  const cors = options.cors ?? new CorsPolicy();
+  const security = securityHeaderList('data');
+  const unversioned = Object.freeze([...security, 'Cache-Control', `public, max-age=${options.maxAge}`]);
+  const versioned = Object.freeze([...security, 'Cache-Control', 'public, max-age=31536000, immutable']);
+  const limiter = options.limiter?.enabled ? options.limiter : undefined;
+  const vary = cors.variesByOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
+  const trustedHops = options.trustedHops ?? 0;
 
   return function handleTile(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     const query = url.indexOf('?');
     const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
     if (!match) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendProblem(res, problem(405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET or HEAD'), { Allow: 'GET, HEAD' });
+    const origin = req.headers.origin;
+    if (req.method === 'OPTIONS') {
+      sendPreflight(res, cors.allows(origin) ? (cors.any ? '*' : origin) : undefined, !cors.any, security);
       return true;
+    }
+    const corsHeaders = cors.headers(origin);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendProblem(res, problem(405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET or HEAD'), { ...corsHeaders, Allow: 'GET, HEAD, OPTIONS' });
+      return true;
+    }
+    if (limiter) {
+      const wait = limiter.take(clientAddress(req, trustedHops));
+      if (wait > 0) {
+        sendProblem(res, problem(429, 'RATE_LIMITED', 'too many tile requests from this client; slow down', { retryAfter: wait }), corsHeaders);
+        return true;
+      }
     }
     const [, id, version, z, x, y] = match as unknown as [string, string, string | undefined, string, string, string];
     const tileset = getRegistry().get(id);
     if (!tileset) {
-      sendProblem(res, problem(404, 'NOT_FOUND', 'no such tile set'));
+      sendProblem(res, problem(404, 'NOT_FOUND', 'no such tile set'), corsHeaders);
       return true;
     }
-    if (version !== undefined && version !== tileset.source.version) {
-      sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'));
+    // An earlier published version still on disk keeps answering its URLs, so a client never mixes versions.
+    const source = version === undefined || version === tileset.source.version ? tileset.source : tileset.source.previousVersion?.(version);
+    if (!source) {
+      sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), corsHeaders);
       return true;
     }
-    let coords;
-    try {
-      coords = parseTileCoords(z, x, y, tileset);
-    } catch (error) {
-      sendProblem(res, problemFromError(error));
-      return true;
-    }
-    const cacheControl = version === undefined ? unversionedCache : versionedCache;
-    const source = tileset.source;
-    if (source instanceof LiveTileSource) {
-      try {
-        writeTile(req, res, source.getTileSync(coords), cacheControl);
-      } catch (error) {
-        sendProblem(res, problemFromError(error));
-      }
-      return true;
-    }
-    source.getTile(coords).then(
-      (tile) => writeTile(req, res, tile, cacheControl),
-      (error: unknown) => sendProblem(res, problemFromError(error)),
-    );
+    serveTile(req, res, source === tileset.source ? tileset : { ...tileset, source }, z, x, y, { headers: version === undefined ? unversioned : versioned, cors: cors.headerList(origin), vary }, options.work);
     return true;
   };
 }
 
-function writeTile(req: IncomingMessage, res: ServerResponse, tile: EncodedTile | undefined, cacheControl: string): void {
+/**
+ * Validates z/x/y and answers with the tile of `tileset`: from the cache at once, otherwise through the work limiter
+ * (503 + Retry-After when it is full). Shared by public tiles and key-checked restricted tiles.
+ */
+export function serveTile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tileset: Tileset,
+  z: string,
+  x: string,
+  y: string,
+  reply: TileReply,
+  work: WorkLimiter | undefined,
+): void {
+  const fail = (error: unknown) => sendProblem(res, problemFromError(error), pairs(reply.cors));
+  let coords;
+  try {
+    coords = parseTileCoords(z, x, y, tileset);
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  const source = tileset.source;
+  if (source instanceof LiveTileSource) {
+    const cached = source.cachedSync(coords);
+    if (cached !== undefined) {
+      writeTile(req, res, cached === EMPTY ? undefined : cached, reply);
+      return;
+    }
+    if (!work) {
+      try {
+        writeTile(req, res, source.getTileSync(coords), reply);
+      } catch (error) {
+        fail(error);
+      }
+      return;
+    }
+    work.run(() => source.getTileSync(coords)).then((tile) => writeTile(req, res, tile, reply), fail);
+    return;
+  }
+  source.getTile(coords).then((tile) => writeTile(req, res, tile, reply), fail);
+}
+
+/** The fixed parts of a tile answer, computed once per route or per request, never per header. */
+export interface TileReply {
+  /** Security and Cache-Control headers, flat `[name, value, …]`. */
+  readonly headers: readonly string[];
+  /** Access-Control headers for this request's origin. */
+  readonly cors: readonly string[];
+  /** The whole Vary value: one header, since later duplicates would replace earlier ones on Express responses. */
+  readonly vary: string;
+}
+
+function writeTile(req: IncomingMessage, res: ServerResponse, tile: EncodedTile | undefined, reply: TileReply): void {
+  if (res.writableEnded || res.destroyed) return;
+  const { headers, cors, vary } = reply;
   if (!tile) {
-    res.writeHead(204, { 'Cache-Control': cacheControl, 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(204, [...headers, ...cors]);
     res.end();
     return;
   }
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   // Each representation gets its own strong validator, as RFC 9110 requires of strong ETags.
   const etag = gzip ? tile.gzipEtag : tile.etag;
-  const common = {
-    ETag: etag,
-    'Cache-Control': cacheControl,
-    Vary: 'Accept-Encoding',
-    'Access-Control-Allow-Origin': '*',
-    'X-Content-Type-Options': 'nosniff',
-  };
   if (matchesEtag(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, common);
+    res.writeHead(304, [...headers, ...cors, 'ETag', etag, 'Vary', vary]);
     res.end();
     return;
   }
   const body = gzip ? tile.gzip : tile.raw;
-  res.writeHead(200, {
-    ...common,
-    'Content-Type': 'application/vnd.mapbox-vector-tile',
-    'Content-Length': body.byteLength,
-    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-  });
+  const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
+  if (gzip) list.push('Content-Encoding', 'gzip');
+  res.writeHead(200, list);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function pairs(list: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) out[list[i]!] = list[i + 1]!;
+  return out;
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

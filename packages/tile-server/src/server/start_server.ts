@@ -4,6 +4,9 @@ import { loadCatalog } from '../catalog/load_catalog.js';
 import { createRequestListener } from '../http/create_app.js';
 import { HealthState } from '../http/health.js';
 import { silentLogger, type Logger } from '../log.js';
+import { loadWithAccess } from '../security/load_with_access.js';
+import type { RestrictedAccess, SecurityOptions } from '../security/security_options.js';
+import { pointerFilesOf, watchPublished } from '../publish/watch_published.js';
 import { loadRegistry, type TilesetRegistry } from '../store/tileset_registry.js';
 import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
 
@@ -17,6 +20,20 @@ export interface ServerOptions {
   examplesDir?: string;
   frameAncestors?: readonly string[];
   cacheBytes?: number;
+  /** CORS, rate limits, generation bound, access log (defaults in security/security_options.ts). */
+  security?: Partial<SecurityOptions>;
+  /** Milliseconds a client may take to send its headers (slowloris guard). */
+  headersTimeoutMs?: number;
+  /** Milliseconds a client may take to send a whole request. */
+  requestTimeoutMs?: number;
+  /** Milliseconds an idle keep-alive connection is kept open. */
+  keepAliveTimeoutMs?: number;
+  /** On close: milliseconds readiness reports 503 while still serving, so a load balancer stops sending first. */
+  drainDelayMs?: number;
+  /** On close: milliseconds in-flight requests get to finish before their connections are cut. */
+  drainTimeoutMs?: number;
+  /** Milliseconds between checks for a newly published tile set version (default 1000; 0 turns it off). */
+  publishPollMs?: number;
 }
 
 export interface RunningServer {
@@ -34,8 +51,13 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger();
   const health = new HealthState();
-  const load = async () => loadRegistry(await loadCatalog(options.catalogPath), logger, { ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}) });
-  let registry: TilesetRegistry = await load();
+  const load = async () =>
+    loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
+      loadRegistry(catalog, logger, { ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}) }),
+    );
+  const loaded = await load();
+  let registry: TilesetRegistry = loaded.registry;
+  let restricted: RestrictedAccess | undefined = loaded.restricted;
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
 
@@ -48,8 +70,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicUrl: options.publicUrl,
     fallbackUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     frameAncestors: options.frameAncestors ?? ["'self'"],
+    getRestricted: () => restricted,
+    ...(options.security ? { security: options.security } : {}),
   });
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, listener);
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(headersTimeout, options.requestTimeoutMs ?? 30_000),
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      // Node checks the two timeouts above only this often; a slow client must not outlive its budget by much.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    },
+    listener,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -62,23 +96,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url }, 'listening');
 
-  return {
+  const running: RunningServer = {
     url,
     server,
     health,
     async reload() {
       const next = await load();
-      const previous = registry;
-      registry = next;
-      await previous.close();
+      const previous = [registry, restricted?.registry];
+      registry = next.registry;
+      restricted = next.restricted;
+      // Requests already reading the old archives finish first; the old registries close a little later.
+      setTimeout(() => void Promise.all(previous.map((old) => old?.close())), 10_000).unref();
     },
     async close() {
+      stopWatching();
       health.draining = true;
+      if (options.drainDelayMs) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // Requests still running after the drain timeout are cut, so a stuck client cannot hold the exit forever.
+        const force = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 10_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       });
-      await registry.close();
+      await Promise.all([registry.close(), restricted?.registry.close()]);
     },
   };
+  // `safemap build --config` publishing into this catalogue's folder is picked up without a restart.
+  const pollMs = options.publishPollMs ?? 1000;
+  const stopWatching = pollMs > 0 ? watchPublished(pointerFilesOf(await loadCatalog(options.catalogPath)), () => running.reload(), logger, pollMs) : () => {};
+  return running;
 }

@@ -9,6 +9,8 @@ describe('coordinate column detection', () => {
     [['MNG_INST_NM', 'WGS84_LAT', 'WGS84_LOT'], { kind: 'latlon', lat: 'WGS84_LAT', lon: 'WGS84_LOT' }],
     [['사업장명', '좌표정보(x)', '좌표정보(y)'], { kind: 'xy', x: '좌표정보(x)', y: '좌표정보(y)' }],
     [['Latitude', 'Longitude'], { kind: 'latlon', lat: 'Latitude', lon: 'Longitude' }],
+    [['facilityName', 'latitude', 'hardness'], { kind: 'latlon', lat: 'latitude', lon: 'hardness' }],
+    [['shape_id', 'shape_pt_lat', 'shape_pt_lon', 'shape_pt_sequence'], { kind: 'latlon', lat: 'shape_pt_lat', lon: 'shape_pt_lon' }],
   ])('finds the columns of %j', (header, expected) => {
     expect(detectCoordinateColumns(header)).toEqual(expected);
   });

@@ -11,7 +11,8 @@ export function publishProperties(layer: LayerConfig, raw: Readonly<Record<strin
   // A null-prototype object: keys like "__proto__" from a hostile file stay plain data.
   const out: Record<string, PropertyValue> = Object.create(null);
   for (const [name, type] of Object.entries(layer.properties)) {
-    const sourceKey = layer.source.fields[name] ?? name;
+    // Own keys only: a published name like "toString" must not resolve to Object.prototype.toString.
+    const sourceKey = Object.hasOwn(layer.source.fields, name) ? layer.source.fields[name]! : name;
     const value = coerce(Object.hasOwn(raw, sourceKey) ? raw[sourceKey] : undefined, type);
     if (value !== undefined) out[name] = value;
   }

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerConfig } from '../catalog/catalog_schema.js';
 import { SafeMapError } from '../errors.js';
+import { ingestFiles } from '../ingest/ingest_files.js';
 import type { LayerFeature } from './layer_feature.js';
-import { readCsvPoints } from './read_csv_points.js';
-import { readGeojson } from './read_geojson.js';
+import { publishProperties } from './publish_properties.js';
 import type { SourceProblem } from './source_problem.js';
 
 export interface LayerData {
@@ -16,7 +16,11 @@ export interface LayerData {
   readonly bytes: Uint8Array;
 }
 
-/** Reads one catalogue layer's source file into allow-listed WGS84 features. */
+/**
+ * Reads one catalogue layer's source file into allow-listed WGS84 features, through the same ingest and validation
+ * as `safemap validate`: rows that cannot be placed or are quarantined (placeholders, swapped axes, outside Korea)
+ * become problems, never features.
+ */
 export async function readLayer(layer: LayerConfig, baseDir: string): Promise<LayerData> {
   const file = path.resolve(baseDir, layer.source.path);
   let bytes: Uint8Array;
@@ -25,17 +29,18 @@ export async function readLayer(layer: LayerConfig, baseDir: string): Promise<La
   } catch (error) {
     throw new SafeMapError('SOURCE_UNREADABLE', `layer ${layer.id}: cannot read ${file} (${(error as Error).message})`, { layer: layer.id }, { cause: error });
   }
-  const format = layer.source.format ?? formatFromExtension(file);
-  if (format === 'csv' && layer.geometry !== 'point') {
-    throw new SafeMapError('SOURCE_INVALID', `layer ${layer.id}: CSV sources hold points; use GeoJSON for ${layer.geometry} layers`, { layer: layer.id });
-  }
-  const { features, problems } = format === 'csv' ? readCsvPoints(bytes, layer, file) : readGeojson(bytes, layer, file, format);
+  const { columns, crs, encoding, format } = layer.source;
+  const result = await ingestFiles([file], {
+    crs,
+    encoding,
+    geometry: layer.geometry,
+    ...(format ? { format } : {}),
+    ...(columns?.lat && columns.lon ? { lat: columns.lat, lon: columns.lon } : {}),
+    ...(columns?.x && columns.y ? { x: columns.x, y: columns.y } : {}),
+  });
+  const features = result.features.map((feature, id) => ({ id, geometry: feature.geometry, properties: publishProperties(layer, feature.properties) }));
+  const problems: SourceProblem[] = result.problems
+    .filter((problem) => problem.quarantined)
+    .map(({ file: where, line, feature, reason }) => ({ file: where, ...(line === undefined ? {} : { line }), ...(feature === undefined ? {} : { feature }), reason }));
   return { layer, file, features, problems, bytes };
-}
-
-function formatFromExtension(file: string): 'csv' | 'geojson' | 'ndjson' {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.csv' || extension === '.txt') return 'csv';
-  if (extension === '.ndjson' || extension === '.geojsonl' || extension === '.geojsonseq') return 'ndjson';
-  return 'geojson';
 }

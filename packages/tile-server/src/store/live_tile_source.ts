@@ -27,6 +27,11 @@ export class LiveTileSource implements TileSource {
     return this.getTileSync(coords);
   }
 
+  /** Only the cache: the tile, EMPTY when known empty, or undefined when it has not been cut yet. Never slices. */
+  cachedSync(coords: TileCoords): EncodedTile | typeof EMPTY | undefined {
+    return this.cache.get(TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y));
+  }
+
   /** Synchronous path for the HTTP fast path: no promise allocation on a cache hit. */
   getTileSync(coords: TileCoords): EncodedTile | undefined {
     const key = TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y);

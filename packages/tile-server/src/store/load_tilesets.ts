@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { Logger } from '../log.js';
+import { snapLayerToGrid } from '../security/coordinate_grid.js';
 import { readLayer, type LayerData } from '../source/read_layer.js';
 import type { SourceProblem } from '../source/source_problem.js';
 import { FeatureIndex, geometryBBox, type BBox } from '../spatial/feature_index.js';
@@ -19,7 +20,7 @@ export async function loadLiveTileset(
   logger: Logger,
 ): Promise<Tileset> {
   const data = (await Promise.all(config.layers.map((layer) => readLayer(layer, catalog.baseDir)))).map((layer) =>
-    config.bounds ? keepInside(layer, config.bounds) : layer,
+    snapLayerToGrid(config.bounds ? keepInside(layer, config.bounds) : layer),
   );
   for (const { layer, file, problems, features } of data) {
     if (problems.length > 0) {
@@ -65,7 +66,7 @@ export async function loadLiveTileset(
 }
 
 /** Leaves out features outside the declared region, such as a camera filed at 0,0 or in the wrong province. */
-function keepInside(data: LayerData, region: BBox): LayerData {
+export function keepInside(data: LayerData, region: BBox): LayerData {
   const [west, south, east, north] = region;
   const problems: SourceProblem[] = [...data.problems];
   const features = data.features.filter((feature) => {

@@ -7,5 +7,7 @@ export interface TileSource {
   readonly version: string;
   /** The tile, or undefined when it is empty. */
   getTile(coords: TileCoords): Promise<EncodedTile | undefined>;
+  /** An earlier version still kept on disk, for clients holding its TileJSON; undefined when it is gone. */
+  previousVersion?(version: string): TileSource | undefined;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import type { Logger } from '../log.js';
+import { loadPublishedTileset } from '../publish/load_published_tileset.js';
 import { loadLiveTileset } from './load_tilesets.js';
 import { TileCache } from './tile_cache.js';
 import type { Tileset } from './tileset.js';
@@ -33,6 +34,9 @@ export interface RegistryOptions {
 
 export async function loadRegistry(catalog: LoadedCatalog, logger: Logger, options: RegistryOptions = {}): Promise<TilesetRegistry> {
   const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
-  const tilesets = await Promise.all(catalog.catalog.tilesets.map((config) => loadLiveTileset(config, catalog, cache, logger)));
+  // A tile set published with `safemap build --config` is served from its archive; any other is cut live.
+  const tilesets = await Promise.all(
+    catalog.catalog.tilesets.map(async (config) => (await loadPublishedTileset(config, catalog, cache, logger)) ?? loadLiveTileset(config, catalog, cache, logger)),
+  );
   return new TilesetRegistry(tilesets);
 }

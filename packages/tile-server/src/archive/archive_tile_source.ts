@@ -1,0 +1,50 @@
+import { gzipSync } from 'node:zlib';
+import { encodedFromGzip, type EncodedTile } from '../store/encoded_tile.js';
+import { EMPTY, TileCache } from '../store/tile_cache.js';
+import type { TileSource } from '../store/tile_source.js';
+import type { TileCoords } from '../tile/tile_coords.js';
+import type { TileArchive } from './open_archive.js';
+
+/**
+ * Answers tiles from an archive (PMTiles, MBTiles or a tile directory). Each tile is read and compressed once, then
+ * kept in the shared tile cache under this tile set and version; concurrent misses for one tile share one read.
+ */
+export class ArchiveTileSource implements TileSource {
+  private readonly pending = new Map<string, Promise<EncodedTile | undefined>>();
+
+  constructor(
+    private readonly tilesetId: string,
+    readonly version: string,
+    private readonly archive: TileArchive,
+    private readonly cache: TileCache,
+    private readonly previous: ReadonlyMap<string, ArchiveTileSource> = new Map(),
+  ) {}
+
+  async getTile(coords: TileCoords): Promise<EncodedTile | undefined> {
+    const key = TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached === EMPTY ? undefined : cached;
+    let running = this.pending.get(key);
+    if (!running) {
+      running = this.read(coords, key).finally(() => this.pending.delete(key));
+      this.pending.set(key, running);
+    }
+    return running;
+  }
+
+  previousVersion(version: string): TileSource | undefined {
+    return this.previous.get(version);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.archive.close(), ...[...this.previous.values()].map((source) => source.close())]);
+  }
+
+  private async read(coords: TileCoords, key: string): Promise<EncodedTile | undefined> {
+    const raw = await this.archive.getTile(coords.z, coords.x, coords.y);
+    const buffer = raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : undefined;
+    const tile = buffer && buffer.length > 0 ? encodedFromGzip(gzipSync(buffer, { level: 6 }), buffer) : undefined;
+    this.cache.set(key, tile ?? EMPTY);
+    return tile;
+  }
+}

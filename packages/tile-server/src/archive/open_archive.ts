@@ -1,0 +1,168 @@
+import Database from 'better-sqlite3';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Compression, PMTiles, type Source } from 'pmtiles';
+import { SafeMapError } from '../errors.js';
+
+/** The three archive kinds a build writes and the server reads. */
+export type ArchiveFormat = 'pmtiles' | 'mbtiles' | 'directory';
+
+/** Read access to a tile archive of any format. */
+export interface TileArchive {
+  readonly format: ArchiveFormat;
+  readonly file: string;
+  /** The archive's metadata: PMTiles JSON metadata, MBTiles rows (`json` merged in), or `metadata.json`. */
+  metadata(): Promise<Record<string, unknown>>;
+  /** The tile's uncompressed MVT bytes, or undefined when the archive has no such tile. */
+  getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined>;
+  close(): Promise<void>;
+}
+
+/** The format a path names: `.pmtiles`, `.mbtiles`, otherwise a tile directory. */
+export function formatForPath(file: string): ArchiveFormat {
+  const extension = path.extname(file).toLowerCase();
+  return extension === '.pmtiles' ? 'pmtiles' : extension === '.mbtiles' ? 'mbtiles' : 'directory';
+}
+
+/** Opens an archive for reading; a missing or corrupt one is an ARCHIVE_INVALID error naming the file. */
+export async function openArchive(file: string, options: { inMemory?: boolean } = {}): Promise<TileArchive> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: cannot open the archive (${(error as Error).message})`, undefined, { cause: error });
+  }
+  if (info.isDirectory()) return new DirectoryArchive(file);
+  const format = formatForPath(file);
+  try {
+    if (format === 'mbtiles') return new MbtilesArchive(file);
+    if (format === 'pmtiles') return await PmtilesArchive.open(file, options.inMemory ?? false);
+  } catch (error) {
+    if (error instanceof SafeMapError) throw error;
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a readable ${format} archive (${(error as Error).message})`, undefined, { cause: error });
+  }
+  throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a tile archive (expected .pmtiles, .mbtiles or a z/x/y directory)`);
+}
+
+/** Archives may hold gzip-compressed tiles (MBTiles and PMTiles by convention); callers always get MVT bytes. */
+function unzipped(bytes: Uint8Array): Uint8Array {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+}
+
+/** A pmtiles `Source` over a local file, reading byte ranges with positional reads, or from a copy in memory. */
+class NodeFileSource implements Source {
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly file: string,
+    private readonly bytes: Buffer | undefined,
+  ) {}
+
+  getKey(): string {
+    return this.file;
+  }
+
+  async getBytes(offset: number, length: number): Promise<{ data: ArrayBuffer }> {
+    if (this.bytes) {
+      const slice = this.bytes.subarray(offset, offset + length);
+      return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
+    }
+    const buffer = new Uint8Array(length);
+    const { bytesRead } = await this.handle.read(buffer, 0, length, offset);
+    return { data: buffer.buffer.slice(0, bytesRead) };
+  }
+}
+
+class PmtilesArchive implements TileArchive {
+  readonly format = 'pmtiles' as const;
+
+  private constructor(
+    readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly reader: PMTiles,
+  ) {}
+
+  static async open(file: string, inMemory: boolean): Promise<PmtilesArchive> {
+    const handle = await open(file, 'r');
+    const bytes = inMemory ? await handle.readFile() : undefined;
+    const reader = new PMTiles(new NodeFileSource(handle, file, bytes), undefined, async (buffer, compression) => {
+      if (compression === Compression.None || compression === Compression.Unknown) return buffer;
+      if (compression !== Compression.Gzip) throw new SafeMapError('ARCHIVE_INVALID', `${file}: unsupported compression ${compression}`);
+      const out = gunzipSync(new Uint8Array(buffer));
+      return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+    });
+    try {
+      await reader.getHeader();
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return new PmtilesArchive(file, handle, reader);
+  }
+
+  async metadata(): Promise<Record<string, unknown>> {
+    return (await this.reader.getMetadata()) as Record<string, unknown>;
+  }
+
+  async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
+    const response = await this.reader.getZxy(z, x, y);
+    return response ? unzipped(new Uint8Array(response.data)) : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+class MbtilesArchive implements TileArchive {
+  readonly format = 'mbtiles' as const;
+  private readonly db: Database.Database;
+  private readonly select: Database.Statement<[number, number, number], { tile_data: Buffer }>;
+
+  constructor(readonly file: string) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    this.select = this.db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?');
+  }
+
+  async metadata(): Promise<Record<string, unknown>> {
+    const rows = this.db.prepare('SELECT name, value FROM metadata ORDER BY name').all() as Array<{ name: string; value: string }>;
+    const out: Record<string, unknown> = Object.create(null);
+    for (const { name, value } of rows) out[name] = value;
+    if (typeof out.json === 'string') Object.assign(out, JSON.parse(out.json) as object);
+    return out;
+  }
+
+  async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
+    const row = this.select.get(z, x, 2 ** z - 1 - y);
+    return row ? unzipped(row.tile_data) : undefined;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+class DirectoryArchive implements TileArchive {
+  readonly format = 'directory' as const;
+
+  constructor(readonly file: string) {}
+
+  async metadata(): Promise<Record<string, unknown>> {
+    try {
+      return JSON.parse(await readFile(path.join(this.file, 'metadata.json'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+
+  async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
+    try {
+      return unzipped(await readFile(path.join(this.file, String(z), String(x), `${y}.mvt`)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,247 @@
+import { SafeMapError } from '../errors.js';
+import { EXTENT, MAX_TILE_BYTES, type BuildLayer, type EmitLayerTile, type ThinnedTile } from './build_layer.js';
+import { MvtLayerWriter } from './mvt_layer_writer.js';
+
+/**
+ * Points of one zoom level: positions in world units of the layer's max zoom, counts, and the smallest feature index
+ * of each group (the feature itself when the count is 1). Kept in Morton (quadkey) order of their tiles, so every
+ * tile, and every parent tile, is one contiguous run.
+ */
+interface PointLevel {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly count: Float64Array;
+  readonly first: Uint32Array;
+  readonly length: number;
+}
+
+export interface PointPyramidOptions {
+  /** Side of a clustering cell below the max zoom, in tile units (a power of two dividing 4096). */
+  readonly clusterCell: number;
+  /** Called once per zoom with the number of tiles written, for progress. */
+  readonly onZoom?: (z: number, tiles: number) => void;
+}
+
+const MAX_LATITUDE = 85.0511287798066;
+
+/**
+ * Tiles a point layer without geojson-vt: every point is projected once to integer world coordinates at the max zoom
+ * and sorted by tile in Morton order, so each tile is a contiguous run encoded straight to MVT. Each lower zoom
+ * aggregates the level below on a grid of `clusterCell` units, tile by tile (the four children of a tile are
+ * adjacent in Morton order), keeping counts as `point_count`. The max zoom keeps every point. Returns the tiles that
+ * had to be generalised further to stay under the size cap.
+ */
+export function tilePointLayer(layer: BuildLayer, emit: EmitLayerTile, options: PointPyramidOptions): ThinnedTile[] {
+  const maxzoom = layer.maxzoom;
+  const thinned: ThinnedTile[] = [];
+  let level = projectAndSort(layer, maxzoom);
+  options.onZoom?.(maxzoom, encodeLevel(layer, level, maxzoom, maxzoom, emit, options.clusterCell, thinned));
+  for (let z = maxzoom - 1; z >= layer.minzoom; z--) {
+    level = aggregateLevel(level, z, maxzoom, options.clusterCell);
+    options.onZoom?.(z, encodeLevel(layer, level, z, maxzoom, emit, options.clusterCell, thinned));
+  }
+  return thinned;
+}
+
+function projectAndSort(layer: BuildLayer, maxzoom: number): PointLevel {
+  let total = 0;
+  for (const feature of layer.features) total += feature.geometry.type === 'Point' ? 1 : (feature.geometry as { coordinates: unknown[] }).coordinates.length;
+  const world = EXTENT * 2 ** maxzoom;
+  const px = new Float64Array(total);
+  const py = new Float64Array(total);
+  const owner = new Uint32Array(total);
+  const tileKey = new Float64Array(total);
+  let n = 0;
+  layer.features.forEach((feature, index) => {
+    const geometry = feature.geometry;
+    const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'MultiPoint' ? geometry.coordinates : [];
+    for (const position of positions) {
+      // Readers reject such positions; a library caller may not have, and one NaN would break the tile order.
+      if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) continue;
+      const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, position[1]!));
+      const sin = Math.sin((lat * Math.PI) / 180);
+      const x = Math.min(world - 1, Math.max(0, Math.floor(((position[0]! + 180) / 360) * world)));
+      const y = Math.min(world - 1, Math.max(0, Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world)));
+      px[n] = x;
+      py[n] = y;
+      owner[n] = index;
+      tileKey[n] = morton(Math.floor(x / EXTENT), Math.floor(y / EXTENT));
+      n++;
+    }
+  });
+  const order = sortByKey(tileKey, n, 4 ** maxzoom);
+  const level: PointLevel = { x: new Float64Array(n), y: new Float64Array(n), count: new Float64Array(n).fill(1), first: new Uint32Array(n), length: n };
+  for (let i = 0; i < n; i++) {
+    const from = order[i]!;
+    level.x[i] = px[from]!;
+    level.y[i] = py[from]!;
+    level.first[i] = owner[from]!;
+  }
+  return level;
+}
+
+/** Interleaves the bits of x and y (x in the odd bits): the Morton code, exact up to 26 bits per axis. */
+function morton(x: number, y: number): number {
+  return spread(x) * 2 + spread(y);
+}
+
+function spread(value: number): number {
+  const low = spread16(value % 65536);
+  const high = spread16(Math.floor(value / 65536));
+  return high * 2 ** 32 + low;
+}
+
+function spread16(value: number): number {
+  let v = value & 0xffff;
+  v = (v | (v << 8)) & 0x00ff00ff;
+  v = (v | (v << 4)) & 0x0f0f0f0f;
+  v = (v | (v << 2)) & 0x33333333;
+  v = (v | (v << 1)) & 0x55555555;
+  return v >>> 0;
+}
+
+/** Indices sorted by key, ties in input order. Packs the index into the key for a native typed-array sort when it fits. */
+function sortByKey(key: Float64Array, n: number, keySpace: number): Uint32Array {
+  const indexSpace = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const order = new Uint32Array(n);
+  if (keySpace * indexSpace <= Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = key[i]! * indexSpace + i;
+    packed.sort();
+    for (let i = 0; i < n; i++) order[i] = packed[i]! % indexSpace;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => key[a]! - key[b]! || a - b);
+}
+
+/** The next lower zoom: each run of one parent tile aggregated on its own grid; the result stays in Morton order. */
+function aggregateLevel(level: PointLevel, z: number, maxzoom: number, cell: number): PointLevel {
+  const out = emptyLevel(level.length);
+  const grid = new Int32Array((EXTENT / cell) ** 2).fill(-1);
+  let length = 0;
+  forEachTileRun(level, z, maxzoom, (start, end, tx, ty) => {
+    length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, out, length, grid);
+  });
+  return trim(out, length);
+}
+
+/** Groups points of [start, end), all in tile (tx, ty) of zoom z, into `cell`-unit cells; appends groups to `out`. */
+function aggregateRun(
+  level: PointLevel,
+  start: number,
+  end: number,
+  z: number,
+  maxzoom: number,
+  cell: number,
+  tx: number,
+  ty: number,
+  out: PointLevel,
+  length: number,
+  grid: Int32Array,
+): number {
+  const cellWorld = cell * 2 ** (maxzoom - z);
+  const cellsPerTile = EXTENT / cell;
+  const originX = tx * cellsPerTile;
+  const originY = ty * cellsPerTile;
+  const firstSlot = length;
+  const touched: number[] = [];
+  for (let i = start; i < end; i++) {
+    const x = level.x[i]!;
+    const y = level.y[i]!;
+    const c = level.count[i]!;
+    const index = (Math.floor(y / cellWorld) - originY) * cellsPerTile + (Math.floor(x / cellWorld) - originX);
+    let slot = grid[index]!;
+    if (slot < 0) {
+      slot = length++;
+      grid[index] = slot;
+      touched.push(index);
+      out.x[slot] = 0;
+      out.y[slot] = 0;
+      out.count[slot] = 0;
+      out.first[slot] = level.first[i]!;
+    } else if (level.first[i]! < out.first[slot]!) {
+      out.first[slot] = level.first[i]!;
+    }
+    out.x[slot] = out.x[slot]! + x * c;
+    out.y[slot] = out.y[slot]! + y * c;
+    out.count[slot] = out.count[slot]! + c;
+  }
+  for (const index of touched) grid[index] = -1;
+  for (let slot = firstSlot; slot < length; slot++) {
+    // The weighted mean of points inside one cell stays inside that cell, hence inside the same tile.
+    out.x[slot] = out.x[slot]! / out.count[slot]!;
+    out.y[slot] = out.y[slot]! / out.count[slot]!;
+  }
+  return length;
+}
+
+/** Calls `visit` for each run of consecutive points in the same tile of zoom z. */
+function forEachTileRun(level: PointLevel, z: number, maxzoom: number, visit: (start: number, end: number, tx: number, ty: number) => void): void {
+  const tileWorld = EXTENT * 2 ** (maxzoom - z);
+  let start = 0;
+  while (start < level.length) {
+    const tx = Math.floor(level.x[start]! / tileWorld);
+    const ty = Math.floor(level.y[start]! / tileWorld);
+    let end = start + 1;
+    while (end < level.length && Math.floor(level.x[end]! / tileWorld) === tx && Math.floor(level.y[end]! / tileWorld) === ty) end++;
+    visit(start, end, tx, ty);
+    start = end;
+  }
+}
+
+/** Encodes every tile of a level; returns the number of tiles. */
+function encodeLevel(layer: BuildLayer, level: PointLevel, z: number, maxzoom: number, emit: EmitLayerTile, clusterCell: number, thinned: ThinnedTile[]): number {
+  let tiles = 0;
+  forEachTileRun(level, z, maxzoom, (start, end, tx, ty) => {
+    let bytes = encodeRun(layer, level, start, end, z, maxzoom, tx, ty);
+    if (bytes.length > MAX_TILE_BYTES) {
+      if (z === maxzoom) {
+        throw new SafeMapError(
+          'DATA_INVALID',
+          `layer ${layer.id}: tile ${z}/${tx}/${ty} holds ${end - start} points (${bytes.length} bytes, over ${MAX_TILE_BYTES}); ` +
+            `the max zoom keeps every feature, so raise the max zoom (-z) or publish fewer properties (-y)`,
+          { layer: layer.id, z, x: tx, y: ty, bytes: bytes.length },
+        );
+      }
+      const before = bytes.length;
+      for (let cell = clusterCell * 2; bytes.length > MAX_TILE_BYTES && cell <= EXTENT; cell *= 2) {
+        const coarser = emptyLevel(end - start);
+        const length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, coarser, 0, new Int32Array((EXTENT / cell) ** 2).fill(-1));
+        bytes = encodeRun(layer, trim(coarser, length), 0, length, z, maxzoom, tx, ty);
+      }
+      thinned.push({ layer: layer.id, z, x: tx, y: ty, bytesBefore: before, bytesAfter: bytes.length });
+    }
+    emit(z, tx, ty, bytes);
+    tiles++;
+  });
+  return tiles;
+}
+
+function encodeRun(layer: BuildLayer, level: PointLevel, start: number, end: number, z: number, maxzoom: number, tx: number, ty: number): Uint8Array {
+  const scale = 2 ** (maxzoom - z);
+  const writer = new MvtLayerWriter(layer.id, EXTENT);
+  for (let i = start; i < end; i++) {
+    const x = Math.floor(level.x[i]! / scale) - tx * EXTENT;
+    const y = Math.floor(level.y[i]! / scale) - ty * EXTENT;
+    const count = level.count[i]!;
+    const first = level.first[i]!;
+    if (count === 1) writer.addPoint(first, x, y, layer.features[first]!.properties);
+    else writer.addPoint(undefined, x, y, clusterProperties(count));
+  }
+  return writer.finish();
+}
+
+function emptyLevel(size: number): PointLevel {
+  return { x: new Float64Array(size), y: new Float64Array(size), count: new Float64Array(size), first: new Uint32Array(size), length: 0 };
+}
+
+function trim(level: PointLevel, length: number): PointLevel {
+  return { x: level.x.subarray(0, length), y: level.y.subarray(0, length), count: level.count.subarray(0, length), first: level.first.subarray(0, length), length };
+}
+
+/** The properties supercluster and MapLibre styles expect of a cluster. */
+function clusterProperties(count: number): Record<string, unknown> {
+  const abbreviated = count >= 10000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${Math.round(count / 100) / 10}k` : count;
+  return { cluster: true, point_count: count, point_count_abbreviated: abbreviated };
+}

@@ -1,0 +1,78 @@
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { Feature, Geometry, Position } from 'geojson';
+import { EXTENT, type BuildLayer, type EmitLayerTile } from './build_layer.js';
+
+/** Part of a tile searched around each feature's bounding box, matching geojson-vt's 64/4096 buffer. */
+const BUFFER = 64 / EXTENT;
+
+/**
+ * Tiles a line, polygon or mixed layer with geojson-vt, which clips and simplifies per zoom (Douglas–Peucker,
+ * tolerance 3 of 4096 below the max zoom, none at it). Tiles are visited in a fixed order, so output is stable.
+ */
+export function tileShapeLayer(layer: BuildLayer, emit: EmitLayerTile, onZoom?: (z: number, tiles: number) => void): void {
+  const slicer = new GeoJSONVT(
+    { type: 'FeatureCollection', features: layer.features.map((feature, id): Feature => ({ type: 'Feature', id, geometry: feature.geometry, properties: { ...feature.properties } })) },
+    { maxZoom: layer.maxzoom, indexMaxZoom: 0, tolerance: 3, extent: EXTENT, buffer: 64 },
+  );
+  const boxes = layer.features.map((feature) => worldBox(feature.geometry));
+  for (let z = layer.minzoom; z <= layer.maxzoom; z++) {
+    const n = 2 ** z;
+    const candidates = new Set<number>();
+    for (const box of boxes) {
+      if (!box) continue;
+      const x0 = clampTile(Math.floor((box[0] - BUFFER / n) * n), n);
+      const x1 = clampTile(Math.floor((box[2] + BUFFER / n) * n), n);
+      const y0 = clampTile(Math.floor((box[1] - BUFFER / n) * n), n);
+      const y1 = clampTile(Math.floor((box[3] + BUFFER / n) * n), n);
+      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) candidates.add(x * n + y);
+    }
+    let tiles = 0;
+    for (const key of [...candidates].sort((a, b) => a - b)) {
+      const x = Math.floor(key / n);
+      const y = key - x * n;
+      const tile = slicer.getTile(z, x, y);
+      if (!tile || tile.features.length === 0) continue;
+      emit(z, x, y, fromGeojsonVt({ [layer.id]: tile }, { version: 2, extent: EXTENT }));
+      tiles++;
+    }
+    onZoom?.(z, tiles);
+  }
+}
+
+function clampTile(value: number, n: number): number {
+  return Math.max(0, Math.min(n - 1, value));
+}
+
+/** Bounding box in the unit world square (x right, y down), or undefined for an empty geometry. */
+function worldBox(geometry: Geometry): [number, number, number, number] | undefined {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (position: Position) => {
+    const x = (position[0]! + 180) / 360;
+    const lat = Math.max(-85.0511287798066, Math.min(85.0511287798066, position[1]!));
+    const sin = Math.sin((lat * Math.PI) / 180);
+    const y = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+  };
+  const walk = (g: Geometry): void => {
+    switch (g.type) {
+      case 'Point':
+        return visit(g.coordinates);
+      case 'MultiPoint':
+      case 'LineString':
+        return g.coordinates.forEach(visit);
+      case 'MultiLineString':
+      case 'Polygon':
+        return g.coordinates.forEach((line) => line.forEach(visit));
+      case 'MultiPolygon':
+        return g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
+      case 'GeometryCollection':
+        return g.geometries.forEach(walk);
+    }
+  };
+  walk(geometry);
+  return box[0] <= box[2] ? box : undefined;
+}

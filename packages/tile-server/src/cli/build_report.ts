@@ -1,0 +1,51 @@
+import type { ArchiveBuildResult } from '../build/build_archive.js';
+
+/** The final report of a build, for people and (as JSON) for machines. */
+export interface BuildReport {
+  readonly output: string;
+  readonly format: string;
+  readonly featuresPerLayer: Record<string, number>;
+  readonly quarantined: number;
+  readonly tilesPerZoom: Record<number, number>;
+  readonly tiles: number;
+  readonly bytes: number;
+  readonly largestTile: { z: number; x: number; y: number; bytes: number } | undefined;
+  readonly thinnedTiles: number;
+  readonly seconds: number;
+  readonly peakRssMB: number;
+  readonly version?: string;
+}
+
+/** Collects the figures of a finished build; `started` is a performance.now() reading. */
+export function buildReport(output: string, format: string, result: ArchiveBuildResult, quarantined: number, started: number, version?: string): BuildReport {
+  return {
+    output,
+    format,
+    featuresPerLayer: result.featuresPerLayer,
+    quarantined,
+    tilesPerZoom: result.tilesPerZoom,
+    tiles: result.tiles,
+    bytes: result.bytes,
+    largestTile: result.largest,
+    thinnedTiles: result.thinned.length,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    // maxRSS is in kilobytes.
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(version ? { version } : {}),
+  };
+}
+
+export function formatBuildReport(report: BuildReport): string {
+  const lines = [`${report.output} (${report.format})${report.version ? ` version ${report.version}` : ''}`];
+  for (const [layer, count] of Object.entries(report.featuresPerLayer)) lines.push(`  layer ${layer}: ${count} features`);
+  lines.push(`  quarantined rows: ${report.quarantined}`);
+  lines.push(`  tiles: ${report.tiles} (${Object.entries(report.tilesPerZoom).map(([z, n]) => `z${z} ${n}`).join(', ')})`);
+  if (report.largestTile) {
+    const { z, x, y, bytes } = report.largestTile;
+    lines.push(`  largest tile: ${z}/${x}/${y} ${bytes} bytes`);
+  }
+  if (report.thinnedTiles > 0) lines.push(`  tiles thinned further to stay under 500 KB: ${report.thinnedTiles}`);
+  lines.push(`  size: ${report.bytes} bytes of tiles`);
+  lines.push(`  time: ${report.seconds} s, peak memory: ${report.peakRssMB} MB`);
+  return `${lines.join('\n')}\n`;
+}

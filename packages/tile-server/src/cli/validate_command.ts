@@ -1,0 +1,138 @@
+import { parseArgs } from 'node:util';
+import { isSafeMapError, SafeMapError } from '../errors.js';
+import { formatReportText, reportJson } from '../ingest/format_report.js';
+import { ingestFiles } from '../ingest/ingest_files.js';
+import type { IngestOptions } from '../ingest/ingest_types.js';
+import { normalizeCrs, supportedCrs } from '../source/crs.js';
+import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+
+/** Where a command writes; the process streams by default, buffers in tests. */
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+const usage = `Usage: safemap validate [options] FILE…
+
+Check agency files before building tiles: report every row that cannot be placed or looks wrong, with its
+file:line (CSV) or feature index (GeoJSON). Writes nothing. Exits 0 when the data is clean, 7 when errors were found.
+
+Inputs (CSV points or line vertices, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
+  FILE…                  .csv, .geojson/.json, .ndjson/.geojsonl
+
+Coordinates (most people need none of these: Korean layouts are detected)
+      --crs EPSG:N       coordinate system of the input; required for projected metres without a declared CRS
+                         (${supportedCrs.join(', ')})
+      --lat COL --lon COL   latitude/longitude columns, in degrees
+      --x COL --y COL       projected easting/northing columns, in metres (with --crs)
+
+Checks
+      --region W,S,E,N   the region the data must lie in (default: South Korea when the data is Korean)
+      --require FIELD    a field every row must have; repeat for more
+      --stale-days N     flag data dates older than N days (default 730)
+      --keep-suspect     report suspect rows (outside the region, swapped, shared placeholder) but keep them
+
+Output
+      --json             print the report as JSON on stdout
+  -h, --help             show this help
+
+Exit codes
+${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+`;
+
+/** `safemap validate`: reads and checks the files, prints the report, returns the exit code. */
+export async function validateCommand(argv: string[], io: CommandIo = process): Promise<number> {
+  let options: IngestOptions;
+  let files: string[];
+  let json: boolean;
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed === 'help') {
+      io.stdout.write(usage);
+      return exitCodes.ok;
+    }
+    ({ options, files, json } = parsed);
+  } catch (error) {
+    io.stderr.write(`safemap validate: ${(error as Error).message}\nRun "safemap validate --help" for the options.\n`);
+    return exitCodes.usage;
+  }
+  const progress = io.stderr.isTTY && !json ? progressLine(io) : undefined;
+  try {
+    const result = await ingestFiles(files, { ...options, ...(progress ? { onProgress: progress.report } : {}) });
+    progress?.clear();
+    io.stdout.write(json ? `${JSON.stringify(reportJson(result), null, 2)}\n` : formatReportText(result));
+    return result.problems.some((problem) => problem.severity === 'error') ? exitCodes.dataInvalid : exitCodes.ok;
+  } catch (error) {
+    progress?.clear();
+    if (!isSafeMapError(error)) throw error;
+    if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
+    io.stderr.write(`safemap validate: ${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+}
+
+function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; files: string[]; json: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      crs: { type: 'string' },
+      lat: { type: 'string' },
+      lon: { type: 'string' },
+      x: { type: 'string' },
+      y: { type: 'string' },
+      region: { type: 'string' },
+      require: { type: 'string', multiple: true },
+      'stale-days': { type: 'string' },
+      'keep-suspect': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new SafeMapError('USAGE', 'no input FILE given');
+  const options: IngestOptions = {};
+  if (values.crs !== undefined) {
+    const crs = normalizeCrs(values.crs);
+    if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);
+    options.crs = crs;
+  }
+  if ((values.lat === undefined) !== (values.lon === undefined)) throw new SafeMapError('USAGE', '--lat and --lon go together');
+  if ((values.x === undefined) !== (values.y === undefined)) throw new SafeMapError('USAGE', '--x and --y go together');
+  if (values.lat !== undefined && values.x !== undefined) throw new SafeMapError('USAGE', 'give either --lat/--lon or --x/--y, not both');
+  if (values.lat !== undefined) Object.assign(options, { lat: values.lat, lon: values.lon });
+  if (values.x !== undefined) Object.assign(options, { x: values.x, y: values.y });
+  if (values.region !== undefined) {
+    const region = values.region.split(',').map(Number);
+    const [west, south, east, north] = region;
+    if (region.length !== 4 || region.some((n) => !Number.isFinite(n)) || !(west! < east! && south! < north!)) {
+      throw new SafeMapError('USAGE', '--region must be W,S,E,N in degrees with W < E and S < N');
+    }
+    options.region = region as [number, number, number, number];
+  }
+  if (values.require) options.requiredFields = values.require;
+  if (values['stale-days'] !== undefined) {
+    const days = Number(values['stale-days']);
+    if (!Number.isInteger(days) || days < 0) throw new SafeMapError('USAGE', '--stale-days must be a whole number of days');
+    options.staleAfterDays = days;
+  }
+  if (values['keep-suspect']) options.keepSuspect = true;
+  return { options, files: positionals, json: values.json === true };
+}
+
+/** One self-overwriting status line on a terminal; never used when stderr is a file or pipe. */
+function progressLine(io: CommandIo): { report: NonNullable<IngestOptions['onProgress']>; clear(): void } {
+  let last = 0;
+  return {
+    report: ({ step, file, done, total }) => {
+      const now = Date.now();
+      if (now - last < 100 && done !== total) return;
+      last = now;
+      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${file}: ${done}${total === undefined ? '' : `/${total}`}`);
+    },
+    clear: () => {
+      if (last > 0) io.stderr.write('\r\u001b[K');
+    },
+  };
+}

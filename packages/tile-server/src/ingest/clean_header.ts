@@ -1,0 +1,33 @@
+/** A CSV header made usable: trimmed, BOM-free, unique names, with trailing unnamed columns dropped. */
+export interface CleanHeader {
+  /** Names of the columns kept, in file order. */
+  names: string[];
+  /** Renamed duplicates, for the report: `original` seen again at column `column` (1-based), now `renamed`. */
+  duplicates: Array<{ original: string; renamed: string; column: number }>;
+}
+
+/**
+ * Trims names, removes a BOM, drops trailing empty columns (exports pad rows with dozens of commas) and makes
+ * duplicates unique (`이름`, `이름_2`) so no column silently overwrites another.
+ */
+export function cleanHeader(raw: readonly string[]): CleanHeader {
+  const trimmed = raw.map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name).normalize('NFC').trim());
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1] === '') end -= 1;
+  const taken = new Set<string>();
+  const duplicates: CleanHeader['duplicates'] = [];
+  const names = trimmed.slice(0, end).map((name, index) => {
+    const base = name === '' ? `column_${index + 1}` : name;
+    if (!taken.has(base)) {
+      taken.add(base);
+      return base;
+    }
+    let suffix = 2;
+    while (taken.has(`${base}_${suffix}`)) suffix += 1;
+    const renamed = `${base}_${suffix}`;
+    taken.add(renamed);
+    if (name !== '') duplicates.push({ original: base, renamed, column: index + 1 });
+    return renamed;
+  });
+  return { names, duplicates };
+}

@@ -1,0 +1,94 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { TilesetConfig } from '../catalog/catalog_schema.js';
+import type { LoadedCatalog } from '../catalog/load_catalog.js';
+import { ArchiveTileSource } from '../archive/archive_tile_source.js';
+import { openArchive } from '../archive/open_archive.js';
+import type { Logger } from '../log.js';
+import { isSafeMapError } from '../errors.js';
+import { snapLayerToGrid } from '../security/coordinate_grid.js';
+import { readLayer } from '../source/read_layer.js';
+import { FeatureIndex, type BBox } from '../spatial/feature_index.js';
+import { keepInside } from '../store/load_tilesets.js';
+import { defaultLayerColor } from '../store/layer_colors.js';
+import type { TileCache } from '../store/tile_cache.js';
+import type { Tileset, TilesetLayer } from '../store/tileset.js';
+import { configHash, publishDirOf } from './publish_location.js';
+import { readPointer, versionArchive } from './publish_pointer.js';
+
+/**
+ * The published version of a catalogue tile set, served from its archive, with the earlier versions still on disk
+ * answering their own versioned URLs. Undefined when nothing is published or the archive was built from another
+ * configuration of the tile set (the caller then serves it live).
+ */
+export async function loadPublishedTileset(config: TilesetConfig, catalog: LoadedCatalog, cache: TileCache, logger: Logger): Promise<Tileset | undefined> {
+  const tilesetDir = path.join(publishDirOf(catalog), config.id);
+  const pointer = await readPointer(tilesetDir);
+  if (!pointer) return undefined;
+  const archive = await openArchive(path.join(tilesetDir, pointer.archive));
+  const metadata = await archive.metadata();
+  if (metadata.config_sha256 !== configHash(config)) {
+    await archive.close();
+    logger.warn({ tileset: config.id, version: pointer.version }, 'the published archive was built from another configuration; serving live tiles until it is rebuilt');
+    return undefined;
+  }
+  const previous = new Map<string, ArchiveTileSource>();
+  for (const version of pointer.history) {
+    const file = path.join(tilesetDir, versionArchive(version));
+    if (!(await access(file).then(() => true, () => false))) continue;
+    previous.set(version, new ArchiveTileSource(config.id, version, await openArchive(file), cache));
+  }
+  const counts = new Map((readTilestats(metadata) ?? []).map((entry) => [entry.layer, entry.count]));
+  const layers: TilesetLayer[] = config.layers.map((layer, position) => ({
+    id: layer.id,
+    title: layer.title,
+    geometry: layer.geometry,
+    minzoom: layer.minzoom,
+    maxzoom: layer.maxzoom,
+    properties: layer.properties,
+    attribution: layer.attribution,
+    color: layer.color ?? defaultLayerColor(position),
+    basemap: layer.basemap,
+    featureCount: counts.get(layer.id) ?? 0,
+  }));
+  const minzoom = Math.min(...config.layers.map((layer) => layer.minzoom));
+  const maxzoom = Math.max(...config.layers.map((layer) => layer.maxzoom));
+  const bounds = (config.bounds ?? (metadata.bounds as BBox | undefined) ?? [-180, -85.0511, 180, 85.0511]) as BBox;
+  logger.info({ tileset: config.id, version: pointer.version, kept: [...previous.keys()] }, 'serving the published archive');
+  return {
+    id: config.id,
+    title: config.title,
+    description: config.description,
+    minzoom,
+    maxzoom,
+    bounds,
+    center: config.center ?? [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.max(minzoom, Math.min(maxzoom, 11))],
+    attribution: [...new Set(layers.map((layer) => layer.attribution))].join(' | '),
+    layers,
+    source: new ArchiveTileSource(config.id, pointer.version, archive, cache, previous),
+    index: await sourceIndex(config, catalog, logger),
+    config,
+  };
+}
+
+/**
+ * The feature index for `/features` look-ups, read from the sources the same way the build read them, when they are
+ * on this machine; an archive-only deployment has none, and its look-ups find nothing.
+ */
+async function sourceIndex(config: TilesetConfig, catalog: LoadedCatalog, logger: Logger): Promise<FeatureIndex | undefined> {
+  try {
+    const data = (await Promise.all(config.layers.map((layer) => readLayer(layer, catalog.baseDir)))).map((layer) =>
+      snapLayerToGrid(config.bounds ? keepInside(layer, config.bounds) : layer),
+    );
+    return new FeatureIndex(data.map(({ layer, features }) => ({ id: layer.id, features })));
+  } catch (error) {
+    if (!isSafeMapError(error) || error.code !== 'SOURCE_UNREADABLE') throw error;
+    logger.info({ tileset: config.id }, 'sources not on this machine: tiles from the archive, no feature look-ups');
+    return undefined;
+  }
+}
+
+function readTilestats(metadata: Record<string, unknown>): Array<{ layer: string; count: number }> | undefined {
+  const stats = metadata.tilestats as { layers?: Array<{ layer: string; count: number }> } | undefined;
+  return Array.isArray(stats?.layers) ? stats.layers : undefined;
+}

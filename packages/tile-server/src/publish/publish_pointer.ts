@@ -1,0 +1,49 @@
+import { open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { SafeMapError } from '../errors.js';
+
+/** `current.json` of a published tile set: which version is live and which earlier ones are kept, newest first. */
+export interface PublishPointer {
+  readonly version: string;
+  /** Archive path relative to the tile set's folder, e.g. `versions/3f2a….pmtiles`. */
+  readonly archive: string;
+  readonly history: readonly string[];
+}
+
+export const POINTER_FILE = 'current.json';
+
+/** The pointer of a tile set folder, or undefined when nothing was ever published there. */
+export async function readPointer(tilesetDir: string): Promise<PublishPointer | undefined> {
+  const file = path.join(tilesetDir, POINTER_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const json = JSON.parse(text) as Partial<PublishPointer>;
+  if (typeof json.version !== 'string' || !/^[0-9a-f]{1,64}$/.test(json.version) || typeof json.archive !== 'string' || !Array.isArray(json.history)) {
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a SafeMap publish pointer`);
+  }
+  return { version: json.version, archive: json.archive, history: json.history.filter((v): v is string => typeof v === 'string' && /^[0-9a-f]{1,64}$/.test(v)) };
+}
+
+/** Replaces the pointer atomically: write a temporary file, flush it, rename it over the old one. */
+export async function writePointer(tilesetDir: string, pointer: PublishPointer): Promise<void> {
+  const file = path.join(tilesetDir, POINTER_FILE);
+  const temporary = path.join(tilesetDir, `.${POINTER_FILE}.staging-${process.pid}-0`);
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(pointer, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+}
+
+/** Path of a version's archive inside a tile set folder. */
+export function versionArchive(version: string): string {
+  return `versions/${version}.pmtiles`;
+}

@@ -1,0 +1,137 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { describe, expect, it } from 'vitest';
+import { MAX_TILE_BYTES, type BuildFeature, type BuildLayer } from '../../packages/tile-server/src/build/build_layer.js';
+import { buildTiles } from '../../packages/tile-server/src/build/build_tiles.js';
+import { SafeMapError } from '../../packages/tile-server/src/errors.js';
+
+/** Seeded points around a few Korean cities, so failures reproduce. */
+function cityPoints(count: number, seed = 7, spread = 0.05, extra: Record<string, unknown> = {}): BuildFeature[] {
+  let state = seed;
+  const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const cities = [
+    [126.978, 37.566],
+    [129.075, 35.18],
+    [128.6, 35.87],
+  ] as const;
+  return Array.from({ length: count }, (_, i) => {
+    const [lon, lat] = cities[i % cities.length]!;
+    return {
+      geometry: { type: 'Point', coordinates: [lon + (random() - 0.5) * spread, lat + (random() - 0.5) * spread] },
+      properties: { name: `카메라 ${i}`, cameras: (i % 4) + 1, ...extra },
+    };
+  });
+}
+
+function decode(data: Uint8Array) {
+  return new VectorTile(new PbfReader(data));
+}
+
+describe('buildTiles: points', () => {
+  const layer: BuildLayer = { id: 'cctv', minzoom: 0, maxzoom: 12, features: cityPoints(20_000) };
+  const { tiles, stats } = buildTiles([layer]);
+
+  it('keeps every accepted feature at the max zoom, each exactly once with its properties', () => {
+    const ids = new Set<number>();
+    let count = 0;
+    for (const tile of tiles.filter((t) => t.z === 12)) {
+      const decoded = decode(tile.data).layers.cctv!;
+      for (let i = 0; i < decoded.length; i++) {
+        const feature = decoded.feature(i);
+        expect(feature.properties.cluster).toBeUndefined();
+        ids.add(feature.id as number);
+        count++;
+      }
+    }
+    expect(count).toBe(layer.features.length);
+    expect(ids.size).toBe(layer.features.length);
+  });
+
+  it('clusters lower zooms with point_count adding up to every feature, and fewer features per tile', () => {
+    for (const z of [0, 5, 9]) {
+      let total = 0;
+      let features = 0;
+      for (const tile of tiles.filter((t) => t.z === z)) {
+        const decoded = decode(tile.data).layers.cctv!;
+        features += decoded.length;
+        for (let i = 0; i < decoded.length; i++) total += (decoded.feature(i).properties.point_count as number | undefined) ?? 1;
+      }
+      expect(total).toBe(layer.features.length);
+      expect(features).toBeLessThan(layer.features.length / 4);
+    }
+    expect(decode(tiles.find((t) => t.z === 0)!.data).layers.cctv!.feature(0).properties).toMatchObject({ cluster: true });
+  });
+
+  it('places max-zoom points within a pixel of their position and keeps Hangul intact', () => {
+    const tile = tiles.find((t) => t.z === 12)!;
+    const decoded = decode(tile.data).layers.cctv!;
+    const feature = decoded.feature(0);
+    const geojson = feature.toGeoJSON(tile.x, tile.y, tile.z) as { geometry: { coordinates: number[] } };
+    const source = layer.features[feature.id as number]!.geometry as { coordinates: number[] };
+    expect(Math.abs(geojson.geometry.coordinates[0]! - source.coordinates[0]!)).toBeLessThan(360 / 2 ** 12 / 4096 * 2);
+    expect(feature.properties.name).toBe(`카메라 ${feature.id}`);
+    expect(feature.properties.name).toBe((feature.properties.name as string).normalize('NFC'));
+  });
+
+  it('reports tiles per zoom and the largest tile, and gives the same bytes twice', () => {
+    expect(stats.tilesPerZoom[0]).toBe(1);
+    expect(Object.keys(stats.tilesPerZoom)).toHaveLength(13);
+    expect(stats.largest!.bytes).toBe(Math.max(...tiles.map((t) => t.data.length)));
+    const again = buildTiles([layer]).tiles;
+    expect(again.map((t) => Buffer.from(t.data).toString('base64'))).toEqual(tiles.map((t) => Buffer.from(t.data).toString('base64')));
+  });
+});
+
+describe('buildTiles: the 500 KB cap', () => {
+  it('thins a low-zoom tile that would exceed the cap further and reports it', () => {
+    // Four-unit cells keep nearly every point at low zooms; long properties make that far over 500 KB.
+    const features = cityPoints(12_000, 3, 0.5, { note: 'x'.repeat(60) }).map((f, i) => ({ ...f, properties: { ...f.properties, note: `${i}:${'가'.repeat(20)}` } }));
+    const { tiles, stats } = buildTiles([{ id: 'dense', minzoom: 0, maxzoom: 14, features }], { clusterCell: 4 });
+    expect(stats.thinned.length).toBeGreaterThan(0);
+    expect(stats.thinned[0]!.bytesBefore).toBeGreaterThan(MAX_TILE_BYTES);
+    for (const tile of tiles) expect(tile.data.length).toBeLessThanOrEqual(MAX_TILE_BYTES);
+    expect(tiles.filter((t) => t.z === 14).reduce((sum, t) => sum + decode(t.data).layers.dense!.length, 0)).toBe(features.length);
+  });
+
+  it('refuses a max-zoom tile over the cap rather than dropping features, naming the tile', () => {
+    const features = Array.from({ length: 6000 }, (_, i) => ({
+      geometry: { type: 'Point' as const, coordinates: [129 + (i % 100) * 1e-5, 35 + Math.floor(i / 100) * 1e-5] },
+      properties: { text: `${i}-${'나'.repeat(40)}` },
+    }));
+    expect(() => buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).toThrowError(SafeMapError);
+    expect(() => buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).toThrowError(/crowded: tile 10\/\d+\/\d+ .* raise the max zoom/);
+  });
+});
+
+describe('buildTiles: lines and layers', () => {
+  it('simplifies lines at low zooms and keeps every vertex at the max zoom', () => {
+    const coordinates = Array.from({ length: 2000 }, (_, i) => [129 + i * 0.0001, 35.1 + Math.sin(i / 5) * 0.0003]);
+    const route: BuildLayer = { id: 'routes', minzoom: 4, maxzoom: 14, features: [{ geometry: { type: 'LineString', coordinates }, properties: { name: '안심귀갓길' } }] };
+    const { tiles } = buildTiles([route]);
+    const vertices = (z: number) =>
+      tiles.filter((t) => t.z === z).reduce((sum, t) => {
+        const layer = decode(t.data).layers.routes!;
+        let n = 0;
+        for (let i = 0; i < layer.length; i++) n += layer.feature(i).loadGeometry().reduce((s, ring) => s + ring.length, 0);
+        return sum + n;
+      }, 0);
+    expect(vertices(6)).toBeLessThan(100);
+    expect(vertices(14)).toBeGreaterThanOrEqual(2000);
+    expect(decode(tiles.find((t) => t.z === 4)!.data).layers.routes!.feature(0).properties.name).toBe('안심귀갓길');
+  });
+
+  it('joins layers into one tile and leaves a layer out below its min zoom', () => {
+    const points: BuildLayer = { id: 'bells', minzoom: 8, maxzoom: 10, features: cityPoints(50) };
+    const area: BuildLayer = {
+      id: 'land',
+      minzoom: 0,
+      maxzoom: 10,
+      features: [{ geometry: { type: 'Polygon', coordinates: [[[128.5, 34.9], [129.5, 34.9], [129.5, 35.5], [128.5, 35.5], [128.5, 34.9]]] }, properties: {} }],
+    };
+    const { tiles } = buildTiles([area, points]);
+    const busan = tiles.find((t) => t.z === 10 && Object.keys(decode(t.data).layers).length === 2);
+    expect(busan).toBeDefined();
+    expect(Object.keys(decode(busan!.data).layers)).toEqual(['land', 'bells']);
+    expect(tiles.filter((t) => t.z < 8).every((t) => Object.keys(decode(t.data).layers).join() === 'land')).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, tileForPosition, type RunningServer } from '../../packages/tile-server/src/index.js';
+import { httpGet } from '../helpers/http_get.js';
+import { createSecurityFixture } from '../security/security_fixture.js';
+
+/**
+ * Snapshot of every route's response headers, normalised so only policy shows: dates, validators and lengths are
+ * replaced by placeholders. A change here is a change of security policy: review the diff, then `UPDATE=1 npx vitest
+ * run test/http/golden_headers.test.ts` to accept it.
+ */
+const goldenFile = new URL('./golden/headers.json', import.meta.url);
+const fixture = createSecurityFixture();
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer({ catalogPath: fixture.catalogPath, host: '127.0.0.1', port: 0, examplesDir: fixture.examplesDir, widgetDir: fixture.widgetDir });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const placeholders: Record<string, string> = {
+  date: '<date>',
+  etag: '<etag>',
+  'last-modified': '<date>',
+  'content-length': '<length>',
+  'keep-alive': '<keep-alive>',
+};
+
+function normalise(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(headers).sort()) {
+    const value = headers[name];
+    out[name] = placeholders[name] ?? (Array.isArray(value) ? value.join(', ') : String(value));
+  }
+  return out;
+}
+
+describe('golden response headers', () => {
+  it('match the committed snapshot for every route', async () => {
+    const { x, y } = tileForPosition(129.045, 35.115, 12);
+    const tile = `/tiles/city/12/${x}/${y}.mvt`;
+    const first = await httpGet(server.url, tile, { 'Accept-Encoding': 'gzip' });
+    const version = JSON.parse((await httpGet(server.url, '/tiles/city.json')).body.toString()).tiles[0].match(/@([0-9a-f]+)\//)[1];
+    const origin = { Origin: 'https://agency.example.go.kr' };
+    const cases: Array<[string, string, string, Record<string, string>?]> = [
+      ['page /', 'GET', '/'],
+      ['page asset', 'GET', '/examples/agency.css'],
+      ['widget bundle', 'GET', '/widget/safemap-widget.js', origin],
+      ['catalogue', 'GET', '/catalog', origin],
+      ['TileJSON', 'GET', '/tiles/city.json', origin],
+      ['style', 'GET', '/styles/city.json', origin],
+      ['feature look-up', 'GET', '/tiles/city/features?bbox=129,35,130,36&limit=1', origin],
+      ['tile 200 gzip', 'GET', tile, { ...origin, 'Accept-Encoding': 'gzip' }],
+      ['tile 200 versioned', 'GET', tile.replace('/city/', `/city@${version}/`), { 'Accept-Encoding': 'gzip' }],
+      ['tile 304', 'GET', tile, { 'Accept-Encoding': 'gzip', 'If-None-Match': String(first.headers.etag) }],
+      ['tile 204 empty', 'GET', '/tiles/city/14/0/0.mvt'],
+      ['tile HEAD', 'HEAD', tile],
+      ['tile 400', 'GET', '/tiles/city/99/0/0.mvt'],
+      ['tile 404', 'GET', '/tiles/nope/0/0/0.mvt'],
+      ['tile 405', 'DELETE', tile],
+      ['tile preflight', 'OPTIONS', tile, { ...origin, 'Access-Control-Request-Method': 'GET' }],
+      ['catalogue preflight', 'OPTIONS', '/catalog', { ...origin, 'Access-Control-Request-Method': 'GET' }],
+      ['not found', 'GET', '/nothing/<script>'],
+      ['data file refused', 'GET', '/examples/data.csv'],
+      ['restricted 401', 'GET', '/restricted/tiles/city.json'],
+      ['healthz', 'GET', '/healthz'],
+      ['readyz', 'GET', '/readyz'],
+    ];
+    const actual: Record<string, { status: number; headers: Record<string, string> }> = {};
+    for (const [name, method, path, headers] of cases) {
+      const response = await httpGet(server.url, path, headers ?? {}, method);
+      actual[`${name}: ${method} ${path.replace(version, '<version>').replace(/\/\d+\/\d+\/\d+\.mvt$/, '/{z}/{x}/{y}.mvt')}`] = { status: response.status, headers: normalise(response.headers) };
+    }
+    for (const [name, { status, headers }] of Object.entries(actual)) {
+      expect(headers['x-content-type-options'], name).toBe('nosniff');
+      expect(headers['content-security-policy'], name).toBeDefined();
+      expect(status, name).toBeLessThan(500);
+    }
+    if (process.env.UPDATE === '1') writeFileSync(goldenFile, `${JSON.stringify(actual, null, 2)}\n`);
+    expect(actual).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
+  });
+
+  it('lets a configured frame-ancestors list frame pages, replacing X-Frame-Options', async () => {
+    const framed = await startServer({
+      catalogPath: fixture.catalogPath,
+      host: '127.0.0.1',
+      port: 0,
+      examplesDir: fixture.examplesDir,
+      widgetDir: fixture.widgetDir,
+      frameAncestors: ["'self'", 'https://agency.example.go.kr'],
+    });
+    try {
+      const page = await httpGet(framed.url, '/');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self' https://agency.example.go.kr");
+      expect(page.headers['x-frame-options']).toBeUndefined();
+      const data = await httpGet(framed.url, '/catalog');
+      expect(data.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    } finally {
+      await framed.close();
+    }
+  });
+});

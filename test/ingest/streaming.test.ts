@@ -1,0 +1,77 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamGeojsonFeatures, streamNdjsonFeatures } from '../../packages/tile-server/src/ingest/stream_geojson_features.js';
+
+const feature = (i: number) => ({ type: 'Feature', properties: { name: `대피소 ${i}` }, geometry: { type: 'Point', coordinates: [127 + i / 1000, 37.5] } });
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'safemap-stream-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * A named pipe proves streaming structurally: the reader must hand out the first feature while the writer has not
+ * yet written the end of the file, which a read-everything-then-parse reader cannot do.
+ */
+async function firstFeatureBeforeEnd(name: string, head: string, tail: string, read: typeof streamGeojsonFeatures): Promise<void> {
+  const fifo = path.join(dir, name);
+  execFileSync('mkfifo', [fifo]);
+  const items = read(fifo, 'utf-8');
+  const first = items.next();
+  const writer = createWriteStream(fifo);
+  writer.write(head);
+  const result = await first;
+  expect(result.value).toEqual([expect.objectContaining({ kind: 'feature', index: 0, value: expect.objectContaining({ properties: { name: '대피소 0' } }) })]);
+  writer.end(tail);
+  await once(writer, 'finish');
+  let count = 1;
+  for await (const batch of items) count += batch.filter((item) => item.kind === 'feature').length;
+  expect(count).toBe(3);
+}
+
+describe('GeoJSON is streamed', () => {
+  it('one-line FeatureCollection: the first feature arrives before the file ends', async () => {
+    const [a, b, c] = [0, 1, 2].map((i) => JSON.stringify(feature(i)));
+    await firstFeatureBeforeEnd('one-line.geojson', `{"type":"FeatureCollection","features":[${a},${b!.slice(0, 20)}`, `${b!.slice(20)},${c}]}`, streamGeojsonFeatures);
+  });
+
+  it('pretty-printed FeatureCollection: the same', async () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [0, 1, 2].map(feature) }, null, 2);
+    const cut = text.indexOf('"Feature"', text.indexOf('대피소 0')) + 3;
+    await firstFeatureBeforeEnd('pretty.geojson', text.slice(0, cut), text.slice(cut), streamGeojsonFeatures);
+  });
+
+  it('newline-delimited GeoJSON: the same', async () => {
+    const lines = [0, 1, 2].map((i) => JSON.stringify(feature(i)));
+    await firstFeatureBeforeEnd('lines.ndjson', `${lines[0]}\n${lines[1]!.slice(0, 10)}`, `${lines[1]!.slice(10)}\n${lines[2]}\n`, streamNdjsonFeatures);
+  });
+
+  it('a 32 MB one-line file is ingested by a process whose heap is capped at 24 MB', async () => {
+    const file = path.join(dir, 'big.geojson');
+    const out = createWriteStream(file);
+    const note = 'x'.repeat(32_000);
+    out.write('{"type":"FeatureCollection","features":[');
+    for (let i = 0; i < 1000; i += 1) {
+      // Point features read into a polygon layer: each is reported, none is kept, so memory shows only the reader.
+      const chunk = `${i === 0 ? '' : ','}{"type":"Feature","properties":{"i":${i},"note":"${note}"},"geometry":{"type":"Point","coordinates":[127.${i},37.5]}}`;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end(']}');
+    await once(out, 'finish');
+    const ingest = path.join(import.meta.dirname, '..', '..', 'packages', 'tile-server', 'dist', 'ingest', 'ingest_files.js');
+    const script = `const { ingestFiles } = await import(${JSON.stringify(ingest)});
+const result = await ingestFiles([${JSON.stringify(file)}], { geometry: 'polygon' });
+process.stdout.write(JSON.stringify({ rows: result.sources[0].rows, problems: result.problems.length }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=24', '--input-type=module', '-e', script], { maxBuffer: 1 << 20 });
+    expect(JSON.parse(stdout)).toEqual({ rows: 1000, problems: 1000 });
+  });
+});
