@@ -6,7 +6,7 @@
 // and prints each bundle's gzipped size and its SRI hash for agencies to paste into <script integrity>.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ const common = {
   logLevel: 'warning',
 };
 
-rmSync(dist, { recursive: true, force: true });
+// Files are overwritten in place, never removed first: a running server or test keeps serving the last good build.
 mkdirSync(dist, { recursive: true });
 
 await Promise.all([

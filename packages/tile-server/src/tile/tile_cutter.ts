@@ -3,6 +3,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature } from 'geojson';
 import type { LayerFeature } from '../source/layer_feature.js';
 import type { TileCoords } from './tile_coords.js';
+import './pbf_utf8_fix.js';
 
 /** Tile geometry resolution: 4096 units per tile side, the MVT convention. */
 export const TILE_EXTENT = 4096;
