@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'RATE_LIMITED'
   | 'OVERLOADED'
+  /** A tile set whose archive was refused at load or cannot be read now; served again once a good one is published. */
+  | 'TILESET_UNAVAILABLE'
   | 'INTERNAL';
 
 /** Base error of SafeMap: every error that crosses a module boundary carries a stable code. */

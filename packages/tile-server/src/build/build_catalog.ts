@@ -6,10 +6,8 @@ import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import { configHash, keepOf, publishDirOf } from '../publish/publish_location.js';
 import { publishVersion, type PublishResult } from '../publish/publish_version.js';
 import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
-import { snapLayerToGrid } from '../security/coordinate_grid.js';
 import { publicCatalog } from '../security/split_restricted.js';
-import { readLayer } from '../source/read_layer.js';
-import { keepInside } from '../store/load_tilesets.js';
+import { readTilesetLayers } from '../store/load_tilesets.js';
 import { buildArchive, type ArchiveBuildResult } from './build_archive.js';
 import type { BuildLayer } from './build_layer.js';
 import type { Progress } from './progress.js';
@@ -49,13 +47,7 @@ export async function buildCatalog(loaded: LoadedCatalog, options: CatalogBuildO
 async function buildTileset(config: TilesetConfig, loaded: LoadedCatalog, options: CatalogBuildOptions): Promise<TilesetBuildResult> {
   const reading = options.progress.step('read', config.layers.length);
   let read = 0;
-  const data = await Promise.all(
-    config.layers.map(async (layer) => {
-      const raw = await readLayer(layer, loaded.baseDir);
-      reading.update(++read);
-      return snapLayerToGrid(config.bounds ? keepInside(raw, config.bounds) : raw);
-    }),
-  );
+  const data = await readTilesetLayers(config, loaded, () => reading.update(++read));
   reading.done();
   const layers: BuildLayer[] = data.map(({ layer, features }) => ({
     id: layer.id,

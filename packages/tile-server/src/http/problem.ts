@@ -14,6 +14,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   METHOD_NOT_ALLOWED: 405,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
+  TILESET_UNAVAILABLE: 503,
 };
 
 export interface Problem {

@@ -11,6 +11,7 @@ import { parseTileCoords } from '../tile/tile_coords.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
 import { securityHeaderList } from './security_headers.js';
+import { tilesetUnavailable } from './tileset_routes.js';
 
 /** `/tiles/{id}[@{version}]/{z}/{x}/{y}.mvt`; the segments are validated by parseTileCoords, not by the pattern. */
 const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/([^/]*)\/([^/]*)\/([^/]*)\.mvt$/;
@@ -66,7 +67,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
     const [, id, version, z, x, y] = match as unknown as [string, string, string | undefined, string, string, string];
     const tileset = getRegistry().get(id);
     if (!tileset) {
-      sendProblem(res, problem(404, 'NOT_FOUND', 'no such tile set'), corsHeaders);
+      sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), corsHeaders);
       return true;
     }
     // An earlier published version still on disk keeps answering its URLs, so a client never mixes versions.

@@ -62,8 +62,14 @@ export function tilesetRoutes(getRegistry: () => TilesetRegistry, options: Tiles
 
 function requireTileset(registry: TilesetRegistry, id: string | undefined): Tileset {
   const tileset = id === undefined ? undefined : registry.get(id);
-  if (!tileset) throw new SafeMapError('NOT_FOUND', 'no such tile set');
-  return tileset;
+  if (tileset) return tileset;
+  if (id !== undefined && registry.isRefused(id)) throw tilesetUnavailable();
+  throw new SafeMapError('NOT_FOUND', 'no such tile set');
+}
+
+/** The answer for a tile set whose published archive was refused at load: temporary, so 503 and not 404. */
+export function tilesetUnavailable(): SafeMapError {
+  return new SafeMapError('TILESET_UNAVAILABLE', 'this tile set cannot be served right now; try again later', { retryAfter: 30 });
 }
 
 function optionalLayer(tileset: Tileset, value: unknown): string | undefined {

@@ -6,13 +6,11 @@ import { ArchiveTileSource } from '../archive/archive_tile_source.js';
 import { openArchive } from '../archive/open_archive.js';
 import type { Logger } from '../log.js';
 import { isSafeMapError } from '../errors.js';
-import { snapLayerToGrid } from '../security/coordinate_grid.js';
-import { readLayer } from '../source/read_layer.js';
 import { FeatureIndex, type BBox } from '../spatial/feature_index.js';
-import { keepInside } from '../store/load_tilesets.js';
-import { defaultLayerColor } from '../store/layer_colors.js';
+import { describeTileset } from '../store/describe_tileset.js';
+import { readTilesetLayers } from '../store/load_tilesets.js';
 import type { TileCache } from '../store/tile_cache.js';
-import type { Tileset, TilesetLayer } from '../store/tileset.js';
+import type { Tileset } from '../store/tileset.js';
 import { configHash, publishDirOf } from './publish_location.js';
 import { readPointer, versionArchive } from './publish_pointer.js';
 
@@ -39,36 +37,13 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
     previous.set(version, new ArchiveTileSource(config.id, version, await openArchive(file), cache));
   }
   const counts = new Map((readTilestats(metadata) ?? []).map((entry) => [entry.layer, entry.count]));
-  const layers: TilesetLayer[] = config.layers.map((layer, position) => ({
-    id: layer.id,
-    title: layer.title,
-    geometry: layer.geometry,
-    minzoom: layer.minzoom,
-    maxzoom: layer.maxzoom,
-    properties: layer.properties,
-    attribution: layer.attribution,
-    color: layer.color ?? defaultLayerColor(position),
-    basemap: layer.basemap,
-    featureCount: counts.get(layer.id) ?? 0,
-  }));
-  const minzoom = Math.min(...config.layers.map((layer) => layer.minzoom));
-  const maxzoom = Math.max(...config.layers.map((layer) => layer.maxzoom));
-  const bounds = (config.bounds ?? (metadata.bounds as BBox | undefined) ?? [-180, -85.0511, 180, 85.0511]) as BBox;
   logger.info({ tileset: config.id, version: pointer.version, kept: [...previous.keys()] }, 'serving the published archive');
-  return {
-    id: config.id,
-    title: config.title,
-    description: config.description,
-    minzoom,
-    maxzoom,
-    bounds,
-    center: config.center ?? [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.max(minzoom, Math.min(maxzoom, 11))],
-    attribution: [...new Set(layers.map((layer) => layer.attribution))].join(' | '),
-    layers,
+  return describeTileset(config, {
+    featureCount: (layerId) => counts.get(layerId) ?? 0,
+    bounds: metadata.bounds as BBox | undefined,
     source: new ArchiveTileSource(config.id, pointer.version, archive, cache, previous),
     index: await sourceIndex(config, catalog, logger),
-    config,
-  };
+  });
 }
 
 /**
@@ -77,9 +52,7 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
  */
 async function sourceIndex(config: TilesetConfig, catalog: LoadedCatalog, logger: Logger): Promise<FeatureIndex | undefined> {
   try {
-    const data = (await Promise.all(config.layers.map((layer) => readLayer(layer, catalog.baseDir)))).map((layer) =>
-      snapLayerToGrid(config.bounds ? keepInside(layer, config.bounds) : layer),
-    );
+    const data = await readTilesetLayers(config, catalog);
     return new FeatureIndex(data.map(({ layer, features }) => ({ id: layer.id, features })));
   } catch (error) {
     if (!isSafeMapError(error) || error.code !== 'SOURCE_UNREADABLE') throw error;

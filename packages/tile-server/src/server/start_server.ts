@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import { loadCatalog } from '../catalog/load_catalog.js';
 import { createRequestListener } from '../http/create_app.js';
 import { HealthState } from '../http/health.js';
@@ -7,6 +8,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { loadWithAccess } from '../security/load_with_access.js';
 import type { RestrictedAccess, SecurityOptions } from '../security/security_options.js';
 import { pointerFilesOf, watchPublished } from '../publish/watch_published.js';
+import type { Tileset } from '../store/tileset.js';
 import { loadRegistry, type TilesetRegistry } from '../store/tileset_registry.js';
 import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
 
@@ -51,9 +53,9 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger();
   const health = new HealthState();
-  const load = async () =>
+  const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) =>
     loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
-      loadRegistry(catalog, logger, { ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}) }),
+      loadRegistry(catalog, logger, { ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}), ...(serving ? { serving } : {}) }),
     );
   const loaded = await load();
   let registry: TilesetRegistry = loaded.registry;
@@ -101,12 +103,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     health,
     async reload() {
-      const next = await load();
       const previous = [registry, restricted?.registry];
+      // The public and restricted parts of a tile set share its id; the configuration tells them apart.
+      const serving = (config: TilesetConfig) =>
+        previous.map((old) => old?.get(config.id)).find((tileset) => tileset !== undefined && JSON.stringify(tileset.config) === JSON.stringify(config));
+      const next = await load(serving);
       registry = next.registry;
       restricted = next.restricted;
+      const kept = new Set([...next.registry.list(), ...(next.restricted?.registry.list() ?? [])].map((tileset) => tileset.source));
       // Requests already reading the old archives finish first; the old registries close a little later.
-      setTimeout(() => void Promise.all(previous.map((old) => old?.close())), 10_000).unref();
+      setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))), 10_000).unref();
     },
     async close() {
       stopWatching();

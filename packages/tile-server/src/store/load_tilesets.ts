@@ -7,10 +7,10 @@ import { readLayer, type LayerData } from '../source/read_layer.js';
 import type { SourceProblem } from '../source/source_problem.js';
 import { FeatureIndex, geometryBBox, type BBox } from '../spatial/feature_index.js';
 import { TileCutter } from '../tile/tile_cutter.js';
-import { defaultLayerColor } from './layer_colors.js';
+import { describeTileset } from './describe_tileset.js';
 import { LiveTileSource } from './live_tile_source.js';
 import type { TileCache } from './tile_cache.js';
-import type { Tileset, TilesetLayer } from './tileset.js';
+import type { Tileset } from './tileset.js';
 
 /** Reads every layer of a tile set, indexes it and prepares live slicing: source → index → tile. */
 export async function loadLiveTileset(
@@ -19,9 +19,7 @@ export async function loadLiveTileset(
   cache: TileCache,
   logger: Logger,
 ): Promise<Tileset> {
-  const data = (await Promise.all(config.layers.map((layer) => readLayer(layer, catalog.baseDir)))).map((layer) =>
-    snapLayerToGrid(config.bounds ? keepInside(layer, config.bounds) : layer),
-  );
+  const data = await readTilesetLayers(config, catalog);
   for (const { layer, file, problems, features } of data) {
     if (problems.length > 0) {
       logger.warn({ tileset: config.id, layer: layer.id, skipped: problems.length, first: problems.slice(0, 3) }, `${file}: ${problems.length} rows skipped`);
@@ -29,40 +27,29 @@ export async function loadLiveTileset(
     logger.info({ tileset: config.id, layer: layer.id, features: features.length }, 'layer loaded');
   }
   const index = new FeatureIndex(data.map(({ layer, features }) => ({ id: layer.id, features })));
-  const minzoom = Math.min(...config.layers.map((layer) => layer.minzoom));
   const maxzoom = Math.max(...config.layers.map((layer) => layer.maxzoom));
   const cutter = new TileCutter(
     data.map(({ layer, features }) => ({ id: layer.id, minzoom: layer.minzoom, maxzoom: layer.maxzoom, features })),
     maxzoom,
   );
-  const version = versionOf(config, data);
-  const bounds: BBox = config.bounds ?? index.bounds() ?? [-180, -85.0511, 180, 85.0511];
-  const layers: TilesetLayer[] = data.map(({ layer, features }, position) => ({
-    id: layer.id,
-    title: layer.title,
-    geometry: layer.geometry,
-    minzoom: layer.minzoom,
-    maxzoom: layer.maxzoom,
-    properties: layer.properties,
-    attribution: layer.attribution,
-    color: layer.color ?? defaultLayerColor(position),
-    basemap: layer.basemap,
-    featureCount: features.length,
-  }));
-  return {
-    id: config.id,
-    title: config.title,
-    description: config.description,
-    minzoom,
-    maxzoom,
-    bounds,
-    center: config.center ?? [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.max(minzoom, Math.min(maxzoom, 11))],
-    attribution: [...new Set(layers.map((layer) => layer.attribution))].join(' | '),
-    layers,
-    source: new LiveTileSource(config.id, version, index, cutter, cache, layers.map((layer) => layer.id)),
+  const counts = new Map(data.map(({ layer, features }) => [layer.id, features.length]));
+  return describeTileset(config, {
+    featureCount: (layerId) => counts.get(layerId) ?? 0,
+    bounds: index.bounds(),
+    source: new LiveTileSource(config.id, versionOf(config, data), index, cutter, cache, config.layers.map((layer) => layer.id)),
     index,
-    config,
-  };
+  });
+}
+
+/** Every layer of a tile set as the server and the build both see it: read, kept inside the region, snapped to its grid. */
+export async function readTilesetLayers(config: TilesetConfig, catalog: LoadedCatalog, onLayerRead?: () => void): Promise<LayerData[]> {
+  return Promise.all(
+    config.layers.map(async (layer) => {
+      const raw = await readLayer(layer, catalog.baseDir);
+      onLayerRead?.();
+      return snapLayerToGrid(config.bounds ? keepInside(raw, config.bounds) : raw);
+    }),
+  );
 }
 
 /** Leaves out features outside the declared region, such as a camera filed at 0,0 or in the wrong province. */
