@@ -5,13 +5,15 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../../packages/tile-server/src/index.js';
-import { publishedAgencyCsp, renderedCounts, startAgencySite, waitForMap, watchPage, type AgencySite } from './csp_agency_page.js';
-import { proxyFlags, startRecordingProxy, type RecordingProxy } from './foreign_request_proxy.js';
-import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
+import type { RunningServer } from '../../packages/tile-server/src/index.js';
+import { publishedAgencyCsp, renderedCounts, waitForMap, watchPage, type AgencySite } from './csp_agency_page.js';
+import { startCrossOriginRig, type CrossOriginRig } from './cross_origin_rig.js';
+import type { RecordingProxy } from './foreign_request_proxy.js';
+import type { LaunchedBrowser } from './launch_browser.js';
 
 const TIMEOUT_MS = 120_000;
 
+let rig: CrossOriginRig;
 let server: RunningServer;
 let serverOrigin: string;
 let agency: AgencySite;
@@ -20,22 +22,14 @@ let browser: LaunchedBrowser;
 let layerIds: string[];
 
 beforeAll(async () => {
-  server = await startServer({ catalogPath: 'examples/busan/catalog.json', host: '127.0.0.1', port: 0 });
-  // A different host name as well as a different port: the agency page and the tile server are cross-site.
-  serverOrigin = `http://localhost:${new URL(server.url).port}`;
-  agency = await startAgencySite(serverOrigin, publishedAgencyCsp(serverOrigin));
-  proxy = await startRecordingProxy();
-  proxy.allowedOrigins.add(serverOrigin).add(agency.origin);
+  rig = await startCrossOriginRig();
+  ({ server, serverOrigin, agency, proxy, browser } = rig);
   const catalog = (await (await fetch(`${server.url}/catalog`)).json()) as { tilesets: { layers: { id: string }[] }[] };
   layerIds = catalog.tilesets[0]!.layers.map((layer) => layer.id);
-  browser = await launchBrowser(proxyFlags(proxy));
 }, TIMEOUT_MS);
 
 afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await agency?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 const viewports: [string, (page: Page) => Promise<void>][] = [

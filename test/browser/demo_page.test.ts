@@ -16,7 +16,9 @@ import {
 import { popupModel } from '../../packages/widget/src/popup_content.js';
 // Brings in the types of <safety-map> and its events for the code that runs in the page.
 import type {} from '../../packages/widget/src/safety_map_element.js';
+import { renderedCounts } from './csp_agency_page.js';
 import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
+import { waitForIdle } from './widget_harness.js';
 
 const WIDGET_BUNDLE = 'packages/widget/dist/safemap-widget.js';
 const ARTIFACTS = 'test-artifacts';
@@ -71,44 +73,13 @@ beforeAll(async () => {
     timeout: MAP_TIMEOUT_MS,
   });
   await expectNoProblems();
-  await waitForIdle();
+  await waitForIdle(page);
 }, BROWSER_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Resolves at the map's next `idle` (after forcing a frame, since an idle map sends no more). */
-async function waitForIdle(): Promise<void> {
-  await page.evaluate(
-    (timeout) =>
-      new Promise<void>((resolve, reject) => {
-        const map = document.querySelector('safety-map')!.map!;
-        const timer = setTimeout(() => reject(new Error(`map not idle after ${timeout} ms`)), timeout);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.triggerRepaint();
-      }),
-    MAP_TIMEOUT_MS,
-  );
-}
-
-/** Rendered feature count per catalogue layer, by the style layers' `safemap:layer` (or `safemap:basemap`) metadata. */
-async function renderedCounts(): Promise<Record<string, number>> {
-  return page.evaluate(() => {
-    const map = document.querySelector('safety-map')!.map!;
-    const counts: Record<string, number> = {};
-    for (const feature of map.queryRenderedFeatures()) {
-      const metadata = feature.layer.metadata as Record<string, string> | undefined;
-      const id = metadata?.['safemap:layer'] ?? metadata?.['safemap:basemap'] ?? '(none)';
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-    return counts;
-  });
-}
 
 async function expectNoProblems(): Promise<void> {
   const inPage = await page.evaluate(() => [
@@ -129,7 +100,7 @@ describe('the Busan demo page', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'demo-page.png') });
 
-    const counts = await renderedCounts();
+    const counts = await renderedCounts(page);
     expect(tileset.layers.length).toBeGreaterThan(0);
     for (const layer of tileset.layers) {
       expect(counts[layer.id] ?? 0, `rendered features of ${layer.id}`).toBeGreaterThanOrEqual(1);
@@ -143,10 +114,10 @@ describe('the Busan demo page', () => {
     const checkbox = await page.$(`pierce/.safemap-legend input[type="checkbox"][value="${hidden!.id}"]`);
     expect(checkbox, `legend checkbox of ${hidden!.id}`).not.toBeNull();
     await checkbox!.click();
-    await waitForIdle();
+    await waitForIdle(page);
 
     expect(await checkbox!.evaluate((input) => (input as HTMLInputElement).checked)).toBe(false);
-    const counts = await renderedCounts();
+    const counts = await renderedCounts(page);
     expect(counts[hidden!.id] ?? 0).toBe(0);
     for (const layer of tileset.layers.filter((l) => l.id !== hidden!.id)) {
       expect(counts[layer.id] ?? 0, `rendered features of ${layer.id}`).toBeGreaterThanOrEqual(1);

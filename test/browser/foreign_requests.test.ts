@@ -2,32 +2,25 @@
 // MapLibre's worker alike) goes through a recording proxy while the demo page, the /embed page and a cross-origin
 // agency page load and draw their maps. data: and blob: URLs never reach a proxy, so they are excepted by design.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../../packages/tile-server/src/index.js';
-import { publishedAgencyCsp, startAgencySite, waitForMap, watchPage, type AgencySite } from './csp_agency_page.js';
-import { proxyFlags, startRecordingProxy, type RecordingProxy } from './foreign_request_proxy.js';
-import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
+import { waitForMap, watchPage, type AgencySite } from './csp_agency_page.js';
+import { startCrossOriginRig, type CrossOriginRig } from './cross_origin_rig.js';
+import type { RecordingProxy } from './foreign_request_proxy.js';
+import type { LaunchedBrowser } from './launch_browser.js';
 
 const TIMEOUT_MS = 120_000;
-let server: RunningServer;
+let rig: CrossOriginRig;
 let serverOrigin: string;
 let agency: AgencySite;
 let proxy: RecordingProxy;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  server = await startServer({ catalogPath: 'examples/busan/catalog.json', host: '127.0.0.1', port: 0 });
-  serverOrigin = `http://localhost:${new URL(server.url).port}`;
-  agency = await startAgencySite(serverOrigin, publishedAgencyCsp(serverOrigin));
-  proxy = await startRecordingProxy();
-  proxy.allowedOrigins.add(serverOrigin).add(agency.origin);
-  browser = await launchBrowser(proxyFlags(proxy));
+  rig = await startCrossOriginRig();
+  ({ serverOrigin, agency, proxy, browser } = rig);
 }, TIMEOUT_MS);
 
 afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await agency?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 describe('requests leave only for the tile server', () => {

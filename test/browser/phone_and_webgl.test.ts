@@ -128,13 +128,14 @@ describe('when WebGL fails', () => {
 
   test('without WebGL the places are listed with a notice, and details open in the panel', async () => {
     const page = await harness.newPage({
-      setup: (p) =>
-        p.evaluateOnNewDocument(() => {
+      setup: async (p) => {
+        await p.evaluateOnNewDocument(() => {
           const original = HTMLCanvasElement.prototype.getContext;
           HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
             return /webgl/i.test(type) ? null : (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
           } as typeof original;
-        }),
+        });
+      },
     });
     await page.goto(`${harness.server.url}/`, { waitUntil: 'load' });
     await waitForShadow(page, '.safemap-panel-static .safemap-in-view .safemap-item');

@@ -7,8 +7,9 @@ export interface RawResponse {
 }
 
 /** A GET over node:http that, unlike fetch, leaves Content-Encoding alone and sends exactly the given path. */
-export function httpGet(baseUrl: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+export function httpGet(baseUrl: string, path: string, given: Record<string, string | undefined> = {}, method = 'GET'): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
+  const headers = Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined));
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
