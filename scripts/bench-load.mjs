@@ -3,12 +3,12 @@
 // Usage: npm run bench:load [-- --seconds 30 --connections 100]
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { getRaw } from './bench/get_raw.mjs';
 import { startChild } from './bench/child_server.mjs';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, connections: { type: 'string', default: '100' } } });
@@ -139,15 +139,5 @@ function freePort() {
       const { port } = server.address();
       server.close(() => resolve(port));
     });
-  });
-}
-
-function getRaw(url) {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ path: new URL(url).pathname, status: res.statusCode, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
   });
 }

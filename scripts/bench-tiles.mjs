@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { get } from 'node:http';
 import autocannon from 'autocannon';
+import { getRaw } from './bench/get_raw.mjs';
 import { median, startChild } from './bench/child_server.mjs';
 
 const { values } = parseArgs({
@@ -68,13 +68,3 @@ const b = summary('bare');
 process.stdout.write(`\nmedian  SafeMap          ${a.rps.toFixed(0)} req/s  p99 ${a.p99} ms\n`);
 process.stdout.write(`median  bare node:http   ${b.rps.toFixed(0)} req/s  p99 ${b.p99} ms\n`);
 process.stdout.write(`ratio   SafeMap / bare   ${(a.rps / b.rps).toFixed(2)}× throughput, ${(a.p99 / Math.max(b.p99, 1)).toFixed(2)}× p99\n`);
-
-function getRaw(url) {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ path: new URL(url).pathname, status: res.statusCode, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
