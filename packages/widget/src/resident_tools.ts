@@ -47,6 +47,7 @@ export class ResidentTools {
   #hazard: Hazard | undefined;
   #picking = false;
   #listPending = false;
+  #destroyed = false;
   #summary = '';
   #popup: Popup | undefined;
   #popupLayer: string | undefined;
@@ -193,14 +194,15 @@ export class ResidentTools {
     this.#listPending = true;
     map.once('idle', () => {
       this.#listPending = false;
-      this.#refreshList();
+      // After the idle handlers, not among them: querying thousands of rendered features must not hold up a frame.
+      setTimeout(() => this.#refreshList(), 0);
     });
     map.triggerRepaint();
   }
 
   #refreshList(): void {
     const map = this.#o.map;
-    if (!map) return;
+    if (!map || this.#destroyed) return;
     const ids = styleLayerIds(map.getStyle().layers).filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
     const seen = new Map<string, PlaceFeature>();
     for (const f of ids.length ? map.queryRenderedFeatures({ layers: ids }) : []) {
@@ -286,6 +288,7 @@ export class ResidentTools {
 
   /** Removes the popup; the map and panel go with the element. */
   destroy(): void {
+    this.#destroyed = true;
     this.#popup?.remove();
     this.#picking = false;
   }
