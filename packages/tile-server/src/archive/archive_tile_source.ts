@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { SafeMapError } from '../errors.js';
 import { encodedFromGzip, type EncodedTile } from '../store/encoded_tile.js';
 import { EMPTY, TileCache } from '../store/tile_cache.js';
 import type { TileSource } from '../store/tile_source.js';
@@ -41,7 +42,14 @@ export class ArchiveTileSource implements TileSource {
   }
 
   private async read(coords: TileCoords, key: string): Promise<EncodedTile | undefined> {
-    const raw = await this.archive.getTile(coords.z, coords.x, coords.y);
+    let raw: Uint8Array | undefined;
+    try {
+      raw = await this.archive.getTile(coords.z, coords.x, coords.y);
+    } catch (error) {
+      // The archive broke under the server (cut short, overwritten in place): a temporary 503, never a 500, and
+      // nothing is cached, so the tile is read again from the next good version.
+      throw new SafeMapError('TILESET_UNAVAILABLE', 'this tile set cannot be read right now; try again later', { retryAfter: 30 }, { cause: error });
+    }
     const buffer = raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : undefined;
     const tile = buffer && buffer.length > 0 ? encodedFromGzip(gzipSync(buffer, { level: 6 }), buffer) : undefined;
     this.cache.set(key, tile ?? EMPTY);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, type Source } from 'pmtiles';
 import { SafeMapError } from '../errors.js';
+import { checkArchive } from './check_archive.js';
 
 /** The three archive kinds a build writes and the server reads. */
 export type ArchiveFormat = 'pmtiles' | 'mbtiles' | 'directory';
@@ -31,18 +32,22 @@ export async function openArchive(file: string, options: { inMemory?: boolean } 
   try {
     info = await stat(file);
   } catch (error) {
-    throw new SafeMapError('ARCHIVE_INVALID', `${file}: cannot open the archive (${(error as Error).message})`, undefined, { cause: error });
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: cannot open the archive (${(error as Error).message})`, { file }, { cause: error });
   }
-  if (info.isDirectory()) return new DirectoryArchive(file);
+  if (info.isDirectory()) {
+    await checkArchive(file, 'directory');
+    return new DirectoryArchive(file);
+  }
   const format = formatForPath(file);
   try {
+    if (format !== 'directory') await checkArchive(file, format);
     if (format === 'mbtiles') return new MbtilesArchive(file);
     if (format === 'pmtiles') return await PmtilesArchive.open(file, options.inMemory ?? false);
   } catch (error) {
     if (error instanceof SafeMapError) throw error;
-    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a readable ${format} archive (${(error as Error).message})`, undefined, { cause: error });
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a readable ${format} archive (${(error as Error).message})`, { file }, { cause: error });
   }
-  throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a tile archive (expected .pmtiles, .mbtiles or a z/x/y directory)`);
+  throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a tile archive (expected .pmtiles, .mbtiles or a z/x/y directory)`, { file });
 }
 
 /** Archives may hold gzip-compressed tiles (MBTiles and PMTiles by convention); callers always get MVT bytes. */
@@ -56,6 +61,8 @@ class NodeFileSource implements Source {
     private readonly handle: FileHandle,
     private readonly file: string,
     private readonly bytes: Buffer | undefined,
+    /** File size when opened: a later read that gets less than this promised was cut short underneath. */
+    private readonly size: number,
   ) {}
 
   getKey(): string {
@@ -69,6 +76,10 @@ class NodeFileSource implements Source {
     }
     const buffer = new Uint8Array(length);
     const { bytesRead } = await this.handle.read(buffer, 0, length, offset);
+    // The first read asks for 16 KiB whatever the size; only bytes the file had when opened must be there.
+    if (bytesRead < Math.min(length, this.size - offset)) {
+      throw new SafeMapError('ARCHIVE_INVALID', `${this.file}: ${bytesRead} of ${length} bytes at ${offset}: the file was cut short after it was opened`, { file: this.file });
+    }
     return { data: buffer.buffer.slice(0, bytesRead) };
   }
 }
@@ -85,7 +96,8 @@ class PmtilesArchive implements TileArchive {
   static async open(file: string, inMemory: boolean): Promise<PmtilesArchive> {
     const handle = await open(file, 'r');
     const bytes = inMemory ? await handle.readFile() : undefined;
-    const reader = new PMTiles(new NodeFileSource(handle, file, bytes), undefined, async (buffer, compression) => {
+    const size = bytes?.length ?? (await handle.stat()).size;
+    const reader = new PMTiles(new NodeFileSource(handle, file, bytes, size), undefined, async (buffer, compression) => {
       if (compression === Compression.None || compression === Compression.Unknown) return buffer;
       if (compression !== Compression.Gzip) throw new SafeMapError('ARCHIVE_INVALID', `${file}: unsupported compression ${compression}`);
       const out = gunzipSync(new Uint8Array(buffer));

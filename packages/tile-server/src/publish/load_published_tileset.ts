@@ -5,12 +5,13 @@ import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import { ArchiveTileSource } from '../archive/archive_tile_source.js';
 import { openArchive } from '../archive/open_archive.js';
 import type { Logger } from '../log.js';
-import { isSafeMapError } from '../errors.js';
+import { isSafeMapError, SafeMapError } from '../errors.js';
 import { FeatureIndex, type BBox } from '../spatial/feature_index.js';
 import { describeTileset } from '../store/describe_tileset.js';
 import { readTilesetLayers } from '../store/load_tilesets.js';
 import type { TileCache } from '../store/tile_cache.js';
 import type { Tileset } from '../store/tileset.js';
+import { checkPublishedArchive } from './check_published_archive.js';
 import { configHash, publishDirOf } from './publish_location.js';
 import { readPointer, versionArchive } from './publish_pointer.js';
 
@@ -23,8 +24,17 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
   const tilesetDir = path.join(publishDirOf(catalog), config.id);
   const pointer = await readPointer(tilesetDir);
   if (!pointer) return undefined;
-  const archive = await openArchive(path.join(tilesetDir, pointer.archive));
-  const metadata = await archive.metadata();
+  const file = path.join(tilesetDir, pointer.archive);
+  const archive = await openArchive(file);
+  let metadata: Record<string, unknown>;
+  try {
+    await checkPublishedArchive(file, pointer.version);
+    metadata = await archive.metadata();
+  } catch (error) {
+    await archive.close();
+    if (isSafeMapError(error)) throw error;
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: its metadata cannot be read (${(error as Error).message})`, { file }, { cause: error });
+  }
   if (metadata.config_sha256 !== configHash(config)) {
     await archive.close();
     logger.warn({ tileset: config.id, version: pointer.version }, 'the published archive was built from another configuration; serving live tiles until it is rebuilt');
@@ -34,7 +44,14 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
   for (const version of pointer.history) {
     const file = path.join(tilesetDir, versionArchive(version));
     if (!(await access(file).then(() => true, () => false))) continue;
-    previous.set(version, new ArchiveTileSource(config.id, version, await openArchive(file), cache));
+    // A damaged (or just pruned) earlier version costs only its own URLs, which answer 404, never the live one.
+    try {
+      await checkPublishedArchive(file, version);
+      previous.set(version, new ArchiveTileSource(config.id, version, await openArchive(file), cache));
+    } catch (error) {
+      if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
+      logger.warn({ tileset: config.id, version, file, code: error.code }, `earlier version left out: ${error.message}`);
+    }
   }
   const counts = new Map((readTilestats(metadata) ?? []).map((entry) => [entry.layer, entry.count]));
   logger.info({ tileset: config.id, version: pointer.version, kept: [...previous.keys()] }, 'serving the published archive');

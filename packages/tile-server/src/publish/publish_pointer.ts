@@ -22,9 +22,19 @@ export async function readPointer(tilesetDir: string): Promise<PublishPointer | 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const json = JSON.parse(text) as Partial<PublishPointer>;
+  let json: Partial<PublishPointer>;
+  try {
+    json = JSON.parse(text) as Partial<PublishPointer>;
+  } catch {
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a SafeMap publish pointer (not JSON)`, { file });
+  }
   if (typeof json.version !== 'string' || !/^[0-9a-f]{1,64}$/.test(json.version) || typeof json.archive !== 'string' || !Array.isArray(json.history)) {
-    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a SafeMap publish pointer`);
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a SafeMap publish pointer`, { file });
+  }
+  // The archive must lie inside the tile set's folder: a pointer is data, not a way to read any file on the machine.
+  const archive = path.normalize(json.archive);
+  if (path.isAbsolute(archive) || archive === '..' || archive.startsWith(`..${path.sep}`)) {
+    throw new SafeMapError('ARCHIVE_INVALID', `${file}: the archive ${json.archive} is outside the tile set's folder`, { file });
   }
   return { version: json.version, archive: json.archive, history: json.history.filter((v): v is string => typeof v === 'string' && /^[0-9a-f]{1,64}$/.test(v)) };
 }
