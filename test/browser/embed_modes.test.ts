@@ -3,6 +3,7 @@
 // validation and its configurable frame-ancestors, over real HTTP.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../packages/tile-server/src/index.js';
+import { axeViolations } from './axe_check.js';
 import { renderedCounts, waitForMap, watchPage } from './csp_agency_page.js';
 import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
 
@@ -53,6 +54,24 @@ describe('each embedding mode renders every layer', () => {
       }
     } finally {
       await context.close();
+    }
+  }, TIMEOUT_MS);
+
+  test('the /embed page has no accessibility violations (axe-core), in Korean and in English', async () => {
+    for (const query of ['', '?lang=en']) {
+      const context = await browser.browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.setViewport({ width: 800, height: 600 });
+        // axe is injected as a script, which the page's own CSP rightly forbids.
+        await page.setBypassCSP(true);
+        await watchPage(page);
+        await page.goto(`${server.url}/embed${query}`, { waitUntil: 'load' });
+        await waitForMap(page);
+        expect(await axeViolations(page), `/embed${query}`).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   }, TIMEOUT_MS);
 

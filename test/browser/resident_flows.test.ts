@@ -3,6 +3,7 @@
 // reach a shelter's details by keyboard alone, follow the list of what is in view, and script the element.
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './axe_check.js';
 import { BROWSER_TIMEOUT_MS, expectNoProblems, MAP_TIMEOUT_MS, openMap, shadowTexts, startHarness, waitForIdle, waitForList, waitForShadow, type Harness } from './widget_harness.js';
 
 interface Shelter {
@@ -274,13 +275,7 @@ describe('resident flows on the demo page', () => {
     await fresh.evaluate(() => document.querySelector('safety-map')!.shadowRoot!.querySelector<HTMLButtonElement>('ol.safemap-items .safemap-item')!.click());
     await waitForShadow(fresh, '.maplibregl-popup .safemap-popup');
     await waitForList(fresh);
-    await fresh.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    const violations = await fresh.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(fresh)).toEqual([]);
     await fresh.close();
   }, BROWSER_TIMEOUT_MS);
 });

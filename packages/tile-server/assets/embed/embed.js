@@ -21,7 +21,7 @@
   if (lang) {
     document.documentElement.lang = lang;
     document.title = titles[lang];
-    document.getElementById('embed-map').setAttribute('aria-label', titles[lang]);
+    document.getElementById('embed-title').textContent = titles[lang];
   }
   document.getElementById('embed-map').append(element);
 })();
