@@ -1,13 +1,13 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { SafeMapError } from '../errors.js';
-import { encodedFromGzip, type EncodedTile } from '../store/encoded_tile.js';
-import { EMPTY, TileCache } from '../store/tile_cache.js';
+import { encodedFromGzip, encodeTile, type EncodedTile } from '../store/encoded_tile.js';
+import { EMPTY, TileCache, type CachedTile } from '../store/tile_cache.js';
 import type { TileSource } from '../store/tile_source.js';
 import type { TileCoords } from '../tile/tile_coords.js';
-import type { TileArchive } from './open_archive.js';
+import { isGzip, type TileArchive } from './open_archive.js';
 
 /**
- * Answers tiles from an archive (PMTiles, MBTiles or a tile directory). Each tile is read and compressed once, then
+ * Answers tiles from an archive (PMTiles, MBTiles or a tile directory). Each tile is read once, then
  * kept in the shared tile cache under this tile set and version; concurrent misses for one tile share one read.
  */
 export class ArchiveTileSource implements TileSource {
@@ -33,6 +33,10 @@ export class ArchiveTileSource implements TileSource {
     return running;
   }
 
+  cached(coords: TileCoords): CachedTile | undefined {
+    return this.cache.get(TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y));
+  }
+
   previousVersion(version: string): TileSource | undefined {
     return this.previous.get(version);
   }
@@ -42,17 +46,23 @@ export class ArchiveTileSource implements TileSource {
   }
 
   private async read(coords: TileCoords, key: string): Promise<EncodedTile | undefined> {
-    let raw: Uint8Array | undefined;
+    let tile: EncodedTile | undefined;
     try {
-      raw = await this.archive.getTile(coords.z, coords.x, coords.y);
+      const stored = await this.archive.getStoredTile(coords.z, coords.x, coords.y);
+      tile = stored ? encodeStored(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength)) : undefined;
     } catch (error) {
       // The archive broke under the server (cut short, overwritten in place): a temporary 503, never a 500, and
       // nothing is cached, so the tile is read again from the next good version.
       throw new SafeMapError('TILESET_UNAVAILABLE', 'this tile set cannot be read right now; try again later', { retryAfter: 30 }, { cause: error });
     }
-    const buffer = raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : undefined;
-    const tile = buffer && buffer.length > 0 ? encodedFromGzip(gzipSync(buffer, { level: 6 }), buffer) : undefined;
     this.cache.set(key, tile ?? EMPTY);
     return tile;
   }
+}
+
+/** Archives store tiles gzip-compressed as the build wrote them: those bytes go out as they are, never recompressed. */
+function encodeStored(stored: Buffer): EncodedTile | undefined {
+  if (!isGzip(stored)) return stored.length > 0 ? encodeTile(stored) : undefined;
+  const raw = gunzipSync(stored);
+  return raw.length > 0 ? encodedFromGzip(stored, raw) : undefined;
 }

@@ -17,6 +17,8 @@ export interface TileArchive {
   metadata(): Promise<Record<string, unknown>>;
   /** The tile's uncompressed MVT bytes, or undefined when the archive has no such tile. */
   getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined>;
+  /** The tile's bytes as stored (usually gzip), so a server can send them without compressing them again. */
+  getStoredTile(z: number, x: number, y: number): Promise<Uint8Array | undefined>;
   close(): Promise<void>;
 }
 
@@ -50,9 +52,13 @@ export async function openArchive(file: string, options: { inMemory?: boolean } 
   throw new SafeMapError('ARCHIVE_INVALID', `${file}: not a tile archive (expected .pmtiles, .mbtiles or a z/x/y directory)`, { file });
 }
 
-/** Archives may hold gzip-compressed tiles (MBTiles and PMTiles by convention); callers always get MVT bytes. */
-function unzipped(bytes: Uint8Array): Uint8Array {
-  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+/** Archives may hold gzip-compressed tiles (MBTiles and PMTiles by convention); readers get MVT bytes. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function unzippedOrNone(bytes: Uint8Array | undefined): Uint8Array | undefined {
+  return bytes && isGzip(bytes) ? gunzipSync(bytes) : bytes;
 }
 
 /** A pmtiles `Source` over a local file, reading byte ranges with positional reads, or from a copy in memory. */
@@ -117,8 +123,12 @@ class PmtilesArchive implements TileArchive {
   }
 
   async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
+    return unzippedOrNone(await this.getStoredTile(z, x, y));
+  }
+
+  async getStoredTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
     const response = await this.reader.getZxy(z, x, y);
-    return response ? unzipped(new Uint8Array(response.data)) : undefined;
+    return response ? new Uint8Array(response.data) : undefined;
   }
 
   async close(): Promise<void> {
@@ -145,8 +155,11 @@ class MbtilesArchive implements TileArchive {
   }
 
   async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
-    const row = this.select.get(z, x, 2 ** z - 1 - y);
-    return row ? unzipped(row.tile_data) : undefined;
+    return unzippedOrNone(await this.getStoredTile(z, x, y));
+  }
+
+  async getStoredTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
+    return this.select.get(z, x, 2 ** z - 1 - y)?.tile_data;
   }
 
   async close(): Promise<void> {
@@ -168,8 +181,12 @@ class DirectoryArchive implements TileArchive {
   }
 
   async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
+    return unzippedOrNone(await this.getStoredTile(z, x, y));
+  }
+
+  async getStoredTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {
     try {
-      return unzipped(await readFile(path.join(this.file, String(z), String(x), `${y}.mvt`)));
+      return await readFile(path.join(this.file, String(z), String(x), `${y}.mvt`));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

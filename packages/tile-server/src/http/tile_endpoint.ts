@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EncodedTile } from '../store/encoded_tile.js';
-import { LiveTileSource } from '../store/live_tile_source.js';
 import { EMPTY } from '../store/tile_cache.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
@@ -82,8 +81,8 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
 }
 
 /**
- * Validates z/x/y and answers with the tile of `tileset`: from the cache at once, otherwise through the work limiter
- * (503 + Retry-After when it is full). Shared by public tiles and key-checked restricted tiles.
+ * Validates z/x/y and answers with the tile of `tileset`: from memory at once, otherwise by slicing or reading the
+ * archive through the work limiter (503 + Retry-After when it is full). Shared by public and restricted tiles.
  */
 export function serveTile(
   req: IncomingMessage,
@@ -104,24 +103,13 @@ export function serveTile(
     return;
   }
   const source = tileset.source;
-  if (source instanceof LiveTileSource) {
-    const cached = source.cachedSync(coords);
-    if (cached !== undefined) {
-      writeTile(req, res, cached === EMPTY ? undefined : cached, reply);
-      return;
-    }
-    if (!work) {
-      try {
-        writeTile(req, res, source.getTileSync(coords), reply);
-      } catch (error) {
-        fail(error);
-      }
-      return;
-    }
-    work.run(() => source.getTileSync(coords)).then((tile) => writeTile(req, res, tile, reply), fail);
+  const cached = source.cached(coords);
+  if (cached !== undefined) {
+    writeTile(req, res, cached === EMPTY ? undefined : cached, reply);
     return;
   }
-  source.getTile(coords).then((tile) => writeTile(req, res, tile, reply), fail);
+  const produce = () => source.getTile(coords);
+  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, reply), fail);
 }
 
 /** The fixed parts of a tile answer, computed once per route or per request, never per header. */

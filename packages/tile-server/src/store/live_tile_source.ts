@@ -2,7 +2,7 @@ import type { FeatureIndex } from '../spatial/feature_index.js';
 import type { TileCutter } from '../tile/tile_cutter.js';
 import { tileBBox, type TileCoords } from '../tile/tile_coords.js';
 import { encodeTile, type EncodedTile } from './encoded_tile.js';
-import { EMPTY, TileCache } from './tile_cache.js';
+import { EMPTY, TileCache, type CachedTile } from './tile_cache.js';
 import type { TileSource } from './tile_source.js';
 
 /** Fraction of a tile searched beyond its edges, matching the slicer's 64/4096 buffer with margin for symbols. */
@@ -24,16 +24,6 @@ export class LiveTileSource implements TileSource {
   }
 
   async getTile(coords: TileCoords): Promise<EncodedTile | undefined> {
-    return this.getTileSync(coords);
-  }
-
-  /** Only the cache: the tile, EMPTY when known empty, or undefined when it has not been cut yet. Never slices. */
-  cachedSync(coords: TileCoords): EncodedTile | typeof EMPTY | undefined {
-    return this.cache.get(TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y));
-  }
-
-  /** Synchronous path for the HTTP fast path: no promise allocation on a cache hit. */
-  getTileSync(coords: TileCoords): EncodedTile | undefined {
     const key = TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached === EMPTY ? undefined : cached;
@@ -42,6 +32,10 @@ export class LiveTileSource implements TileSource {
     const tile = bytes ? encodeTile(bytes) : undefined;
     this.cache.set(key, tile ?? EMPTY);
     return tile;
+  }
+
+  cached(coords: TileCoords): CachedTile | undefined {
+    return this.cache.get(TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y));
   }
 
   async close(): Promise<void> {}
