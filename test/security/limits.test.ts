@@ -1,14 +1,14 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, tileForPosition, type RunningServer } from '../../packages/tile-server/src/index.js';
+import { tileForPosition, type RunningServer, type ServerOptions } from '../../packages/tile-server/src/index.js';
 import { httpGet } from '../helpers/http_get.js';
-import { createSecurityFixture } from './security_fixture.js';
+import { createSecurityFixture, startFixtureServer } from './security_fixture.js';
 
 const fixture = createSecurityFixture();
 const running: RunningServer[] = [];
 
-async function start(extra: Partial<Parameters<typeof startServer>[0]>): Promise<RunningServer> {
-  const server = await startServer({ catalogPath: fixture.catalogPath, host: '127.0.0.1', port: 0, examplesDir: fixture.examplesDir, widgetDir: fixture.widgetDir, ...extra });
+async function start(extra: Partial<ServerOptions>): Promise<RunningServer> {
+  const server = await startFixtureServer(fixture, extra);
   running.push(server);
   return server;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { startServer, type RunningServer, type ServerOptions } from '../../packages/tile-server/src/index.js';
 import { hashApiKey } from '../../packages/tile-server/src/security/api_keys.js';
 
 /** Values that must never leave the server: in a non-allow-listed column, and in a file outside the served folders. */
@@ -109,4 +110,9 @@ export function capturedLogger(level = 'info') {
     },
   });
   return { logger: pino({ level, base: undefined }, stream), lines };
+}
+
+/** A real server on 127.0.0.1:0 over the fixture's catalogue and folders, with any extra options. */
+export function startFixtureServer(fixture: SecurityFixture, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  return startServer({ catalogPath: fixture.catalogPath, host: '127.0.0.1', port: 0, examplesDir: fixture.examplesDir, widgetDir: fixture.widgetDir, ...extra });
 }
