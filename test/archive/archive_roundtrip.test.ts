@@ -9,9 +9,9 @@ import { Compression, PMTiles, tileIdToZxy, type Source } from 'pmtiles';
 import { writePmtiles } from '../../packages/tile-server/src/archive/pmtiles_writer.js';
 import type { ArchiveMetadata } from '../../packages/tile-server/src/archive/archive_metadata.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchive, type ArchiveDescription } from '../../packages/tile-server/src/build/build_archive.js';
-import type { BuildFeature, BuildLayer } from '../../packages/tile-server/src/build/build_layer.js';
-import { silentProgress } from '../../packages/tile-server/src/build/progress.js';
+import { buildArchive, type ArchiveDescription } from '../../packages/tile-server/src/tiling/build_archive.js';
+import type { BuildFeature, BuildLayer } from '../../packages/tile-server/src/tiling/build_layer.js';
+import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { openArchive, type ArchiveFormat } from '../../packages/tile-server/src/archive/open_archive.js';
 import { decodeTile } from '../helpers/decode_tile.js';
 

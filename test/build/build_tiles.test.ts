@@ -1,8 +1,8 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { MAX_TILE_BYTES, type BuildFeature, type BuildLayer } from '../../packages/tile-server/src/build/build_layer.js';
-import { buildTiles } from '../../packages/tile-server/src/build/build_tiles.js';
+import { MAX_TILE_BYTES, type BuildFeature, type BuildLayer } from '../../packages/tile-server/src/tiling/build_layer.js';
+import { buildTiles } from '../../packages/tile-server/src/tiling/build_tiles.js';
 import { SafeMapError } from '../../packages/tile-server/src/errors.js';
 
 /** Seeded points around a few Korean cities, so failures reproduce. */

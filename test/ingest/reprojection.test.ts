@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../packages/tile-server/src/ingest/ingest_files.js';
-import { toWgs84 } from '../../packages/tile-server/src/source/crs.js';
+import { toWgs84 } from '../../packages/tile-server/src/ingest/crs.js';
 import { bessel, distanceMetres, grs80, tmForward, type TmParameters } from './transverse_mercator.js';
 
 /**

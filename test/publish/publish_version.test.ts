@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../packages/tile-server/src/build/build_catalog.js';
-import { silentProgress } from '../../packages/tile-server/src/build/progress.js';
+import { buildCatalog } from '../../packages/tile-server/src/tiling/build_catalog.js';
+import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { loadCatalog } from '../../packages/tile-server/src/catalog/load_catalog.js';
 import { readPointer } from '../../packages/tile-server/src/publish/publish_pointer.js';
 import { rollbackVersion } from '../../packages/tile-server/src/publish/publish_version.js';

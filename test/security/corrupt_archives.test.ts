@@ -3,10 +3,10 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../packages/tile-server/src/archive/open_archive.js';
-import { buildArchive } from '../../packages/tile-server/src/build/build_archive.js';
-import { buildCatalog } from '../../packages/tile-server/src/build/build_catalog.js';
-import type { BuildLayer } from '../../packages/tile-server/src/build/build_layer.js';
-import { silentProgress } from '../../packages/tile-server/src/build/progress.js';
+import { buildArchive } from '../../packages/tile-server/src/tiling/build_archive.js';
+import { buildCatalog } from '../../packages/tile-server/src/tiling/build_catalog.js';
+import type { BuildLayer } from '../../packages/tile-server/src/tiling/build_layer.js';
+import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { loadCatalog } from '../../packages/tile-server/src/catalog/load_catalog.js';
 import { readPointer } from '../../packages/tile-server/src/publish/publish_pointer.js';
 import { flipBit, overwriteStart, truncateInPlace, versionOf, writePointerFile } from '../helpers/corrupt_files.js';

@@ -3,7 +3,7 @@ import { SafeMapError } from '../errors.js';
 import { encodedFromGzip, encodeTile, type EncodedTile } from '../store/encoded_tile.js';
 import { EMPTY, TileCache, type CachedTile } from '../store/tile_cache.js';
 import type { TileSource } from '../store/tile_source.js';
-import type { TileCoords } from '../tile/tile_coords.js';
+import type { TileCoords } from '../tiling/tile_coords.js';
 import { isGzip, type TileArchive } from './open_archive.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ArchiveBuildResult } from '../build/build_archive.js';
+import type { ArchiveBuildResult } from '../tiling/build_archive.js';
 
 /** The final report of a build, for people and (as JSON) for machines. */
 export interface BuildReport {

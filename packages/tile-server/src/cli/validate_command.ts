@@ -3,7 +3,7 @@ import { isSafeMapError, SafeMapError } from '../errors.js';
 import { formatReportText, reportJson } from '../ingest/format_report.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
-import { normalizeCrs, supportedCrs } from '../source/crs.js';
+import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 
 /** Where a command writes; the process streams by default, buffers in tests. */

@@ -6,7 +6,7 @@ import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { clientAddress } from '../security/client_address.js';
 import type { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
 import type { WorkLimiter } from '../security/work_limiter.js';
-import { parseTileCoords } from '../tile/tile_coords.js';
+import { parseTileCoords } from '../tiling/tile_coords.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
 import { securityHeaderList } from './security_headers.js';

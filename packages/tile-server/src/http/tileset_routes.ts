@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { SafeMapError } from '../errors.js';
-import type { LayerFeature } from '../source/layer_feature.js';
+import type { LayerFeature } from '../ingest/layer_feature.js';
 import type { BBox } from '../spatial/feature_index.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';

@@ -1,5 +1,5 @@
 import { SafeMapError } from '../errors.js';
-import { toWgs84 } from '../source/crs.js';
+import { toWgs84 } from './crs.js';
 import { koreaRegion } from './korea_region.js';
 
 /** Whether a coordinate pair cannot be degrees: projected metres. */

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
-import { normalizeCrs, supportedCrs } from '../source/crs.js';
+import { normalizeCrs, supportedCrs } from './crs.js';
 import type { FileRead } from './file_read.js';
 import type { IngestOptions, IngestResult, IngestedFeature, SourceSummary, ValidationProblem } from './ingest_types.js';
 import { readCsvSource } from './read_csv_source.js';

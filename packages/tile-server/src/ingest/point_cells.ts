@@ -1,4 +1,4 @@
-import { detectCoordinateColumns } from '../source/detect_coordinate_columns.js';
+import { detectCoordinateColumns } from './detect_coordinate_columns.js';
 import type { IngestOptions } from './ingest_types.js';
 import { parseCoordinate } from './type_cell.js';
 

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import type { ToWgs84 } from '../source/crs.js';
+import type { ToWgs84 } from './crs.js';
 
 /** A projected geometry, or why the source geometry cannot be used. */
 export type ProjectedGeometry = { geometry: Geometry } | { invalid: string };

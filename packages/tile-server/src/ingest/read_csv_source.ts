@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { SafeMapError } from '../errors.js';
-import { normalizeCrs, toWgs84 } from '../source/crs.js';
-import { decodeText } from '../source/decode_text.js';
+import { normalizeCrs, toWgs84 } from './crs.js';
+import { decodeText } from './decode_text.js';
 import { cleanHeader } from './clean_header.js';
 import { DataDates, isDataDateField, parseDataDate } from './data_dates.js';
 import { crsRequiredError, looksProjected } from './detect_crs.js';

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Geometry } from 'geojson';
 import { SafeMapError } from '../errors.js';
-import { normalizeCrs, toWgs84 } from '../source/crs.js';
+import { normalizeCrs, toWgs84 } from './crs.js';
 import { DataDates, isDataDateField, parseDataDate } from './data_dates.js';
 import { crsRequiredError, isProjectedPair } from './detect_crs.js';
 import type { FileRead } from './file_read.js';

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { SafeMapError } from '../errors.js';
-import { normalizeCrs } from '../source/crs.js';
+import { normalizeCrs } from './crs.js';
 import { FeatureCollectionSplitter } from './split_feature_collection.js';
 
 /** One raw GeoJSON feature in file order, or the CRS named by a legacy `crs` member. */

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import type { LayerData } from '../source/read_layer.js';
+import type { LayerData } from '../ingest/read_layer.js';
 
 const METERS_PER_DEGREE = 111_320;
 

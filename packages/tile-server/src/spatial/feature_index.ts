@@ -1,6 +1,6 @@
 import RBush from 'rbush';
 import type { Geometry, Position } from 'geojson';
-import type { LayerFeature } from '../source/layer_feature.js';
+import type { LayerFeature } from '../ingest/layer_feature.js';
 
 export type BBox = readonly [west: number, south: number, east: number, north: number];
 

@@ -1,6 +1,6 @@
 import type { FeatureIndex } from '../spatial/feature_index.js';
-import type { TileCutter } from '../tile/tile_cutter.js';
-import { tileBBox, type TileCoords } from '../tile/tile_coords.js';
+import type { TileCutter } from '../tiling/tile_cutter.js';
+import { tileBBox, type TileCoords } from '../tiling/tile_coords.js';
 import { encodeTile, type EncodedTile } from './encoded_tile.js';
 import { EMPTY, TileCache, type CachedTile } from './tile_cache.js';
 import type { TileSource } from './tile_source.js';

@@ -1,4 +1,4 @@
-import type { TileCoords } from '../tile/tile_coords.js';
+import type { TileCoords } from '../tiling/tile_coords.js';
 import type { EncodedTile } from './encoded_tile.js';
 import type { CachedTile } from './tile_cache.js';
 

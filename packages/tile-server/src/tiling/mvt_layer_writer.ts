@@ -1,5 +1,5 @@
 import { PbfWriter } from 'pbf';
-import '../tile/pbf_utf8_fix.js';
+import './pbf_utf8_fix.js';
 
 /** A property value as MVT can carry it; objects and arrays are written as JSON text, as tippecanoe does. */
 export type TileValue = string | number | boolean;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerConfig } from '../catalog/catalog_schema.js';
 import { SafeMapError } from '../errors.js';
-import { ingestFiles } from '../ingest/ingest_files.js';
+import { ingestFiles } from './ingest_files.js';
 import type { LayerFeature } from './layer_feature.js';
 import { publishProperties } from './publish_properties.js';
 import type { SourceProblem } from './source_problem.js';

@@ -1,7 +1,7 @@
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature } from 'geojson';
-import type { LayerFeature } from '../source/layer_feature.js';
+import type { LayerFeature } from '../ingest/layer_feature.js';
 import type { TileCoords } from './tile_coords.js';
 import './pbf_utf8_fix.js';
 
