@@ -2,25 +2,35 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveMetadata } from './archive_metadata.js';
 
-/** A tile to store as a file: XYZ coordinates and uncompressed MVT bytes. */
-export interface DirectoryTile {
-  readonly z: number;
-  readonly x: number;
-  readonly y: number;
-  readonly data: Uint8Array;
-}
+/** Writes `z/x/y.mvt` files (uncompressed, as GDAL and static hosts expect) and, at the end, `metadata.json`. */
+export class DirectoryWriter {
+  private readonly made = new Set<string>();
+  private count = 0;
+  private byteCount = 0;
 
-/** Writes `z/x/y.mvt` files (uncompressed, as GDAL and static hosts expect) and `metadata.json` into `dir`. */
-export async function writeTileDirectory(dir: string, tiles: readonly DirectoryTile[], metadata: ArchiveMetadata): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const made = new Set<string>();
-  for (const tile of tiles) {
-    const column = path.join(dir, String(tile.z), String(tile.x));
-    if (!made.has(column)) {
+  constructor(private readonly dir: string) {}
+
+  async add(z: number, x: number, y: number, raw: Uint8Array): Promise<void> {
+    const column = path.join(this.dir, String(z), String(x));
+    if (!this.made.has(column)) {
       await mkdir(column, { recursive: true });
-      made.add(column);
+      this.made.add(column);
     }
-    await writeFile(path.join(column, `${tile.y}.mvt`), tile.data);
+    await writeFile(path.join(column, `${y}.mvt`), raw);
+    this.count += 1;
+    this.byteCount += raw.byteLength;
   }
-  await writeFile(path.join(dir, 'metadata.json'), `${JSON.stringify({ tilejson: '3.0.0', format: 'pbf', ...metadata }, null, 2)}\n`);
+
+  get tiles(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    return this.byteCount;
+  }
+
+  async finish(metadata: ArchiveMetadata): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(path.join(this.dir, 'metadata.json'), `${JSON.stringify({ tilejson: '3.0.0', format: 'pbf', ...metadata }, null, 2)}\n`);
+  }
 }

@@ -19,6 +19,8 @@ export interface TileArchive {
   getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined>;
   /** The tile's bytes as stored (usually gzip), so a server can send them without compressing them again. */
   getStoredTile(z: number, x: number, y: number): Promise<Uint8Array | undefined>;
+  /** Tiles the archive addresses, when its format records it (PMTiles' header). */
+  tileCount?(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -120,6 +122,10 @@ class PmtilesArchive implements TileArchive {
 
   async metadata(): Promise<Record<string, unknown>> {
     return (await this.reader.getMetadata()) as Record<string, unknown>;
+  }
+
+  async tileCount(): Promise<number> {
+    return (await this.reader.getHeader()).numAddressedTiles;
   }
 
   async getTile(z: number, x: number, y: number): Promise<Uint8Array | undefined> {

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { ArchiveMetadata } from './archive_metadata.js';
 
-/** A tile to store: its PMTiles id (tiles must come in increasing id order) and its gzip-compressed bytes. */
+const HEADER_BYTES = 127;
+/** The spec's limit for header plus root directory, so a reader's first 16 KiB request holds both. */
+const ROOT_LIMIT = 16384 - HEADER_BYTES;
+const GZIP = 2;
+const MVT = 1;
+
+/** A tile to store: its PMTiles id and its gzip-compressed bytes. */
 export interface StoredTile {
   readonly tileId: number;
   readonly data: Uint8Array;
@@ -16,76 +23,167 @@ interface Entry {
   runLength: number;
 }
 
-const HEADER_BYTES = 127;
-/** The spec's limit for header plus root directory, so a reader's first 16 KiB request holds both. */
-const ROOT_LIMIT = 16384 - HEADER_BYTES;
-const GZIP = 2;
-const MVT = 1;
+/** Writes a whole archive from tiles already in memory (small archives, conversions). */
+export async function writePmtiles(file: string, tiles: readonly StoredTile[], metadata: ArchiveMetadata): Promise<void> {
+  const writer = await PmtilesWriter.create(file);
+  try {
+    for (const tile of tiles) await writer.add(tile.tileId, tile.data);
+    await writer.finish(metadata);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
 
 /**
- * Writes a PMTiles v3 archive: header, root directory, gzipped JSON metadata, leaf directories, then tile data in
- * tile-id order (clustered). Identical tiles are stored once; runs of identical consecutive tiles share one entry.
+ * Writes a PMTiles v3 archive as tiles arrive, in any order: tile data is appended to a side file as it comes
+ * (identical tiles stored once), only the directory entries are kept, as typed arrays, and `finish` writes header,
+ * root directory, gzipped JSON metadata and leaf directories, then copies the tile data behind them. Memory stays at
+ * about 20 bytes a tile, whatever the archive's size.
  */
-export async function writePmtiles(file: string, tiles: readonly StoredTile[], metadata: ArchiveMetadata): Promise<void> {
-  const entries: Entry[] = [];
-  const contents = new Map<string, { offset: number; length: number }>();
-  const chunks: Uint8Array[] = [];
-  let dataLength = 0;
-  let previousHash = '';
-  for (const tile of tiles) {
-    const hash = createHash('sha1').update(tile.data).digest('base64');
-    const last = entries[entries.length - 1];
-    if (last && hash === previousHash && last.tileId + last.runLength === tile.tileId) {
-      last.runLength++;
-      continue;
-    }
-    let stored = contents.get(hash);
-    if (!stored) {
-      stored = { offset: dataLength, length: tile.data.length };
-      contents.set(hash, stored);
-      chunks.push(tile.data);
-      dataLength += tile.data.length;
-    }
-    entries.push({ tileId: tile.tileId, offset: stored.offset, length: stored.length, runLength: 1 });
-    previousHash = hash;
-  }
-  const { root, leaves } = buildDirectories(entries);
-  const meta = gzipSync(Buffer.from(JSON.stringify(metadata), 'utf8'));
-  const rootOffset = HEADER_BYTES;
-  const metadataOffset = rootOffset + root.length;
-  const leavesOffset = metadataOffset + meta.length;
-  const dataOffset = leavesOffset + leaves.length;
-  const header = Buffer.alloc(HEADER_BYTES);
-  header.write('PMTiles', 0, 'ascii');
-  header.writeUInt8(3, 7);
-  const u64 = [rootOffset, root.length, metadataOffset, meta.length, leavesOffset, leaves.length, dataOffset, dataLength];
-  u64.forEach((value, i) => header.writeBigUInt64LE(BigInt(value), 8 + i * 8));
-  header.writeBigUInt64LE(BigInt(entries.reduce((sum, entry) => sum + entry.runLength, 0)), 72);
-  header.writeBigUInt64LE(BigInt(entries.length), 80);
-  header.writeBigUInt64LE(BigInt(contents.size), 88);
-  header.writeUInt8(1, 96);
-  header.writeUInt8(GZIP, 97);
-  header.writeUInt8(GZIP, 98);
-  header.writeUInt8(MVT, 99);
-  header.writeUInt8(metadata.minzoom, 100);
-  header.writeUInt8(metadata.maxzoom, 101);
-  const e7 = (degrees: number) => Math.round(degrees * 1e7);
-  header.writeInt32LE(e7(metadata.bounds[0]), 102);
-  header.writeInt32LE(e7(metadata.bounds[1]), 106);
-  header.writeInt32LE(e7(metadata.bounds[2]), 110);
-  header.writeInt32LE(e7(metadata.bounds[3]), 114);
-  header.writeUInt8(metadata.center[2], 118);
-  header.writeInt32LE(e7(metadata.center[0]), 119);
-  header.writeInt32LE(e7(metadata.center[1]), 123);
+export class PmtilesWriter {
+  private ids = new Float64Array(1024);
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private count = 0;
+  private dataLength = 0;
+  private ordered = true;
+  private readonly contents = new Map<string, number>();
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
 
-  const handle = await open(file, 'w');
-  try {
-    await handle.writev([header, root, meta, leaves]);
-    // writev takes a bounded number of buffers per call on some platforms; write the tile data in slices.
-    for (let i = 0; i < chunks.length; i += 1024) await handle.writev(chunks.slice(i, i + 1024));
-    await handle.sync();
-  } finally {
-    await handle.close();
+  private constructor(
+    private readonly file: string,
+    private readonly dataFile: string,
+    private readonly data: FileHandle,
+  ) {}
+
+  static async create(file: string): Promise<PmtilesWriter> {
+    const dataFile = `${file}.data`;
+    return new PmtilesWriter(file, dataFile, await open(dataFile, 'w'));
+  }
+
+  /** Adds a tile's gzip-compressed bytes under its PMTiles id; each id once. */
+  async add(tileId: number, gzip: Uint8Array): Promise<void> {
+    const hash = createHash('sha1').update(gzip).digest('base64');
+    let offset = this.contents.get(hash);
+    if (offset === undefined) {
+      offset = this.dataLength;
+      this.contents.set(hash, offset);
+      this.pending.push(Buffer.from(gzip.buffer, gzip.byteOffset, gzip.byteLength));
+      this.pendingBytes += gzip.byteLength;
+      this.dataLength += gzip.byteLength;
+      if (this.pendingBytes >= 1 << 22) await this.flush();
+    }
+    if (this.count === this.ids.length) this.grow();
+    if (this.count > 0 && tileId <= this.ids[this.count - 1]!) this.ordered = false;
+    this.ids[this.count] = tileId;
+    this.offsets[this.count] = offset;
+    this.lengths[this.count] = gzip.byteLength;
+    this.count += 1;
+  }
+
+  get tiles(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    return this.dataLength;
+  }
+
+  /** Writes the finished archive to `file`; the side file is removed. */
+  async finish(metadata: ArchiveMetadata): Promise<void> {
+    await this.flush();
+    await this.data.sync();
+    await this.data.close();
+    const entries = this.sortedEntries();
+    const { root, leaves } = buildDirectories(entries);
+    const meta = gzipSync(Buffer.from(JSON.stringify(metadata), 'utf8'));
+    const rootOffset = HEADER_BYTES;
+    const metadataOffset = rootOffset + root.length;
+    const leavesOffset = metadataOffset + meta.length;
+    const dataOffset = leavesOffset + leaves.length;
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.write('PMTiles', 0, 'ascii');
+    header.writeUInt8(3, 7);
+    const u64 = [rootOffset, root.length, metadataOffset, meta.length, leavesOffset, leaves.length, dataOffset, this.dataLength];
+    u64.forEach((value, i) => header.writeBigUInt64LE(BigInt(value), 8 + i * 8));
+    header.writeBigUInt64LE(BigInt(entries.reduce((sum, entry) => sum + entry.runLength, 0)), 72);
+    header.writeBigUInt64LE(BigInt(entries.length), 80);
+    header.writeBigUInt64LE(BigInt(this.contents.size), 88);
+    // Clustered only when tile data follows tile-id order, which a zoom-by-zoom build does not promise.
+    header.writeUInt8(this.ordered ? 1 : 0, 96);
+    header.writeUInt8(GZIP, 97);
+    header.writeUInt8(GZIP, 98);
+    header.writeUInt8(MVT, 99);
+    header.writeUInt8(metadata.minzoom, 100);
+    header.writeUInt8(metadata.maxzoom, 101);
+    const e7 = (degrees: number) => Math.round(degrees * 1e7);
+    header.writeInt32LE(e7(metadata.bounds[0]), 102);
+    header.writeInt32LE(e7(metadata.bounds[1]), 106);
+    header.writeInt32LE(e7(metadata.bounds[2]), 110);
+    header.writeInt32LE(e7(metadata.bounds[3]), 114);
+    header.writeUInt8(metadata.center[2], 118);
+    header.writeInt32LE(e7(metadata.center[0]), 119);
+    header.writeInt32LE(e7(metadata.center[1]), 123);
+    const out = await open(this.file, 'w');
+    try {
+      await out.writev([header, root, meta, leaves]);
+      let position = dataOffset;
+      for await (const chunk of createReadStream(this.dataFile, { highWaterMark: 1 << 22 })) {
+        await out.write(chunk as Buffer, 0, (chunk as Buffer).length, position);
+        position += (chunk as Buffer).length;
+      }
+      await out.sync();
+    } finally {
+      await out.close();
+      await rm(this.dataFile, { force: true });
+    }
+  }
+
+  /** Removes what was written so far. */
+  async abort(): Promise<void> {
+    await this.data.close().catch(() => undefined);
+    await rm(this.dataFile, { force: true });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const chunks = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    // writev takes a bounded number of buffers per call on some platforms; write in slices.
+    for (let i = 0; i < chunks.length; i += 1024) await this.data.writev(chunks.slice(i, i + 1024));
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    const ids = new Float64Array(size);
+    ids.set(this.ids);
+    this.ids = ids;
+    const offsets = new Float64Array(size);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+    const lengths = new Uint32Array(size);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+  }
+
+  /** Entries in tile-id order, runs of identical consecutive tiles joined into one entry. */
+  private sortedEntries(): Entry[] {
+    const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => this.ids[a]! - this.ids[b]!);
+    const entries: Entry[] = [];
+    for (const i of order) {
+      const last = entries[entries.length - 1];
+      const tileId = this.ids[i]!;
+      const offset = this.offsets[i]!;
+      if (last && last.offset === offset && last.tileId + last.runLength === tileId) {
+        last.runLength++;
+        continue;
+      }
+      entries.push({ tileId, offset, length: this.lengths[i]!, runLength: 1 });
+    }
+    return entries;
   }
 }
 

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatForPath } from '../archive/open_archive.js';
 import { buildArchive } from '../tiling/build_archive.js';
-import { buildCatalog } from '../tiling/build_catalog.js';
-import type { BuildLayer } from '../tiling/build_layer.js';
+import { publishCatalog } from '../publish/publish_catalog.js';
 import { jsonProgress, silentProgress, terminalProgress, type Progress } from '../tiling/progress.js';
 import { loadCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError, SafeMapError } from '../errors.js';
@@ -114,7 +113,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
 async function fromCatalog(values: Values, tilesets: string[], io: CommandIo, progress: Progress, onStaging: (file: string, active: boolean) => void): Promise<number> {
   if (values.output !== undefined) throw new SafeMapError('USAGE', 'give either --config or -o, not both');
   const started = performance.now();
-  const results = await buildCatalog(await loadCatalog(values.config!), { progress, only: tilesets, onStaging });
+  const results = await publishCatalog(await loadCatalog(values.config!), { progress, only: tilesets, onStaging });
   if (tilesets.length > 0 && results.length === 0) throw new SafeMapError('USAGE', `no public tile set named ${tilesets.join(', ')} in ${values.config}`);
   for (const result of results) {
     const report = buildReport(result.tileset, 'pmtiles', result.build, result.skipped, started, result.publish.version);
@@ -140,16 +139,11 @@ async function fromFiles(values: Values, files: string[], io: CommandIo, progres
   if (exists && !values.force) throw new SafeMapError('OUTPUT_EXISTS', `${output} exists; use -f to overwrite it`);
   const started = performance.now();
   const reading = progress.step('read', 0);
-  // Reading comes first: a refused input (CRS_REQUIRED, unreadable) fails here, before anything is written.
-  const result = await ingestFiles(files, { ...ingest, onProgress: (event) => reading.update(event.done) });
-  reading.done();
   const include = values.include ? new Set(values.include.map((name) => name.normalize('NFC'))) : undefined;
-  const layer: BuildLayer = {
-    id: (values.layer ?? layerNameOf(files[0]!)).normalize('NFC'),
-    minzoom,
-    maxzoom,
-    features: result.features.map((feature) => ({ geometry: feature.geometry, properties: publishable(feature.properties, include) })),
-  };
+  // Reading comes first: a refused input (CRS_REQUIRED, unreadable) fails here, before anything is written.
+  const result = await ingestFiles(files, { ...ingest, ...(include ? { publish: { kind: 'include', names: include } } : {}), onProgress: (event) => reading.update(event.done) });
+  reading.done();
+  const layer = { id: (values.layer ?? layerNameOf(files[0]!)).normalize('NFC'), minzoom, maxzoom, store: result.store };
   const format = formatForPath(target);
   await cleanStaleStaging(path.dirname(target));
   const staged = stagingPathFor(target);
@@ -184,16 +178,6 @@ async function moveIntoPlace(staged: string, target: string, exists: boolean): P
   await rename(target, aside);
   await rename(staged, target);
   await rm(aside, { recursive: true, force: true });
-}
-
-function publishable(properties: Record<string, unknown>, include: ReadonlySet<string> | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) {
-    const name = key.normalize('NFC');
-    if (include && !include.has(name)) continue;
-    out[name] = typeof value === 'string' ? value.normalize('NFC') : value;
-  }
-  return out;
 }
 
 /** The file's base name without extension, as tippecanoe names layers; characters MVT readers choke on become `_`. */

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { SafeMapError } from '../errors.js';
-import type { LayerFeature } from '../ingest/layer_feature.js';
-import type { BBox } from '../spatial/feature_index.js';
+import type { FoundFeature } from '../lookup/feature_lookup.js';
+import type { BBox } from '../lookup/feature_lookup.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { buildCatalogJson } from './catalog_json.js';
@@ -99,6 +99,6 @@ function parseLimit(value: unknown): number {
   return Number(value);
 }
 
-function toGeojson(layer: string, feature: LayerFeature) {
+function toGeojson(layer: string, feature: FoundFeature) {
   return { type: 'Feature', id: feature.id, layer, geometry: feature.geometry, properties: { ...feature.properties } };
 }

@@ -1,69 +1,72 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { SafeMapError } from '../errors.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SafeMapError, type ErrorCode } from '../errors.js';
 import { normalizeCrs, supportedCrs } from './crs.js';
-import type { FileRead } from './file_read.js';
+import { FeatureStore, type StoreParts } from './feature_store.js';
 import type { IngestOptions, IngestResult, IngestedFeature, SourceSummary, ValidationProblem } from './ingest_types.js';
-import { readCsvSource } from './read_csv_source.js';
-import { readGeojsonSource } from './read_geojson_source.js';
-import { validateFeatures } from './validate_features.js';
+import { placeFeatures } from './place_features.js';
+import { readIntoStage, readPart, type PartRequest, type PartResult, type PlainPolicy } from './read_part.js';
+import { mergeFacts, type PropertyPolicy } from './record_stage.js';
+import { isSplittable } from './source_reader.js';
 
-export type {
-  IngestOptions,
-  IngestProgress,
-  IngestResult,
-  IngestedFeature,
-  ProblemKind,
-  SourceSummary,
-  ValidationProblem,
-} from './ingest_types.js';
+export type { IngestOptions, IngestProgress, IngestResult, IngestedFeature, ProblemKind, SourceSummary, ValidationProblem } from './ingest_types.js';
+
+/** Files smaller than this are read in the calling thread: starting workers would cost more than it saves. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
- * Reads agency files (CSV in any Korean standard layout, GeoJSON, newline-delimited GeoJSON) into WGS84 features
- * with every source property, and validates them. Nothing is written: a refused file (projected coordinates without a
- * CRS, unreadable, unparseable) throws a SafeMapError before any caller can produce output.
+ * Reads agency files (CSV in any Korean standard layout, GeoJSON, newline-delimited GeoJSON) into one compact store
+ * of WGS84 features, and validates them: read (one reader per format) → shared stage → CRS and placement. Nothing is
+ * written: a refused file (projected coordinates without a CRS, unreadable, unparseable) throws a SafeMapError
+ * before any caller can produce output. Large GeoJSON and NDJSON files are read by several threads.
  */
 export async function ingestFiles(files: string[], options: IngestOptions = {}): Promise<IngestResult> {
   if (options.crs && !supportedCrs.includes(normalizeCrs(options.crs))) {
     throw new SafeMapError('USAGE', `unsupported coordinate system ${options.crs}; supported: ${supportedCrs.join(', ')}`);
   }
-  const features: IngestedFeature[] = [];
+  const stores: FeatureStore[] = [];
   const problems: ValidationProblem[] = [];
   const sources: SourceSummary[] = [];
   for (const file of files) {
     const format = options.format ?? formatOf(file);
-    const [read, sha256] = await Promise.all([readSource(file, format, options), hashFile(file)]);
-    const kept = validateFeatures(read, file, options);
-    for (const feature of kept) features.push(feature);
-    // File order, so a report reads top to bottom like the file it describes.
-    problems.push(...read.problems.sort((a, b) => (a.line ?? a.feature ?? 0) - (b.line ?? b.feature ?? 0)));
+    const [read, sha256] = await Promise.all([readFile(file, format, options), hashFile(file)]);
+    const placed = placeFeatures(read.store, file, read.reader, read.stage, options);
+    stores.push(placed.store);
+    problems.push(...placed.problems);
     sources.push({
       file,
       sha256,
-      format: read.format,
-      encoding: read.encoding,
-      crs: read.crs,
-      rows: read.rows,
-      accepted: kept.length,
-      quarantined: new Set(read.problems.filter((p) => p.quarantined).map((p) => p.line ?? p.feature)).size,
-      dataDates: read.dates.sorted(),
-      ...(read.header ? { header: read.header } : {}),
+      format,
+      encoding: read.reader.encoding,
+      crs: placed.crs,
+      rows: read.stage.rows + read.reader.unplaced,
+      accepted: placed.store.length,
+      quarantined: placed.quarantined,
+      dataDates: read.stage.dates.map(([date]) => date),
+      ...(read.reader.header ? { header: read.reader.header } : {}),
     });
   }
-  return { features, problems, sources };
-}
-
-async function readSource(file: string, format: SourceSummary['format'], options: IngestOptions): Promise<FileRead> {
-  if (format !== 'csv') return readGeojsonSource(file, format, options);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
-  }
-  return readCsvSource(bytes, file, options);
+  const store = stores.length === 1 ? stores[0]! : FeatureStore.merge(stores.map((part) => part.toParts()), stores[0]?.originKind ?? 'feature');
+  const fileOf = fileLookup(files, stores);
+  let features: IngestedFeature[] | undefined;
+  return {
+    store,
+    problems,
+    sources,
+    get features() {
+      features ??= Array.from({ length: store.length }, (_, index) => ({
+        geometry: store.geometry(index),
+        properties: store.properties(index),
+        origin: { file: fileOf(index), ...(stores[0] && originOf(store, index, fileOf(index), files, stores)) },
+      }));
+      return features;
+    },
+  };
 }
 
 /** The format follows the extension, as ogr2ogr and tippecanoe do; unknown extensions are refused, not guessed. */
@@ -75,6 +78,83 @@ export function formatOf(file: string): SourceSummary['format'] {
   throw new SafeMapError('SOURCE_INVALID', `${file}: unknown input format "${extension}"; expected .csv, .geojson/.json or .ndjson/.geojsonl`, { file });
 }
 
+async function readFile(file: string, format: SourceSummary['format'], options: IngestOptions): Promise<{ store: FeatureStore; stage: PartResult['stage']; reader: PartResult['reader'] }> {
+  const request: PartRequest = {
+    file,
+    format,
+    options: {
+      ...pick(options, ['crs', 'lat', 'lon', 'x', 'y', 'encoding', 'geometry', 'requiredFields', 'keepSuspect']),
+    },
+    policy: plainPolicy(options.publish),
+  };
+  const threads = await threadsFor(file, format);
+  if (threads <= 1) {
+    const { stage, reader } = await readIntoStage(request, options.onProgress);
+    return { store: stage.store, stage: stage.facts(), reader };
+  }
+  const results = await Promise.all(Array.from({ length: threads }, (_, index) => inWorker({ ...request, part: { index, count: threads } })));
+  options.onProgress?.({ step: 'read', file, done: results.reduce((sum, result) => sum + result.stage.rows, 0) });
+  const last = results[results.length - 1]!;
+  return {
+    store: FeatureStore.merge(results.map((result) => result.store), last.store.originKind),
+    stage: mergeFacts(results.map((result) => result.stage)),
+    reader: { ...last.reader, problems: results.flatMap((result) => result.reader.problems), coarseLines: results.flatMap((result) => result.reader.coarseLines), unplaced: results.reduce((sum, result) => sum + result.reader.unplaced, 0) },
+  };
+}
+
+async function threadsFor(file: string, format: SourceSummary['format']): Promise<number> {
+  if (!isSplittable(format) || !existsSync(workerFile())) return 1;
+  const size = await stat(file).then((info) => info.size, () => 0);
+  if (size < PARALLEL_MIN_BYTES) return 1;
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function workerFile(): string {
+  return fileURLToPath(new URL('./read_worker.js', import.meta.url));
+}
+
+function inWorker(request: PartRequest): Promise<PartResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile());
+    worker.once('message', (message: { result?: PartResult; error?: { message: string; code?: ErrorCode; details?: Record<string, unknown> } }) => {
+      void worker.terminate();
+      if (message.result) resolve(message.result);
+      else reject(message.error?.code ? new SafeMapError(message.error.code, message.error.message, message.error.details) : new Error(message.error?.message));
+    });
+    worker.once('error', reject);
+    worker.postMessage(request);
+  });
+}
+
+function plainPolicy(policy: PropertyPolicy | undefined): PlainPolicy {
+  if (!policy || policy.kind === 'all') return { kind: 'all' };
+  if (policy.kind === 'include') return { kind: 'include', names: [...policy.names] };
+  return policy;
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+/** Which input file each feature of the joined store came from. */
+function fileLookup(files: readonly string[], stores: readonly FeatureStore[]): (index: number) => string {
+  const ends: number[] = [];
+  let total = 0;
+  for (const store of stores) ends.push((total += store.length));
+  return (index) => files[ends.findIndex((end) => index < end)] ?? files[0] ?? '';
+}
+
+function originOf(store: FeatureStore, index: number, _file: string, _files: readonly string[], stores: readonly FeatureStore[]): { line?: number; feature?: number } {
+  let offset = index;
+  for (const part of stores) {
+    if (offset < part.length) return part.originKind === 'line' ? { line: part.origin[offset]! } : { feature: part.origin[offset]! };
+    offset -= part.length;
+  }
+  return { feature: store.origin[index]! };
+}
+
 function hashFile(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
@@ -84,3 +164,5 @@ function hashFile(file: string): Promise<string> {
       .on('error', (error) => reject(new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${error.message})`, { file }, { cause: error })));
   });
 }
+
+export type { StoreParts };

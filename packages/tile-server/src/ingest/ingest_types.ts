@@ -1,4 +1,6 @@
 import type { Geometry } from 'geojson';
+import type { FeatureStore } from './feature_store.js';
+import type { PropertyPolicy } from './record_stage.js';
 
 /** How to read and judge the input files; every field is optional and defaults to detection. */
 export interface IngestOptions {
@@ -28,6 +30,8 @@ export interface IngestOptions {
   staleAfterDays?: number;
   /** The present, for tests of stale dates. */
   now?: Date;
+  /** Which properties to keep (default: all); applied as records are read, so nothing else is ever held. */
+  publish?: PropertyPolicy;
   /** Called while reading (per chunk of rows or features) and validating. */
   onProgress?: (event: IngestProgress) => void;
 }
@@ -103,7 +107,10 @@ export interface SourceSummary {
 
 /** Accepted features, every problem found and a summary per file. */
 export interface IngestResult {
-  features: IngestedFeature[];
+  /** Every accepted feature of every file, in file order: what the tiler reads. */
+  store: FeatureStore;
+  /** The same features as GeoJSON objects, built on first use (for reports and small files). */
+  readonly features: IngestedFeature[];
   problems: ValidationProblem[];
   sources: SourceSummary[];
 }

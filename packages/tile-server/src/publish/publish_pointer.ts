@@ -57,3 +57,8 @@ export async function writePointer(tilesetDir: string, pointer: PublishPointer):
 export function versionArchive(version: string): string {
   return `versions/${version}.pmtiles`;
 }
+
+/** Path of a version's look-up file (its features for `/features`), beside its archive. */
+export function versionLookups(version: string): string {
+  return `versions/${version}.lookups.sqlite`;
+}

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
-import { readPointer, versionArchive, writePointer, type PublishPointer } from './publish_pointer.js';
+import { readPointer, versionArchive, versionLookups, writePointer, type PublishPointer } from './publish_pointer.js';
 
 export interface PublishResult {
   readonly version: string;
@@ -23,10 +23,12 @@ export const DEFAULT_KEEP = 3;
  * `current.json` atomically, then prunes versions beyond `keep`. The version is the archive's content hash, so
  * rebuilding unchanged data changes nothing.
  */
-export async function publishVersion(tilesetDir: string, staged: string, keep = DEFAULT_KEEP): Promise<PublishResult> {
+export async function publishVersion(tilesetDir: string, staged: string, keep = DEFAULT_KEEP, stagedLookups?: string): Promise<PublishResult> {
   const version = (await sha256File(staged)).slice(0, 16);
   const target = path.join(tilesetDir, versionArchive(version));
   await mkdir(path.dirname(target), { recursive: true });
+  // The look-ups go in first: a version whose archive is in place always has its look-ups beside it.
+  if (stagedLookups) await rename(stagedLookups, path.join(tilesetDir, versionLookups(version)));
   if (await exists(target)) await rm(staged, { force: true });
   else await rename(staged, target);
   const current = await readPointer(tilesetDir);
@@ -52,13 +54,14 @@ export async function rollbackVersion(tilesetDir: string): Promise<{ from: strin
 
 /** Deletes version archives the pointer no longer names. */
 export async function pruneVersions(tilesetDir: string, pointer: PublishPointer): Promise<string[]> {
-  const keep = new Set([pointer.version, ...pointer.history].map((version) => path.basename(versionArchive(version))));
+  const kept = [pointer.version, ...pointer.history];
+  const keep = new Set(kept.flatMap((version) => [path.basename(versionArchive(version)), path.basename(versionLookups(version))]));
   const dir = path.join(tilesetDir, 'versions');
   const pruned: string[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (keep.has(name) || !name.endsWith('.pmtiles')) continue;
+    if (keep.has(name) || !/\.(pmtiles|lookups\.sqlite)$/.test(name)) continue;
     await rm(path.join(dir, name), { force: true });
-    pruned.push(name.replace(/\.pmtiles$/, ''));
+    if (name.endsWith('.pmtiles')) pruned.push(name.replace(/\.pmtiles$/, ''));
   }
   return pruned;
 }

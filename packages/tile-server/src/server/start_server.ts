@@ -9,8 +9,10 @@ import { loadWithAccess } from '../security/load_with_access.js';
 import type { RestrictedAccess, SecurityOptions } from '../security/security_options.js';
 import { pointerFilesOf, watchPublished } from '../publish/watch_published.js';
 import type { Tileset } from '../store/tileset.js';
+import { TileCache } from '../store/tile_cache.js';
 import { loadRegistry, type TilesetRegistry } from '../store/tileset_registry.js';
 import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
+import { LiveBuilds } from './live_builds.js';
 
 export interface ServerOptions {
   catalogPath: string;
@@ -34,7 +36,7 @@ export interface ServerOptions {
   drainDelayMs?: number;
   /** On close: milliseconds in-flight requests get to finish before their connections are cut. */
   drainTimeoutMs?: number;
-  /** Milliseconds between checks for a newly published tile set version (default 1000; 0 turns it off). */
+  /** Milliseconds between checks for a newly published tile set version or a changed source (default 1000; 0 turns it off). */
   publishPollMs?: number;
 }
 
@@ -49,15 +51,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Loads the catalogue, builds the app and listens. The only SafeMap function that binds a port. */
+/**
+ * Loads the catalogue, builds the app and listens at once, so health checks are answered while tile sets that
+ * nothing published serves are built (in a child process, see live_builds.ts); resolves when every tile set can be
+ * served, and `/readyz` says ready from then on. The only SafeMap function that binds a port.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger();
   const health = new HealthState();
+  const pollMs = options.publishPollMs ?? 1000;
+  const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
+  let running: RunningServer | undefined;
+  const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs);
   const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) =>
     loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
-      loadRegistry(catalog, logger, { ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}), ...(serving ? { serving } : {}) }),
+      loadRegistry(catalog, logger, { cache, built: (config, part) => builds.versionsOf(config, part), ...(serving ? { serving } : {}) }),
     );
-  const loaded = await load();
+  let loaded;
+  try {
+    loaded = await load();
+  } catch (error) {
+    await builds.close();
+    throw error;
+  }
   let registry: TilesetRegistry = loaded.registry;
   let restricted: RestrictedAccess | undefined = loaded.restricted;
   const host = options.host ?? '127.0.0.1';
@@ -93,26 +109,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       resolve();
     });
   });
-  health.ready = true;
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url }, 'listening');
 
-  const running: RunningServer = {
+  const reloadNow = async () => {
+    const previous = [registry, restricted?.registry];
+    // The public and restricted parts of a tile set share its id; the configuration tells them apart.
+    const serving = (config: TilesetConfig) =>
+      previous.map((old) => old?.get(config.id)).find((tileset) => tileset !== undefined && JSON.stringify(tileset.config) === JSON.stringify(config));
+    const next = await load(serving);
+    registry = next.registry;
+    restricted = next.restricted;
+    const kept = new Set([...next.registry.list(), ...(next.restricted?.registry.list() ?? [])].map((tileset) => tileset.source));
+    // Requests already reading the old archives finish first; the old registries close a little later.
+    setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))), 10_000).unref();
+  };
+  let reloading: Promise<void> = Promise.resolve();
+  running = {
     url,
     server,
     health,
-    async reload() {
-      const previous = [registry, restricted?.registry];
-      // The public and restricted parts of a tile set share its id; the configuration tells them apart.
-      const serving = (config: TilesetConfig) =>
-        previous.map((old) => old?.get(config.id)).find((tileset) => tileset !== undefined && JSON.stringify(tileset.config) === JSON.stringify(config));
-      const next = await load(serving);
-      registry = next.registry;
-      restricted = next.restricted;
-      const kept = new Set([...next.registry.list(), ...(next.restricted?.registry.list() ?? [])].map((tileset) => tileset.source));
-      // Requests already reading the old archives finish first; the old registries close a little later.
-      setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))), 10_000).unref();
+    reload() {
+      // One reload at a time, in order: a later build's registry never gets replaced by an earlier one's.
+      reloading = reloading.then(reloadNow, reloadNow);
+      return reloading;
     },
     async close() {
       stopWatching();
@@ -128,10 +149,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeIdleConnections();
       });
       await Promise.all([registry.close(), restricted?.registry.close()]);
+      await builds.close();
     },
   };
   // `safemap build --config` publishing into this catalogue's folder is picked up without a restart.
-  const pollMs = options.publishPollMs ?? 1000;
-  const stopWatching = pollMs > 0 ? watchPublished(pointerFilesOf(await loadCatalog(options.catalogPath)), () => running.reload(), logger, pollMs) : () => {};
-  return running;
+  const self = running;
+  const stopWatching = pollMs > 0 ? watchPublished(pointerFilesOf(await loadCatalog(options.catalogPath)), () => self.reload(), logger, pollMs) : () => {};
+  try {
+    await builds.settled();
+  } catch (error) {
+    await self.close();
+    throw error;
+  }
+  // Builds that finished before the first registry was read are picked up here.
+  await self.reload();
+  health.ready = true;
+  return self;
 }

@@ -1,5 +1,5 @@
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
-import type { BBox, FeatureIndex } from '../spatial/feature_index.js';
+import type { BBox, FeatureLookup } from '../lookup/feature_lookup.js';
 import { defaultLayerColor } from './layer_colors.js';
 import type { TileSource } from './tile_source.js';
 import type { Tileset, TilesetLayer } from './tileset.js';
@@ -12,7 +12,7 @@ const WORLD: BBox = [-180, -85.0511, 180, 85.0511];
  */
 export function describeTileset(
   config: TilesetConfig,
-  parts: { featureCount: (layerId: string) => number; bounds: BBox | undefined; source: TileSource; index: FeatureIndex | undefined },
+  parts: { featureCount: (layerId: string) => number; bounds: BBox | undefined; source: TileSource; index: FeatureLookup | undefined },
 ): Tileset {
   const layers: TilesetLayer[] = config.layers.map((layer, position) => ({
     id: layer.id,

@@ -1,5 +1,5 @@
 import type { LayerConfig, PropertyType, TilesetConfig } from '../catalog/catalog_schema.js';
-import type { BBox, FeatureIndex } from '../spatial/feature_index.js';
+import type { BBox, FeatureLookup } from '../lookup/feature_lookup.js';
 import type { TileSource } from './tile_source.js';
 
 export interface TilesetLayer {
@@ -28,6 +28,6 @@ export interface Tileset {
   readonly attribution: string;
   readonly layers: readonly TilesetLayer[];
   readonly source: TileSource;
-  readonly index: FeatureIndex | undefined;
+  readonly index: FeatureLookup | undefined;
   readonly config: TilesetConfig;
 }

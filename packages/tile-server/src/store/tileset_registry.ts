@@ -2,8 +2,10 @@ import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { loadPublishedTileset } from '../publish/load_published_tileset.js';
-import { loadLiveTileset } from './load_tilesets.js';
+import { ArchiveTileSource } from '../archive/archive_tile_source.js';
+import { openArchive } from '../archive/open_archive.js';
+import { loadTilesetVersion, type VersionFiles } from './load_tilesets.js';
+import { loadPublishedTileset } from './published_version.js';
 import { TileCache } from './tile_cache.js';
 import type { Tileset } from './tileset.js';
 import type { TileSource } from './tile_source.js';
@@ -33,43 +35,64 @@ export class TilesetRegistry {
     return [...this.byId.values()];
   }
 
-  /** Closes the tile sets' sources, except those carried over into a newer registry (`keep`). */
+  /** Closes the tile sets' sources and look-ups, except those carried over into a newer registry (`keep`). */
   async close(keep: ReadonlySet<TileSource> = new Set()): Promise<void> {
-    await Promise.all(this.list().filter((tileset) => !keep.has(tileset.source)).map((tileset) => tileset.source.close()));
+    const closing = this.list().filter((tileset) => !keep.has(tileset.source));
+    for (const tileset of closing) tileset.index?.close();
+    await Promise.all(closing.map((tileset) => tileset.source.close()));
   }
 }
 
 export interface RegistryOptions {
   /** Bytes of encoded tiles kept in memory across all tile sets. */
   cacheBytes?: number;
+  /** A cache shared with earlier registries, so a reload keeps what is already in memory. */
+  cache?: TileCache;
   /**
    * On reload: the tile set already being served for this configuration, kept when its newly published archive is
    * refused, so a damaged publish never takes down the version residents are using.
    */
   serving?: (config: TilesetConfig) => Tileset | undefined;
+  /** Versions the server built itself of tile sets nothing published serves; without it such tile sets are unavailable. */
+  built?: (config: TilesetConfig, catalog: LoadedCatalog) => readonly VersionFiles[];
 }
 
+/**
+ * Every tile set of a catalogue as the server will serve it: the published version when one was built from this
+ * configuration, otherwise the newest version the server built itself. A tile set with neither (its first build
+ * still running) answers 503 until it has one.
+ */
 export async function loadRegistry(catalog: LoadedCatalog, logger: Logger, options: RegistryOptions = {}): Promise<TilesetRegistry> {
-  const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
-  // A tile set published with `safemap build --config` is served from its archive; any other is cut live.
-  const refused: string[] = [];
+  const cache = options.cache ?? new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
+  const unavailable: string[] = [];
   const tilesets = await Promise.all(
     catalog.catalog.tilesets.map(async (config) => {
       try {
-        return (await loadPublishedTileset(config, catalog, cache, logger)) ?? (await loadLiveTileset(config, catalog, cache, logger));
+        const published = await loadPublishedTileset(config, catalog, cache, logger);
+        if (published) return published;
       } catch (error) {
         // A corrupt archive costs its own tile set, never the server or the other tile sets.
         if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
         const still = options.serving?.(config);
         const outcome = still ? `still serving version ${still.source.version}` : 'its tiles answer 503 until a good version is published';
         logger.error({ tileset: config.id, code: error.code, file: error.details?.file, serving: still?.source.version }, `refused ${error.message}; ${outcome}`);
-        if (!still) refused.push(config.id);
+        if (!still) unavailable.push(config.id);
         return still;
       }
+      const [current, ...earlier] = options.built?.(config, catalog) ?? [];
+      if (!current) {
+        unavailable.push(config.id);
+        return undefined;
+      }
+      const still = options.serving?.(config);
+      if (still && still.source.version === current.version) return still;
+      const previous = new Map<string, ArchiveTileSource>();
+      for (const version of earlier) previous.set(version.version, new ArchiveTileSource(config.id, version.version, await openArchive(version.archive), cache));
+      return loadTilesetVersion(config, current, previous, cache);
     }),
   );
   return new TilesetRegistry(
     tilesets.filter((tileset): tileset is Tileset => tileset !== undefined),
-    refused,
+    unavailable,
   );
 }

@@ -1,99 +1,147 @@
 import { PbfWriter } from 'pbf';
+import type { FeatureStore, PropertyColumn, PropertyValue } from '../ingest/feature_store.js';
 import './pbf_utf8_fix.js';
 
-/** A property value as MVT can carry it; objects and arrays are written as JSON text, as tippecanoe does. */
-export type TileValue = string | number | boolean;
-
-/** MVT command integers: MoveTo with a count of one, and the zigzag encoding of deltas. */
+/** MVT command integers: MoveTo with a count of one. */
 const MOVE_TO_ONE = (1 & 7) | (1 << 3);
+const STRING_VALUE_TAG = (1 << 3) | 2;
+
+/** A value of the tile's value table: a property value, or a text column's UTF-8 bytes copied as they are. */
+type TileValue = PropertyValue | Uint8Array;
+
+interface ColumnSlots {
+  readonly column: PropertyColumn;
+  /** Key index in this tile, valid when keyStamp equals the tile's stamp. */
+  key: number;
+  keyStamp: number;
+  /** Dictionary columns: per dictionary id, the tile's value index, valid when stamps match. */
+  readonly slots: Int32Array;
+  readonly stamps: Int32Array;
+}
 
 /**
- * Writes one MVT layer feature by feature, without building intermediate objects: the point path of the build
- * calls it millions of times. Keys and values are deduplicated per layer, in first-use order, so output is stable.
+ * Writes the point features of one MVT layer, tile after tile, straight from a {@link FeatureStore}: property values
+ * are looked up through the store's dictionaries (stamp arrays, no maps or objects per feature), text of mostly-unique
+ * columns is copied as bytes. Keys and values are deduplicated per tile in first-use order, so output is stable.
+ * One writer serves a whole layer; `finish` returns each tile's layer message and makes the writer ready for the next.
  */
-/** Scratch buffers reused from tile to tile: growing a fresh writer per tile dominated the point path. */
-const scratch = { features: new PbfWriter(new Uint8Array(1 << 16)), layer: new PbfWriter(new Uint8Array(1 << 16)), busy: false };
-
 export class MvtLayerWriter {
-  private readonly pbf: PbfWriter;
-  private readonly layerPbf: PbfWriter;
-  private readonly ownsScratch: boolean;
-  private readonly keys = new Map<string, number>();
-  private readonly strings = new Map<string, number>();
-  private readonly numbers = new Map<number, number>();
-  private readonly booleans = new Map<boolean, number>();
+  private readonly features = new PbfWriter(new Uint8Array(1 << 16));
+  private readonly layer = new PbfWriter(new Uint8Array(1 << 16));
+  private readonly keys: string[] = [];
   private readonly values: TileValue[] = [];
+  private readonly extraKeys = new Map<string, number>();
+  private readonly extraValues = new Map<PropertyValue, number>();
+  private readonly columns: ColumnSlots[];
   private readonly tags: number[] = [];
-  private readonly feature = { id: undefined as number | undefined, x: 0, y: 0, tags: this.tags };
+  private readonly point = { id: undefined as number | undefined, x: 0, y: 0, tags: this.tags };
+  private stamp = 1;
   private count = 0;
 
   constructor(
     private readonly name: string,
+    private readonly store: FeatureStore | undefined,
     private readonly extent = 4096,
   ) {
-    this.ownsScratch = !scratch.busy;
-    if (this.ownsScratch) {
-      scratch.busy = true;
-      scratch.features.pos = 0;
-      this.pbf = scratch.features;
-      this.layerPbf = scratch.layer;
-    } else {
-      this.pbf = new PbfWriter();
-      this.layerPbf = new PbfWriter();
-    }
+    this.columns = store
+      ? [...store.columns.values()].map((column) => {
+          const size = column.mode === 'dictionary' ? column.values.length + 1 : 0;
+          return { column, key: 0, keyStamp: 0, slots: new Int32Array(size), stamps: new Int32Array(size) };
+        })
+      : [];
   }
 
-  /** Number of features written so far. */
+  /** Number of features written to the current tile. */
   get size(): number {
     return this.count;
   }
 
-  /** Adds a point feature at tile coordinates (x, y); `id` undefined writes no id. */
-  addPoint(id: number | undefined, x: number, y: number, properties: Readonly<Record<string, unknown>> | null): void {
-    this.collectTags(properties);
-    const feature = this.feature;
-    feature.id = id;
-    feature.x = x;
-    feature.y = y;
-    this.count += 1;
-    this.pbf.writeMessage(2, writePointFeature, feature);
+  /** Adds feature `index` of the store as a point at tile coordinates (x, y), with the feature's id. */
+  addFeature(index: number, x: number, y: number): void {
+    const tags = this.tags;
+    tags.length = 0;
+    for (const slots of this.columns) {
+      const value = this.valueIndex(slots, index);
+      if (value < 0) continue;
+      if (slots.keyStamp !== this.stamp) {
+        slots.keyStamp = this.stamp;
+        slots.key = this.keys.length;
+        this.keys.push(slots.column.name);
+      }
+      tags.push(slots.key, value);
+    }
+    this.writePoint(index, x, y);
   }
 
-  /** The layer message bytes (field 3 of a tile), ready to be concatenated with other layers into one tile. */
+  /** Adds a point with the given properties and no id (clusters, whose properties are computed). */
+  addPoint(x: number, y: number, properties: Readonly<Record<string, PropertyValue>>): void {
+    const tags = this.tags;
+    tags.length = 0;
+    for (const key in properties) {
+      let keyId = this.extraKeys.get(key);
+      if (keyId === undefined) {
+        keyId = this.keys.length;
+        this.keys.push(key);
+        this.extraKeys.set(key, keyId);
+      }
+      const value = properties[key]!;
+      let valueId = this.extraValues.get(value);
+      if (valueId === undefined) {
+        valueId = this.values.length;
+        this.values.push(value);
+        this.extraValues.set(value, valueId);
+      }
+      tags.push(keyId, valueId);
+    }
+    this.writePoint(undefined, x, y);
+  }
+
+  /** The tile's layer message (field 3 of a tile), ready to be joined with other layers; resets for the next tile. */
   finish(): Uint8Array {
-    const layer = this.layerPbf;
+    const layer = this.layer;
     layer.pos = 0;
     layer.writeMessage(3, writeLayer, this);
     const bytes = layer.buf.slice(0, layer.pos);
-    if (this.ownsScratch) scratch.busy = false;
+    this.features.pos = 0;
+    this.keys.length = 0;
+    this.values.length = 0;
+    this.extraKeys.clear();
+    this.extraValues.clear();
+    this.count = 0;
+    this.stamp += 1;
     return bytes;
   }
 
-  private collectTags(properties: Readonly<Record<string, unknown>> | null): void {
-    const tags = this.tags;
-    tags.length = 0;
-    if (!properties) return;
-    for (const key in properties) {
-      const raw = properties[key];
-      if (raw === null || raw === undefined) continue;
-      let keyId = this.keys.get(key);
-      if (keyId === undefined) {
-        keyId = this.keys.size;
-        this.keys.set(key, keyId);
-      }
-      tags.push(keyId, this.valueId(typeof raw === 'object' ? JSON.stringify(raw) : (raw as TileValue)));
+  private valueIndex(slots: ColumnSlots, index: number): number {
+    const column = slots.column;
+    if (column.mode === 'dictionary') {
+      const id = column.ids[index]!;
+      if (id === 0) return -1;
+      if (slots.stamps[id] === this.stamp) return slots.slots[id]!;
+      slots.stamps[id] = this.stamp;
+      slots.slots[id] = this.values.length;
+      this.values.push(column.values[id - 1]!);
+      return this.values.length - 1;
     }
+    if (column.mode === 'number') {
+      const number = column.numbers[index]!;
+      if (Number.isNaN(number)) return -1;
+      this.values.push(number);
+      return this.values.length - 1;
+    }
+    const [start, end] = column.textRange(index);
+    if (end <= start) return -1;
+    this.values.push(column.bytes.subarray(start, end));
+    return this.values.length - 1;
   }
 
-  private valueId(value: TileValue): number {
-    const index: Map<TileValue, number> = typeof value === 'string' ? this.strings : typeof value === 'number' ? this.numbers : this.booleans;
-    let id = index.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      index.set(value, id);
-      this.values.push(value);
-    }
-    return id;
+  private writePoint(id: number | undefined, x: number, y: number): void {
+    const point = this.point;
+    point.id = id;
+    point.x = x;
+    point.y = y;
+    this.count += 1;
+    this.features.writeMessage(2, writePointFeature, point);
   }
 
   /** @internal used by writeLayer */
@@ -101,11 +149,11 @@ export class MvtLayerWriter {
     pbf.writeVarintField(15, 2);
     pbf.writeStringField(1, writer.name);
     // Feature messages were written as field 2 already; copy them verbatim.
-    const features = writer.pbf.buf.subarray(0, writer.pbf.pos);
+    const features = writer.features.buf.subarray(0, writer.features.pos);
     pbf.realloc(features.length);
     pbf.buf.set(features, pbf.pos);
     pbf.pos += features.length;
-    for (const key of writer.keys.keys()) pbf.writeStringField(3, key);
+    for (const key of writer.keys) pbf.writeStringField(3, key);
     for (const value of writer.values) pbf.writeMessage(4, writeValue, value);
     pbf.writeVarintField(5, writer.extent);
   }
@@ -114,6 +162,7 @@ export class MvtLayerWriter {
 function writeLayer(writer: MvtLayerWriter, pbf: PbfWriter): void {
   MvtLayerWriter.body(writer, pbf);
 }
+
 function writePointFeature(feature: { id: number | undefined; x: number; y: number; tags: number[] }, pbf: PbfWriter): void {
   if (feature.id !== undefined) pbf.writeVarintField(1, feature.id);
   if (feature.tags.length > 0) pbf.writePackedVarint(2, feature.tags);
@@ -128,7 +177,13 @@ function writePointGeometry(feature: { x: number; y: number }, pbf: PbfWriter): 
 }
 
 function writeValue(value: TileValue, pbf: PbfWriter): void {
-  if (typeof value === 'string') pbf.writeStringField(1, value);
+  if (value instanceof Uint8Array) {
+    pbf.writeVarint(STRING_VALUE_TAG);
+    pbf.writeVarint(value.length);
+    pbf.realloc(value.length);
+    pbf.buf.set(value, pbf.pos);
+    pbf.pos += value.length;
+  } else if (typeof value === 'string') pbf.writeStringField(1, value);
   else if (typeof value === 'boolean') pbf.writeBooleanField(7, value);
   else if (!Number.isInteger(value) || !Number.isSafeInteger(value)) pbf.writeDoubleField(3, value);
   else if (value >= 0) pbf.writeVarintField(5, value);

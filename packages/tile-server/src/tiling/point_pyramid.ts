@@ -1,5 +1,5 @@
 import { SafeMapError } from '../errors.js';
-import { EXTENT, MAX_TILE_BYTES, type BuildLayer, type EmitLayerTile, type ThinnedTile } from './build_layer.js';
+import { EXTENT, MAX_TILE_BYTES, type EmitLayerTile, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
 import { MvtLayerWriter } from './mvt_layer_writer.js';
 
 /**
@@ -18,57 +18,72 @@ interface PointLevel {
 export interface PointPyramidOptions {
   /** Side of a clustering cell below the max zoom, in tile units (a power of two dividing 4096). */
   readonly clusterCell: number;
-  /** Called once per zoom with the number of tiles written, for progress. */
-  readonly onZoom?: (z: number, tiles: number) => void;
 }
 
 const MAX_LATITUDE = 85.0511287798066;
 
 /**
- * Tiles a point layer without geojson-vt: every point is projected once to integer world coordinates at the max zoom
- * and sorted by tile in Morton order, so each tile is a contiguous run encoded straight to MVT. Each lower zoom
- * aggregates the level below on a grid of `clusterCell` units, tile by tile (the four children of a tile are
- * adjacent in Morton order), keeping counts as `point_count`. The max zoom keeps every point. Returns the tiles that
- * had to be generalised further to stay under the size cap.
+ * Tiles a point layer without geojson-vt, zoom by zoom from the max zoom down: every point is projected once to
+ * integer world coordinates at the max zoom and sorted by tile in Morton order, so each tile is a contiguous run
+ * encoded straight from the feature store. Each lower zoom aggregates the level below on a grid of `clusterCell`
+ * units, tile by tile (the four children of a tile are adjacent in Morton order), keeping counts as `point_count`.
+ * The max zoom keeps every point.
  */
-export function tilePointLayer(layer: BuildLayer, emit: EmitLayerTile, options: PointPyramidOptions): ThinnedTile[] {
-  const maxzoom = layer.maxzoom;
-  const thinned: ThinnedTile[] = [];
-  let level = projectAndSort(layer, maxzoom);
-  options.onZoom?.(maxzoom, encodeLevel(layer, level, maxzoom, maxzoom, emit, options.clusterCell, thinned));
-  for (let z = maxzoom - 1; z >= layer.minzoom; z--) {
-    level = aggregateLevel(level, z, maxzoom, options.clusterCell);
-    options.onZoom?.(z, encodeLevel(layer, level, z, maxzoom, emit, options.clusterCell, thinned));
+export class PointPyramid {
+  private level: PointLevel | undefined;
+  private levelZoom: number;
+  private readonly writer: MvtLayerWriter;
+  /** Tiles that had to be generalised further to stay under the size cap. */
+  readonly thinned: ThinnedTile[] = [];
+
+  constructor(
+    private readonly layer: TilingLayer,
+    private readonly options: PointPyramidOptions,
+  ) {
+    this.levelZoom = layer.maxzoom + 1;
+    this.writer = new MvtLayerWriter(layer.id, layer.store);
   }
-  return thinned;
+
+  /** Emits every tile of zoom `z`; calls must go from the layer's max zoom down. Returns the number of tiles. */
+  tilesAt(z: number, emit: EmitLayerTile): number {
+    const maxzoom = this.layer.maxzoom;
+    if (z > maxzoom || z < this.layer.minzoom) return 0;
+    if (z >= this.levelZoom) throw new Error(`point tiles go from the max zoom down: ${z} after ${this.levelZoom}`);
+    while (this.levelZoom > z) {
+      this.level = this.level === undefined ? projectAndSort(this.layer, maxzoom) : aggregateLevel(this.level, this.levelZoom - 1, maxzoom, this.options.clusterCell);
+      this.levelZoom -= 1;
+    }
+    const count = encodeLevel(this.layer, this.writer, this.level!, z, maxzoom, emit, this.options.clusterCell, this.thinned);
+    // The lowest zoom is the last use of the level arrays; let them go before the archive is finished.
+    if (z === this.layer.minzoom) this.level = undefined;
+    return count;
+  }
 }
 
-function projectAndSort(layer: BuildLayer, maxzoom: number): PointLevel {
-  let total = 0;
-  for (const feature of layer.features) total += feature.geometry.type === 'Point' ? 1 : (feature.geometry as { coordinates: unknown[] }).coordinates.length;
+function projectAndSort(layer: TilingLayer, maxzoom: number): PointLevel {
+  const store = layer.store;
+  const total = store.length;
   const world = EXTENT * 2 ** maxzoom;
   const px = new Float64Array(total);
   const py = new Float64Array(total);
   const owner = new Uint32Array(total);
   const tileKey = new Float64Array(total);
   let n = 0;
-  layer.features.forEach((feature, index) => {
-    const geometry = feature.geometry;
-    const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'MultiPoint' ? geometry.coordinates : [];
-    for (const position of positions) {
-      // Readers reject such positions; a library caller may not have, and one NaN would break the tile order.
-      if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) continue;
-      const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, position[1]!));
-      const sin = Math.sin((lat * Math.PI) / 180);
-      const x = Math.min(world - 1, Math.max(0, Math.floor(((position[0]! + 180) / 360) * world)));
-      const y = Math.min(world - 1, Math.max(0, Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world)));
-      px[n] = x;
-      py[n] = y;
-      owner[n] = index;
-      tileKey[n] = morton(Math.floor(x / EXTENT), Math.floor(y / EXTENT));
-      n++;
-    }
-  });
+  for (let index = 0; index < total; index++) {
+    const lon = store.x[index]!;
+    const rawLat = store.y[index]!;
+    // Readers reject such positions; a library caller may not have, and one NaN would break the tile order.
+    if (!Number.isFinite(lon) || !Number.isFinite(rawLat)) continue;
+    const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, rawLat));
+    const sin = Math.sin((lat * Math.PI) / 180);
+    const x = Math.min(world - 1, Math.max(0, Math.floor(((lon + 180) / 360) * world)));
+    const y = Math.min(world - 1, Math.max(0, Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world)));
+    px[n] = x;
+    py[n] = y;
+    owner[n] = index;
+    tileKey[n] = morton(Math.floor(x / EXTENT), Math.floor(y / EXTENT));
+    n++;
+  }
   const order = sortByKey(tileKey, n, 4 ** maxzoom);
   const level: PointLevel = { x: new Float64Array(n), y: new Float64Array(n), count: new Float64Array(n).fill(1), first: new Uint32Array(n), length: n };
   for (let i = 0; i < n; i++) {
@@ -191,10 +206,10 @@ function forEachTileRun(level: PointLevel, z: number, maxzoom: number, visit: (s
 }
 
 /** Encodes every tile of a level; returns the number of tiles. */
-function encodeLevel(layer: BuildLayer, level: PointLevel, z: number, maxzoom: number, emit: EmitLayerTile, clusterCell: number, thinned: ThinnedTile[]): number {
+function encodeLevel(layer: TilingLayer, writer: MvtLayerWriter, level: PointLevel, z: number, maxzoom: number, emit: EmitLayerTile, clusterCell: number, thinned: ThinnedTile[]): number {
   let tiles = 0;
   forEachTileRun(level, z, maxzoom, (start, end, tx, ty) => {
-    let bytes = encodeRun(layer, level, start, end, z, maxzoom, tx, ty);
+    let bytes = encodeRun(writer, level, start, end, z, maxzoom, tx, ty);
     if (bytes.length > MAX_TILE_BYTES) {
       if (z === maxzoom) {
         throw new SafeMapError(
@@ -208,7 +223,7 @@ function encodeLevel(layer: BuildLayer, level: PointLevel, z: number, maxzoom: n
       for (let cell = clusterCell * 2; bytes.length > MAX_TILE_BYTES && cell <= EXTENT; cell *= 2) {
         const coarser = emptyLevel(end - start);
         const length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, coarser, 0, new Int32Array((EXTENT / cell) ** 2).fill(-1));
-        bytes = encodeRun(layer, trim(coarser, length), 0, length, z, maxzoom, tx, ty);
+        bytes = encodeRun(writer, trim(coarser, length), 0, length, z, maxzoom, tx, ty);
       }
       thinned.push({ layer: layer.id, z, x: tx, y: ty, bytesBefore: before, bytesAfter: bytes.length });
     }
@@ -218,16 +233,15 @@ function encodeLevel(layer: BuildLayer, level: PointLevel, z: number, maxzoom: n
   return tiles;
 }
 
-function encodeRun(layer: BuildLayer, level: PointLevel, start: number, end: number, z: number, maxzoom: number, tx: number, ty: number): Uint8Array {
+function encodeRun(writer: MvtLayerWriter, level: PointLevel, start: number, end: number, z: number, maxzoom: number, tx: number, ty: number): Uint8Array {
   const scale = 2 ** (maxzoom - z);
-  const writer = new MvtLayerWriter(layer.id, EXTENT);
   for (let i = start; i < end; i++) {
     const x = Math.floor(level.x[i]! / scale) - tx * EXTENT;
     const y = Math.floor(level.y[i]! / scale) - ty * EXTENT;
     const count = level.count[i]!;
     const first = level.first[i]!;
-    if (count === 1) writer.addPoint(first, x, y, layer.features[first]!.properties);
-    else writer.addPoint(undefined, x, y, clusterProperties(count));
+    if (count === 1) writer.addFeature(first, x, y);
+    else writer.addPoint(x, y, clusterProperties(count));
   }
   return writer.finish();
 }
@@ -241,7 +255,7 @@ function trim(level: PointLevel, length: number): PointLevel {
 }
 
 /** The properties supercluster and MapLibre styles expect of a cluster. */
-function clusterProperties(count: number): Record<string, unknown> {
+function clusterProperties(count: number): Record<string, string | number | boolean> {
   const abbreviated = count >= 10000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${Math.round(count / 100) / 10}k` : count;
   return { cluster: true, point_count: count, point_count_abbreviated: abbreviated };
 }

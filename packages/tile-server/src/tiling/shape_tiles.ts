@@ -1,25 +1,34 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry, Position } from 'geojson';
-import { EXTENT, type BuildLayer, type EmitLayerTile } from './build_layer.js';
+import { EXTENT, type EmitLayerTile, type TilingLayer } from './tiling_layer.js';
 
 /** Part of a tile searched around each feature's bounding box, matching geojson-vt's 64/4096 buffer. */
 const BUFFER = 64 / EXTENT;
 
 /**
  * Tiles a line, polygon or mixed layer with geojson-vt, which clips and simplifies per zoom (Douglas–Peucker,
- * tolerance 3 of 4096 below the max zoom, none at it). Tiles are visited in a fixed order, so output is stable.
+ * tolerance 3 of 4096 below the max zoom, none at it). Tiles of a zoom are visited in a fixed order, so output is
+ * stable. Feature ids are positions in the layer's store, as in point layers.
  */
-export function tileShapeLayer(layer: BuildLayer, emit: EmitLayerTile, onZoom?: (z: number, tiles: number) => void): void {
-  const slicer = new GeoJSONVT(
-    { type: 'FeatureCollection', features: layer.features.map((feature, id): Feature => ({ type: 'Feature', id, geometry: feature.geometry, properties: { ...feature.properties } })) },
-    { maxZoom: layer.maxzoom, indexMaxZoom: 0, tolerance: 3, extent: EXTENT, buffer: 64 },
-  );
-  const boxes = layer.features.map((feature) => worldBox(feature.geometry));
-  for (let z = layer.minzoom; z <= layer.maxzoom; z++) {
+export class ShapeTiler {
+  private readonly slicer: GeoJSONVT;
+  private readonly boxes: Array<[number, number, number, number] | undefined>;
+
+  constructor(private readonly layer: TilingLayer) {
+    const store = layer.store;
+    const features: Feature[] = [];
+    for (let id = 0; id < store.length; id++) features.push({ type: 'Feature', id, geometry: store.geometry(id), properties: { ...store.properties(id) } });
+    this.slicer = new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: layer.maxzoom, indexMaxZoom: 0, tolerance: 3, extent: EXTENT, buffer: 64 });
+    this.boxes = features.map((feature) => worldBox(feature.geometry));
+  }
+
+  /** Emits every non-empty tile of zoom `z` (any order of zooms); returns the number of tiles. */
+  tilesAt(z: number, emit: EmitLayerTile): number {
+    if (z < this.layer.minzoom || z > this.layer.maxzoom) return 0;
     const n = 2 ** z;
     const candidates = new Set<number>();
-    for (const box of boxes) {
+    for (const box of this.boxes) {
       if (!box) continue;
       const x0 = clampTile(Math.floor((box[0] - BUFFER / n) * n), n);
       const x1 = clampTile(Math.floor((box[2] + BUFFER / n) * n), n);
@@ -31,12 +40,12 @@ export function tileShapeLayer(layer: BuildLayer, emit: EmitLayerTile, onZoom?: 
     for (const key of [...candidates].sort((a, b) => a - b)) {
       const x = Math.floor(key / n);
       const y = key - x * n;
-      const tile = slicer.getTile(z, x, y);
+      const tile = this.slicer.getTile(z, x, y);
       if (!tile || tile.features.length === 0) continue;
-      emit(z, x, y, fromGeojsonVt({ [layer.id]: tile }, { version: 2, extent: EXTENT }));
+      emit(z, x, y, fromGeojsonVt({ [this.layer.id]: tile }, { version: 2, extent: EXTENT }));
       tiles++;
     }
-    onZoom?.(z, tiles);
+    return tiles;
   }
 }
 

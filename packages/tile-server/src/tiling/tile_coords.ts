@@ -1,5 +1,5 @@
 import { SafeMapError } from '../errors.js';
-import type { BBox } from '../spatial/feature_index.js';
+import type { BBox } from '../lookup/feature_lookup.js';
 
 export interface TileCoords {
   readonly z: number;

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import type { Geometry } from 'geojson';
+import type { PropertyValue } from '../ingest/feature_store.js';
+
+export type BBox = readonly [west: number, south: number, east: number, north: number];
+
+/** A feature as look-ups return it: its id within its layer, WGS84 geometry and published properties. */
+export interface FoundFeature {
+  readonly id: number;
+  readonly geometry: Geometry;
+  readonly properties: Readonly<Record<string, PropertyValue>>;
+}
+
+interface Row {
+  layer: string;
+  fid: number;
+  lon: number | null;
+  lat: number | null;
+  properties: string;
+  geometry: string | null;
+}
+
+/**
+ * Answers "what is here" and "which feature is this" from the look-up file written beside an archive version
+ * (see write_lookups.ts). Queries are indexed (R*Tree, B-tree) and bounded by their limit, so a national layer costs
+ * the server no memory and each look-up a millisecond or so.
+ */
+export class FeatureLookup {
+  private readonly searchAll: Database.Statement;
+  private readonly searchLayer: Database.Statement;
+  private readonly byId: Database.Statement;
+
+  private constructor(private readonly db: Database.Database) {
+    const select = 'SELECT f.layer, f.fid, f.lon, f.lat, f.properties, f.geometry FROM boxes b JOIN features f ON f.rowid = b.rowid';
+    const within = 'b.east >= ? AND b.west <= ? AND b.north >= ? AND b.south <= ?';
+    this.searchAll = db.prepare(`${select} WHERE ${within} ORDER BY f.rowid LIMIT ?`);
+    this.searchLayer = db.prepare(`${select} WHERE ${within} AND f.layer = ? ORDER BY f.rowid LIMIT ?`);
+    this.byId = db.prepare('SELECT layer, fid, lon, lat, properties, geometry FROM features WHERE layer = ? AND fid = ?');
+  }
+
+  static open(file: string): FeatureLookup {
+    return new FeatureLookup(new Database(file, { readonly: true, fileMustExist: true }));
+  }
+
+  /** Features whose bounding box meets `bbox`, optionally of one layer, at most `limit`, in layer and file order. */
+  search(bbox: BBox, options: { layer?: string; limit?: number } = {}): Array<{ layer: string; feature: FoundFeature }> {
+    const [west, south, east, north] = bbox;
+    const limit = options.limit ?? 100;
+    const rows = (options.layer === undefined ? this.searchAll.all(west, east, south, north, limit) : this.searchLayer.all(west, east, south, north, options.layer, limit)) as Row[];
+    return rows.map((row) => ({ layer: row.layer, feature: toFeature(row) }));
+  }
+
+  get(layer: string, id: number): FoundFeature | undefined {
+    const row = this.byId.get(layer, id) as Row | undefined;
+    return row ? toFeature(row) : undefined;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toFeature(row: Row): FoundFeature {
+  const properties = Object.assign(Object.create(null) as Record<string, PropertyValue>, JSON.parse(row.properties) as Record<string, PropertyValue>);
+  const geometry: Geometry = row.geometry ? (JSON.parse(row.geometry) as Geometry) : { type: 'Point', coordinates: [row.lon!, row.lat!] };
+  return { id: row.fid, geometry, properties };
+}

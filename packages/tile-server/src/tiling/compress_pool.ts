@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SafeMapError } from '../errors.js';
+import { checkTileDecodes } from './check_tile.js';
+import { gzipTile } from './gzip_tile.js';
+
+/** Tiles per message: large enough to amortise the hop, small enough to keep every worker busy to the end. */
+const BATCH = 256;
+
+interface Pending {
+  readonly resolve: (tiles: Uint8Array[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Checks that tiles decode (@mapbox/vector-tile, every feature) and gzips them in worker threads, a batch at a time,
+ * so tiling goes on while earlier tiles compress; results come back in the order batches were given. Without the
+ * compiled worker beside this file (running from TypeScript sources) the work is done in the calling thread.
+ */
+export class CompressPool {
+  private readonly workers: Worker[] = [];
+  private readonly queues: Pending[][] = [];
+  private next = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly gzip: boolean,
+    private readonly describe: (tile: number) => string,
+    threads = Math.max(1, Math.min(4, availableParallelism())),
+  ) {
+    const file = fileURLToPath(new URL('./gzip_worker.js', import.meta.url));
+    if (!existsSync(file)) return;
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(file);
+      const queue: Pending[] = [];
+      worker.on('message', (message: { tiles?: Uint8Array[]; failed?: { index: number; message: string } }) => {
+        const pending = queue.shift()!;
+        if (message.failed) pending.reject(this.fail(message.failed.index, message.failed.message));
+        else pending.resolve(message.tiles!);
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        for (const pending of queue.splice(0)) pending.reject(error);
+      });
+      this.workers.push(worker);
+      this.queues.push(queue);
+    }
+  }
+
+  /** Batches that fit in flight before the caller should wait: two per worker keeps them all busy. */
+  get capacity(): number {
+    return Math.max(1, this.workers.length * 2);
+  }
+
+  static get batchSize(): number {
+    return BATCH;
+  }
+
+  /**
+   * Checks (and gzips) one batch; `first` is the batch's position among all tiles, for error messages. Resolves
+   * with the gzipped tiles (or the inputs, checked, without gzip).
+   */
+  run(tiles: Uint8Array[], first: number): Promise<Uint8Array[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.workers.length === 0) {
+      const out: Uint8Array[] = [];
+      tiles.forEach((tile, offset) => {
+        try {
+          checkTileDecodes(tile);
+        } catch (error) {
+          throw this.fail(first + offset, (error as Error).message);
+        }
+        out.push(this.gzip ? gzipTile(tile) : tile);
+      });
+      return Promise.resolve(out);
+    }
+    const index = this.next++ % this.workers.length;
+    return new Promise((resolve, reject) => {
+      this.queues[index]!.push({ resolve: this.gzip ? resolve : () => resolve(tiles), reject });
+      // Copies, not transfers: a raw tile may be a view into a buffer shared with other tiles.
+      this.workers[index]!.postMessage({ id: first, tiles, gzip: this.gzip });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private fail(index: number, message: string): SafeMapError {
+    return new SafeMapError('WRITE_FAILED', `tile ${this.describe(index)} does not decode as a vector tile (${message}); nothing was written`);
+  }
+}
