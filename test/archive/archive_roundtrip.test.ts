@@ -5,12 +5,14 @@ import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Geometry } from 'geojson';
 import { Compression, PMTiles, tileIdToZxy, type Source } from 'pmtiles';
 import { writePmtiles } from '../../packages/tile-server/src/archive/pmtiles_writer.js';
 import type { ArchiveMetadata } from '../../packages/tile-server/src/archive/archive_metadata.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, type ArchiveDescription } from '../../packages/tile-server/src/tiling/build_archive.js';
-import type { BuildFeature, BuildLayer } from '../../packages/tile-server/src/tiling/build_layer.js';
+import type { TilingLayer } from '../../packages/tile-server/src/tiling/tiling_layer.js';
+import { FeatureStore } from '../../packages/tile-server/src/ingest/feature_store.js';
 import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { openArchive, type ArchiveFormat } from '../../packages/tile-server/src/archive/open_archive.js';
 import { decodeTile } from '../helpers/decode_tile.js';
@@ -23,7 +25,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function points(count: number): BuildFeature[] {
+function points(count: number): Array<{ geometry: Geometry; properties: Record<string, unknown> }> {
   let state = 11;
   const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   // Spread over the whole peninsula so the max zoom has thousands of distinct tiles (leaf directories).
@@ -33,14 +35,15 @@ function points(count: number): BuildFeature[] {
   }));
 }
 
-const land: BuildLayer = {
+const land: TilingLayer = {
   id: 'land',
   minzoom: 0,
   maxzoom: 9,
   // A large square: its inner tiles are identical, which the PMTiles writer must store once.
-  features: [{ geometry: { type: 'Polygon', coordinates: [[[126, 34], [130, 34], [130, 38], [126, 38], [126, 34]]] }, properties: {} }],
+  store: FeatureStore.fromFeatures([{ geometry: { type: 'Polygon', coordinates: [[[126, 34], [130, 34], [130, 38], [126, 38], [126, 34]]] }, properties: {} }]),
 };
-const shelters: BuildLayer = { id: 'shelters', minzoom: 0, maxzoom: 11, features: points(2500) };
+const shelterFeatures = points(2500);
+const shelters: TilingLayer = { id: 'shelters', minzoom: 0, maxzoom: 11, store: FeatureStore.fromFeatures(shelterFeatures) };
 const description: ArchiveDescription = {
   name: 'test',
   generatorOptions: 'safemap build -z 11 shelters.csv',
@@ -113,7 +116,7 @@ describe('PMTiles v3 writer', () => {
       }
     }
     await ours.close();
-    expect(shelterCount).toBe(shelters.features.length);
+    expect(shelterCount).toBe(shelterFeatures.length);
   });
 
   it('writes leaf directories when the root would not fit in 16 KiB, and runs of identical tiles as one entry', async () => {
@@ -191,7 +194,7 @@ describe('GDAL reads our archives', () => {
     }
     const mbtiles = path.join(dir, 'gdal.mbtiles');
     // Few zooms: ogrinfo counts features by reading every tile.
-    const small = (layer: BuildLayer): BuildLayer => ({ ...layer, maxzoom: 5 });
+    const small = (layer: TilingLayer): TilingLayer => ({ ...layer, maxzoom: 5 });
     await buildArchive([small(land), small(shelters)], mbtiles, 'mbtiles', description, silentProgress);
     const summary = execFileSync(ogrinfo, ['-ro', '-so', '-al', mbtiles], { encoding: 'utf8' });
     expect(summary).toMatch(/using driver `MBTiles' successful/);

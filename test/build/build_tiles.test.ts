@@ -1,8 +1,21 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { describe, expect, it } from 'vitest';
-import { MAX_TILE_BYTES, type BuildFeature, type BuildLayer } from '../../packages/tile-server/src/tiling/build_layer.js';
-import { buildTiles } from '../../packages/tile-server/src/tiling/build_tiles.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Geometry } from 'geojson';
+import { FeatureStore } from '../../packages/tile-server/src/ingest/feature_store.js';
+import { tileLayers, type BuiltTile, type TileOptions } from '../../packages/tile-server/src/tiling/tile_layers.js';
+import { MAX_TILE_BYTES, type TilingLayer } from '../../packages/tile-server/src/tiling/tiling_layer.js';
+
+type BuildFeature = { geometry: Geometry; properties: Record<string, unknown> };
+type BuildLayer = { id: string; minzoom: number; maxzoom: number; features: BuildFeature[] };
+
+/** Every tile of the layers, through the engine's tiling step, collected in memory. */
+async function buildTiles(layers: BuildLayer[], options: TileOptions = {}) {
+  const tiles: BuiltTile[] = [];
+  const tiling: TilingLayer[] = layers.map((layer) => ({ id: layer.id, minzoom: layer.minzoom, maxzoom: layer.maxzoom, store: FeatureStore.fromFeatures(layer.features) }));
+  const stats = await tileLayers(tiling, options, (tile) => tiles.push(tile));
+  return { tiles: tiles.sort((a, b) => a.tileId - b.tileId), stats };
+}
 import { SafeMapError } from '../../packages/tile-server/src/errors.js';
 
 /** Seeded points around a few Korean cities, so failures reproduce. */
@@ -29,7 +42,11 @@ function decode(data: Uint8Array) {
 
 describe('buildTiles: points', () => {
   const layer: BuildLayer = { id: 'cctv', minzoom: 0, maxzoom: 12, features: cityPoints(20_000) };
-  const { tiles, stats } = buildTiles([layer]);
+  let tiles: BuiltTile[];
+  let stats: Awaited<ReturnType<typeof buildTiles>>['stats'];
+  beforeAll(async () => {
+    ({ tiles, stats } = await buildTiles([layer]));
+  });
 
   it('keeps every accepted feature at the max zoom, each exactly once with its properties', () => {
     const ids = new Set<number>();
@@ -73,41 +90,41 @@ describe('buildTiles: points', () => {
     expect(feature.properties.name).toBe((feature.properties.name as string).normalize('NFC'));
   });
 
-  it('reports tiles per zoom and the largest tile, and gives the same bytes twice', () => {
+  it('reports tiles per zoom and the largest tile, and gives the same bytes twice', async () => {
     expect(stats.tilesPerZoom[0]).toBe(1);
     expect(Object.keys(stats.tilesPerZoom)).toHaveLength(13);
     expect(stats.largest!.bytes).toBe(Math.max(...tiles.map((t) => t.data.length)));
-    const again = buildTiles([layer]).tiles;
+    const again = (await buildTiles([layer])).tiles;
     expect(again.map((t) => Buffer.from(t.data).toString('base64'))).toEqual(tiles.map((t) => Buffer.from(t.data).toString('base64')));
   });
 });
 
 describe('buildTiles: the 500 KB cap', () => {
-  it('thins a low-zoom tile that would exceed the cap further and reports it', () => {
+  it('thins a low-zoom tile that would exceed the cap further and reports it', async () => {
     // Four-unit cells keep nearly every point at low zooms; long properties make that far over 500 KB.
     const features = cityPoints(12_000, 3, 0.5, { note: 'x'.repeat(60) }).map((f, i) => ({ ...f, properties: { ...f.properties, note: `${i}:${'가'.repeat(20)}` } }));
-    const { tiles, stats } = buildTiles([{ id: 'dense', minzoom: 0, maxzoom: 14, features }], { clusterCell: 4 });
+    const { tiles, stats } = await buildTiles([{ id: 'dense', minzoom: 0, maxzoom: 14, features }], { clusterCell: 4 });
     expect(stats.thinned.length).toBeGreaterThan(0);
     expect(stats.thinned[0]!.bytesBefore).toBeGreaterThan(MAX_TILE_BYTES);
     for (const tile of tiles) expect(tile.data.length).toBeLessThanOrEqual(MAX_TILE_BYTES);
     expect(tiles.filter((t) => t.z === 14).reduce((sum, t) => sum + decode(t.data).layers.dense!.length, 0)).toBe(features.length);
   });
 
-  it('refuses a max-zoom tile over the cap rather than dropping features, naming the tile', () => {
+  it('refuses a max-zoom tile over the cap rather than dropping features, naming the tile', async () => {
     const features = Array.from({ length: 6000 }, (_, i) => ({
       geometry: { type: 'Point' as const, coordinates: [129 + (i % 100) * 1e-5, 35 + Math.floor(i / 100) * 1e-5] },
       properties: { text: `${i}-${'나'.repeat(40)}` },
     }));
-    expect(() => buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).toThrowError(SafeMapError);
-    expect(() => buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).toThrowError(/crowded: tile 10\/\d+\/\d+ .* raise the max zoom/);
+    await expect(buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).rejects.toThrowError(SafeMapError);
+    await expect(buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).rejects.toThrowError(/crowded: tile 10\/\d+\/\d+ .* raise the max zoom/);
   });
 });
 
 describe('buildTiles: lines and layers', () => {
-  it('simplifies lines at low zooms and keeps every vertex at the max zoom', () => {
+  it('simplifies lines at low zooms and keeps every vertex at the max zoom', async () => {
     const coordinates = Array.from({ length: 2000 }, (_, i) => [129 + i * 0.0001, 35.1 + Math.sin(i / 5) * 0.0003]);
     const route: BuildLayer = { id: 'routes', minzoom: 4, maxzoom: 14, features: [{ geometry: { type: 'LineString', coordinates }, properties: { name: '안심귀갓길' } }] };
-    const { tiles } = buildTiles([route]);
+    const { tiles } = await buildTiles([route]);
     const vertices = (z: number) =>
       tiles.filter((t) => t.z === z).reduce((sum, t) => {
         const layer = decode(t.data).layers.routes!;
@@ -120,7 +137,7 @@ describe('buildTiles: lines and layers', () => {
     expect(decode(tiles.find((t) => t.z === 4)!.data).layers.routes!.feature(0).properties.name).toBe('안심귀갓길');
   });
 
-  it('joins layers into one tile and leaves a layer out below its min zoom', () => {
+  it('joins layers into one tile and leaves a layer out below its min zoom', async () => {
     const points: BuildLayer = { id: 'bells', minzoom: 8, maxzoom: 10, features: cityPoints(50) };
     const area: BuildLayer = {
       id: 'land',
@@ -128,7 +145,7 @@ describe('buildTiles: lines and layers', () => {
       maxzoom: 10,
       features: [{ geometry: { type: 'Polygon', coordinates: [[[128.5, 34.9], [129.5, 34.9], [129.5, 35.5], [128.5, 35.5], [128.5, 34.9]]] }, properties: {} }],
     };
-    const { tiles } = buildTiles([area, points]);
+    const { tiles } = await buildTiles([area, points]);
     const busan = tiles.find((t) => t.z === 10 && Object.keys(decode(t.data).layers).length === 2);
     expect(busan).toBeDefined();
     expect(Object.keys(decode(busan!.data).layers)).toEqual(['land', 'bells']);

@@ -44,7 +44,8 @@ export function startServerProcess(catalog: string, extraArgs: readonly string[]
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
+    // A tile set nothing published is built before the server reports it is serving; allow for a busy machine.
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s:\n${output}`)), 90_000);
     const onData = () => {
       const match = /localhost:(\d+)/.exec(output);
       if (!match) return;

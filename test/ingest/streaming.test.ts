@@ -6,7 +6,9 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamGeojsonFeatures, streamNdjsonFeatures } from '../../packages/tile-server/src/ingest/stream_geojson_features.js';
+import { readGeojson, readNdjson } from '../../packages/tile-server/src/ingest/read_geojson.js';
+import type { RawRecord } from '../../packages/tile-server/src/ingest/record_stage.js';
+import type { SourceReader } from '../../packages/tile-server/src/ingest/source_reader.js';
 
 const feature = (i: number) => ({ type: 'Feature', properties: { name: `대피소 ${i}` }, geometry: { type: 'Point', coordinates: [127 + i / 1000, 37.5] } });
 
@@ -22,37 +24,41 @@ afterAll(async () => {
  * A named pipe proves streaming structurally: the reader must hand out the first feature while the writer has not
  * yet written the end of the file, which a read-everything-then-parse reader cannot do.
  */
-async function firstFeatureBeforeEnd(name: string, head: string, tail: string, read: typeof streamGeojsonFeatures): Promise<void> {
+async function firstFeatureBeforeEnd(name: string, head: string, tail: string, read: SourceReader): Promise<void> {
   const fifo = path.join(dir, name);
   execFileSync('mkfifo', [fifo]);
-  const items = read(fifo, 'utf-8');
-  const first = items.next();
+  const records: RawRecord[] = [];
+  let sawFirst: () => void = () => {};
+  const first = new Promise<void>((resolve) => (sawFirst = resolve));
+  const reading = read(fifo, { encoding: 'utf-8' }, (record) => {
+    records.push(record);
+    sawFirst();
+  });
   const writer = createWriteStream(fifo);
   writer.write(head);
-  const result = await first;
-  expect(result.value).toEqual([expect.objectContaining({ kind: 'feature', index: 0, value: expect.objectContaining({ properties: { name: '대피소 0' } }) })]);
+  await first;
+  expect(records[0]).toMatchObject({ origin: 0, properties: { name: '대피소 0' } });
   writer.end(tail);
   await once(writer, 'finish');
-  let count = 1;
-  for await (const batch of items) count += batch.filter((item) => item.kind === 'feature').length;
-  expect(count).toBe(3);
+  await reading;
+  expect(records.map((record) => record.properties.name)).toEqual(['대피소 0', '대피소 1', '대피소 2']);
 }
 
 describe('GeoJSON is streamed', () => {
   it('one-line FeatureCollection: the first feature arrives before the file ends', async () => {
     const [a, b, c] = [0, 1, 2].map((i) => JSON.stringify(feature(i)));
-    await firstFeatureBeforeEnd('one-line.geojson', `{"type":"FeatureCollection","features":[${a},${b!.slice(0, 20)}`, `${b!.slice(20)},${c}]}`, streamGeojsonFeatures);
+    await firstFeatureBeforeEnd('one-line.geojson', `{"type":"FeatureCollection","features":[${a},${b!.slice(0, 20)}`, `${b!.slice(20)},${c}]}`, readGeojson);
   });
 
   it('pretty-printed FeatureCollection: the same', async () => {
     const text = JSON.stringify({ type: 'FeatureCollection', features: [0, 1, 2].map(feature) }, null, 2);
     const cut = text.indexOf('"Feature"', text.indexOf('대피소 0')) + 3;
-    await firstFeatureBeforeEnd('pretty.geojson', text.slice(0, cut), text.slice(cut), streamGeojsonFeatures);
+    await firstFeatureBeforeEnd('pretty.geojson', text.slice(0, cut), text.slice(cut), readGeojson);
   });
 
   it('newline-delimited GeoJSON: the same', async () => {
     const lines = [0, 1, 2].map((i) => JSON.stringify(feature(i)));
-    await firstFeatureBeforeEnd('lines.ndjson', `${lines[0]}\n${lines[1]!.slice(0, 10)}`, `${lines[1]!.slice(10)}\n${lines[2]}\n`, streamNdjsonFeatures);
+    await firstFeatureBeforeEnd('lines.ndjson', `${lines[0]}\n${lines[1]!.slice(0, 10)}`, `${lines[1]!.slice(10)}\n${lines[2]}\n`, readNdjson);
   });
 
   it('a 32 MB one-line file is ingested by a process whose heap is capped at 24 MB', async () => {
@@ -73,5 +79,20 @@ const result = await ingestFiles([${JSON.stringify(file)}], { geometry: 'polygon
 process.stdout.write(JSON.stringify({ rows: result.sources[0].rows, problems: result.problems.length }));`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=24', '--input-type=module', '-e', script], { maxBuffer: 1 << 20 });
     expect(JSON.parse(stdout)).toEqual({ rows: 1000, problems: 1000 });
+  });
+
+  it('a file read by several threads gives the same records, in the same order, as one thread', async () => {
+    const file = path.join(dir, 'parts.geojson');
+    const out = createWriteStream(file);
+    out.write('{"type":"FeatureCollection","name":"x","features":[\n');
+    for (let i = 0; i < 5000; i += 1) out.write(`${i === 0 ? '' : ',\n'}${JSON.stringify({ ...feature(i), properties: { name: `대피소 ${i}`, note: 'a "quoted" } brace \\\\ and [bracket' } })}`);
+    out.end('\n],"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}}}');
+    await once(out, 'finish');
+    const whole: unknown[] = [];
+    await readGeojson(file, {}, (record) => whole.push([record.origin, record.properties.name]));
+    const parts: unknown[] = [];
+    for (let index = 0; index < 3; index += 1) await readGeojson(file, {}, (record) => parts.push([record.origin, record.properties.name]), { index, count: 3 });
+    expect(whole).toHaveLength(5000);
+    expect(parts).toEqual(whole);
   });
 });

@@ -138,7 +138,7 @@ describe('safemap build -o', () => {
     const run = safemap(['build', '--json-progress', '-o', path.join(dir, 'bells.mbtiles'), csv]);
     expect(run.status, run.stderr).toBe(0);
     const steps = run.stderr.trim().split('\n').map((line) => JSON.parse(line) as { step: string; done: number; total: number | null });
-    expect(new Set(steps.map((event) => event.step))).toEqual(new Set(['read', 'tiles', 'compress', 'write', 'verify']));
+    expect(new Set(steps.map((event) => event.step))).toEqual(new Set(['read', 'tiles', 'write', 'verify']));
     const { report } = JSON.parse(run.stdout);
     expect(report).toMatchObject({ format: 'mbtiles', featuresPerLayer: { bells: 500 }, quarantined: 0, tilesPerZoom: { 0: 1 } });
     expect(report.largestTile.bytes).toBeGreaterThan(0);

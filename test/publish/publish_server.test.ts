@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../packages/tile-server/src/tiling/build_catalog.js';
+import { publishCatalog as buildCatalog } from '../../packages/tile-server/src/publish/publish_catalog.js';
 import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { loadCatalog } from '../../packages/tile-server/src/catalog/load_catalog.js';
 import type { RunningServer } from '../../packages/tile-server/src/index.js';

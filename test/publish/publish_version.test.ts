@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../packages/tile-server/src/tiling/build_catalog.js';
+import { publishCatalog as buildCatalog } from '../../packages/tile-server/src/publish/publish_catalog.js';
 import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { loadCatalog } from '../../packages/tile-server/src/catalog/load_catalog.js';
 import { readPointer } from '../../packages/tile-server/src/publish/publish_pointer.js';
@@ -52,7 +52,7 @@ describe('catalogue publish', () => {
       versions.push((await publish(fixture.catalog)).publish.version);
     }
     expect(new Set(versions).size).toBe(3);
-    expect((await readdir(path.join(fixture.tilesetDir, 'versions'))).sort()).toEqual([versions[1], versions[2]].map((v) => `${v}.pmtiles`).sort());
+    expect((await readdir(path.join(fixture.tilesetDir, 'versions'))).sort()).toEqual([versions[1], versions[2]].flatMap((v) => [`${v}.pmtiles`, `${v}.lookups.sqlite`]).sort());
     expect(await readPointer(fixture.tilesetDir)).toMatchObject({ version: versions[2], history: [versions[1]] });
     expect(await rollbackVersion(fixture.tilesetDir)).toEqual({ from: versions[2], to: versions[1] });
     expect(await readPointer(fixture.tilesetDir)).toMatchObject({ version: versions[1], history: [] });

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../packages/tile-server/src/archive/open_archive.js';
 import { buildArchive } from '../../packages/tile-server/src/tiling/build_archive.js';
-import { buildCatalog } from '../../packages/tile-server/src/tiling/build_catalog.js';
-import type { BuildLayer } from '../../packages/tile-server/src/tiling/build_layer.js';
+import { publishCatalog as buildCatalog } from '../../packages/tile-server/src/publish/publish_catalog.js';
+import type { TilingLayer } from '../../packages/tile-server/src/tiling/tiling_layer.js';
+import { FeatureStore } from '../../packages/tile-server/src/ingest/feature_store.js';
 import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
 import { loadCatalog } from '../../packages/tile-server/src/catalog/load_catalog.js';
 import { readPointer } from '../../packages/tile-server/src/publish/publish_pointer.js';
@@ -106,7 +107,7 @@ afterAll(async () => {
 });
 
 /** Points and the region polygon of tile set `id`, every feature marked with the id, as a BuildLayer list. */
-function markedLayers(id: string): BuildLayer[] {
+function markedLayers(id: string): TilingLayer[] {
   const { west, south, east, north } = MARKER_REGION;
   const points = Array.from({ length: 40 }, (_, i) => ({
     geometry: { type: 'Point' as const, coordinates: [west + ((i * 37) % 100) / 500, south + ((i * 53) % 100) / 700] },
@@ -114,8 +115,8 @@ function markedLayers(id: string): BuildLayer[] {
   }));
   const zone = { geometry: { type: 'Polygon' as const, coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] }, properties: { marker: id } };
   return [
-    { id: 'bells', minzoom: 8, maxzoom: 12, features: points },
-    { id: 'zone', minzoom: 8, maxzoom: 12, features: [zone] },
+    { id: 'bells', minzoom: 8, maxzoom: 12, store: FeatureStore.fromFeatures(points) },
+    { id: 'zone', minzoom: 8, maxzoom: 12, store: FeatureStore.fromFeatures([zone]) },
   ];
 }
 

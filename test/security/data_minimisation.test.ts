@@ -1,7 +1,7 @@
 import type { Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tileForPosition, type RunningServer } from '../../packages/tile-server/src/index.js';
-import { snapPosition } from '../../packages/tile-server/src/security/coordinate_grid.js';
+import { snapPosition } from '../../packages/tile-server/src/ingest/snap_position.js';
 import { decodeTile } from '../helpers/decode_tile.js';
 import { httpGet } from '../helpers/http_get.js';
 import { AGENCY_KEY, AGENCY_ORIGIN, DATA_CANARY, capturedLogger, createSecurityFixture } from './security_fixture.js';

@@ -38,7 +38,7 @@ export async function writePmtiles(file: string, tiles: readonly StoredTile[], m
 /**
  * Writes a PMTiles v3 archive as tiles arrive, in any order: tile data is appended to a side file as it comes
  * (identical tiles stored once), only the directory entries are kept, as typed arrays, and `finish` writes header,
- * root directory, gzipped JSON metadata and leaf directories, then copies the tile data behind them. Memory stays at
+ * root directory, gzipped JSON metadata and leaf directories, then the tile data behind them in tile-id order. Memory stays at
  * about 20 bytes a tile, whatever the archive's size.
  */
 export class PmtilesWriter {
@@ -47,7 +47,6 @@ export class PmtilesWriter {
   private lengths = new Uint32Array(1024);
   private count = 0;
   private dataLength = 0;
-  private ordered = true;
   private readonly contents = new Map<string, number>();
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -76,7 +75,6 @@ export class PmtilesWriter {
       if (this.pendingBytes >= 1 << 22) await this.flush();
     }
     if (this.count === this.ids.length) this.grow();
-    if (this.count > 0 && tileId <= this.ids[this.count - 1]!) this.ordered = false;
     this.ids[this.count] = tileId;
     this.offsets[this.count] = offset;
     this.lengths[this.count] = gzip.byteLength;
@@ -91,12 +89,14 @@ export class PmtilesWriter {
     return this.dataLength;
   }
 
-  /** Writes the finished archive to `file`; the side file is removed. */
+  /**
+   * Writes the finished archive to `file`, tile data in tile-id order (clustered, so a reader's neighbouring tiles are
+   * neighbouring bytes); the side file is removed.
+   */
   async finish(metadata: ArchiveMetadata): Promise<void> {
     await this.flush();
     await this.data.sync();
-    await this.data.close();
-    const entries = this.sortedEntries();
+    const { entries, moves } = this.clusteredEntries();
     const { root, leaves } = buildDirectories(entries);
     const meta = gzipSync(Buffer.from(JSON.stringify(metadata), 'utf8'));
     const rootOffset = HEADER_BYTES;
@@ -111,8 +111,7 @@ export class PmtilesWriter {
     header.writeBigUInt64LE(BigInt(entries.reduce((sum, entry) => sum + entry.runLength, 0)), 72);
     header.writeBigUInt64LE(BigInt(entries.length), 80);
     header.writeBigUInt64LE(BigInt(this.contents.size), 88);
-    // Clustered only when tile data follows tile-id order, which a zoom-by-zoom build does not promise.
-    header.writeUInt8(this.ordered ? 1 : 0, 96);
+    header.writeUInt8(1, 96);
     header.writeUInt8(GZIP, 97);
     header.writeUInt8(GZIP, 98);
     header.writeUInt8(MVT, 99);
@@ -129,14 +128,26 @@ export class PmtilesWriter {
     const out = await open(this.file, 'w');
     try {
       await out.writev([header, root, meta, leaves]);
+      // Tile bytes move from production order to tile-id order, a few megabytes at a time.
       let position = dataOffset;
-      for await (const chunk of createReadStream(this.dataFile, { highWaterMark: 1 << 22 })) {
-        await out.write(chunk as Buffer, 0, (chunk as Buffer).length, position);
-        position += (chunk as Buffer).length;
+      for (let i = 0; i < moves.length; ) {
+        let size = 0;
+        let j = i;
+        while (j < moves.length && (j === i || size + moves[j]!.length <= 1 << 22)) size += moves[j++]!.length;
+        const buffer = Buffer.allocUnsafeSlow(size);
+        let at = 0;
+        for (let k = i; k < j; k++) {
+          await this.data.read(buffer, at, moves[k]!.length, moves[k]!.from);
+          at += moves[k]!.length;
+        }
+        await out.write(buffer, 0, size, position);
+        position += size;
+        i = j;
       }
       await out.sync();
     } finally {
       await out.close();
+      await this.data.close();
       await rm(this.dataFile, { force: true });
     }
   }
@@ -169,21 +180,35 @@ export class PmtilesWriter {
     this.lengths = lengths;
   }
 
-  /** Entries in tile-id order, runs of identical consecutive tiles joined into one entry. */
-  private sortedEntries(): Entry[] {
+  /**
+   * Entries in tile-id order, runs of identical consecutive tiles joined into one entry, with offsets of the data
+   * laid out in that order (each distinct tile once), and the copies that lay it out from the side file.
+   */
+  private clusteredEntries(): { entries: Entry[]; moves: Array<{ from: number; length: number }> } {
     const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => this.ids[a]! - this.ids[b]!);
+    const placed = new Map<number, number>();
+    const moves: Array<{ from: number; length: number }> = [];
+    let next = 0;
     const entries: Entry[] = [];
     for (const i of order) {
-      const last = entries[entries.length - 1];
       const tileId = this.ids[i]!;
-      const offset = this.offsets[i]!;
+      const from = this.offsets[i]!;
+      const length = this.lengths[i]!;
+      let offset = placed.get(from);
+      if (offset === undefined) {
+        offset = next;
+        placed.set(from, offset);
+        moves.push({ from, length });
+        next += length;
+      }
+      const last = entries[entries.length - 1];
       if (last && last.offset === offset && last.tileId + last.runLength === tileId) {
         last.runLength++;
         continue;
       }
-      entries.push({ tileId, offset, length: this.lengths[i]!, runLength: 1 });
+      entries.push({ tileId, offset, length, runLength: 1 });
     }
-    return entries;
+    return { entries, moves };
   }
 }
 

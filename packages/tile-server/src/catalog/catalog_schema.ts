@@ -14,8 +14,8 @@ const sourceSchema = z.strictObject({
   format: z.enum(['csv', 'geojson', 'ndjson']).optional(),
   /** Text encoding; `auto` sniffs BOM, then UTF-8 validity, then falls back to CP949. */
   encoding: z.enum(['auto', 'utf-8', 'cp949']).default('auto'),
-  /** Coordinate reference system of the source coordinates. */
-  crs: crs.default('EPSG:4326'),
+  /** Coordinate reference system of the source coordinates; without it, the file's own (a GeoJSON `crs` member) or degrees, and projected metres are refused, never guessed. */
+  crs: crs.optional(),
   /** CSV coordinate columns (latitude/longitude, or projected x/y). */
   columns: z
     .strictObject({

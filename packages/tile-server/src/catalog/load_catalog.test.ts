@@ -26,7 +26,7 @@ function problemsOf(json: unknown): string {
 describe('layer catalogue validation', () => {
   it('accepts a valid catalogue and fills defaults', () => {
     const catalog = parseCatalog(valid, 'catalog.json');
-    expect(catalog.tilesets[0]!.layers[0]).toMatchObject({ minzoom: 0, maxzoom: 14, source: { crs: 'EPSG:4326', encoding: 'auto', fields: {} } });
+    expect(catalog.tilesets[0]!.layers[0]).toMatchObject({ minzoom: 0, maxzoom: 14, source: { encoding: 'auto', fields: {} } });
   });
 
   it('names the file and the key path of an unknown key', () => {

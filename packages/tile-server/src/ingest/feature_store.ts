@@ -211,6 +211,7 @@ export interface StoreParts {
   readonly originKind: OriginKind;
   readonly shapes: Array<[number, Geometry]>;
   readonly columns: ColumnPart[];
+  readonly lines?: Float64Array;
 }
 
 /**
@@ -254,6 +255,39 @@ export class FeatureStore {
     }
     this.length = index + 1;
     return index;
+  }
+
+  /** A store of GeoJSON-like features already in WGS84 (tests, library callers); ids are their positions. */
+  static fromFeatures(features: ReadonlyArray<{ geometry: Geometry; properties?: Readonly<Record<string, unknown>> | null }>): FeatureStore {
+    const store = new FeatureStore('feature', Math.max(1, features.length));
+    features.forEach((feature, index) => {
+      const properties: Record<string, PropertyValue> = Object.create(null);
+      for (const [key, value] of Object.entries(feature.properties ?? {})) {
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[key] = value;
+        else if (value !== null && value !== undefined) properties[key] = JSON.stringify(value);
+      }
+      const geometry = feature.geometry;
+      if (geometry.type === 'Point') store.append(geometry.coordinates[0]!, geometry.coordinates[1]!, undefined, properties, index);
+      else {
+        const first = firstPosition(geometry);
+        store.append(first?.[0] ?? NaN, first?.[1] ?? NaN, geometry, properties, index);
+      }
+    });
+    return store;
+  }
+
+  /** NDJSON: the line each feature is on, when known. */
+  lines: Float64Array | undefined;
+
+  /** Records the line of feature `index` (newline-delimited input, where line and feature index differ). */
+  setLine(index: number, line: number): void {
+    if (!this.lines) this.lines = new Float64Array(this.x.length);
+    if (this.lines.length < this.x.length) {
+      const grown = new Float64Array(this.x.length);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[index] = line;
   }
 
   isPoint(index: number): boolean {
@@ -308,6 +342,7 @@ export class FeatureStore {
       out.origin[to] = this.origin[from]!;
       const shape = this.shapes.get(from);
       if (shape) out.shapes.set(to, shape);
+      if (this.lines) out.setLine(to, this.lines[from]!);
     });
     for (const column of this.columns.values()) {
       const copy = new PropertyColumn(column.name, Math.max(1, kept.length));
@@ -365,6 +400,7 @@ export class FeatureStore {
       origin: this.origin.slice(0, this.length),
       originKind: this.originKind,
       shapes: [...this.shapes],
+      ...(this.lines ? { lines: this.lines.slice(0, this.length) } : {}),
       columns: [...this.columns.values()].map((column) => column.toPart(this.length)),
     };
   }
@@ -379,6 +415,7 @@ export class FeatureStore {
       out.y.set(part.y, offset);
       out.origin.set(part.origin, offset);
       for (const [index, shape] of part.shapes) out.shapes.set(offset + index, shape);
+      if (part.lines) for (let i = 0; i < part.length; i++) out.setLine(offset + i, part.lines[i]!);
       for (const source of part.columns) {
         let column = out.columns.get(source.name);
         if (!column) {

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerExecArgv } from '../worker_exec_argv.js';
 import { SafeMapError, type ErrorCode } from '../errors.js';
 import { normalizeCrs, supportedCrs } from './crs.js';
 import { FeatureStore, type StoreParts } from './feature_store.js';
@@ -115,7 +116,7 @@ function workerFile(): string {
 
 function inWorker(request: PartRequest): Promise<PartResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile());
+    const worker = new Worker(workerFile(), { execArgv: workerExecArgv() });
     worker.once('message', (message: { result?: PartResult; error?: { message: string; code?: ErrorCode; details?: Record<string, unknown> } }) => {
       void worker.terminate();
       if (message.result) resolve(message.result);
@@ -149,7 +150,10 @@ function fileLookup(files: readonly string[], stores: readonly FeatureStore[]): 
 function originOf(store: FeatureStore, index: number, _file: string, _files: readonly string[], stores: readonly FeatureStore[]): { line?: number; feature?: number } {
   let offset = index;
   for (const part of stores) {
-    if (offset < part.length) return part.originKind === 'line' ? { line: part.origin[offset]! } : { feature: part.origin[offset]! };
+    if (offset < part.length) {
+      if (part.originKind === 'line') return { line: part.origin[offset]! };
+      return part.lines ? { feature: part.origin[offset]!, line: part.lines[offset]! } : { feature: part.origin[offset]! };
+    }
     offset -= part.length;
   }
   return { feature: store.origin[index]! };

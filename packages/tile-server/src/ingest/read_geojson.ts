@@ -29,7 +29,7 @@ export const readGeojson: SourceReader = async (file, options, emit, part) => {
   const handle = await openOrFail(file);
   try {
     const scanner = new FeatureScanner(file, encoding, emit, await shareOf(handle, part), part === undefined || part.index === part.count - 1);
-    await scanner.run(handle);
+    await scanner.run(handle, part === undefined || part.count <= 1);
     const top = scanner.topText();
     const facts: ReaderFacts = { format: 'geojson', encoding, problems: [], coarseLines: [], unplaced: 0 };
     if (!scanner.sawFeaturesArray) {
@@ -63,6 +63,7 @@ export const readNdjson: SourceReader = async (file, options, emit, part) => {
   const handle = await openOrFail(file);
   try {
     const [from, to] = await shareOf(handle, part);
+    const sequential = part === undefined || part.count <= 1;
     const decode = decoderFor(encoding);
     let carry: Buffer | undefined;
     let carryStart = 0;
@@ -86,7 +87,7 @@ export const readNdjson: SourceReader = async (file, options, emit, part) => {
     };
     for (;;) {
       const buffer = Buffer.allocUnsafeSlow(CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, sequential ? null : position);
       if (bytesRead === 0) break;
       let bytes = buffer.subarray(0, bytesRead);
       let base = position;
@@ -133,14 +134,15 @@ class FeatureScanner {
     this.decode = decoderFor(encoding);
   }
 
-  async run(handle: FileHandle): Promise<void> {
+  /** `sequential`: read from the current position (pipes have none to seek to); parts read by offset. */
+  async run(handle: FileHandle, sequential: boolean): Promise<void> {
     let position = 0;
     let carry: Buffer | undefined;
     let carryStart = 0;
     let first = true;
     for (;;) {
       const buffer = Buffer.allocUnsafeSlow(CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, sequential ? null : position);
       if (bytesRead === 0) break;
       let bytes = buffer.subarray(0, bytesRead);
       let base = position;

@@ -1,46 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from '../catalog/load_catalog.js';
-import { publishProperties } from './publish_properties.js';
+import { RecordStage, type PropertyPolicy } from './record_stage.js';
 
-const layer = parseCatalog(
-  {
-    tilesets: [
-      {
-        id: 't',
-        title: { ko: 't', en: 't' },
-        layers: [
-          {
-            id: 'l',
-            title: { ko: 'l', en: 'l' },
-            geometry: 'point',
-            source: { path: 'x.csv', fields: { name: '시설명', capacity: '수용인원' } },
-            properties: { name: 'string', capacity: 'number', open: 'boolean' },
-            attribution: 'a',
-          },
-        ],
-      },
-    ],
-  },
-  'catalog.json',
-).tilesets[0]!.layers[0]!;
+const allowList: PropertyPolicy = { kind: 'allowList', types: { name: 'string', capacity: 'number', open: 'boolean' }, fields: { name: '시설명', capacity: '수용인원' } };
+const point = { type: 'Point', coordinates: [127, 37.5] };
 
-describe('publishing properties', () => {
+function published(properties: Record<string, unknown>, policy = allowList, textCells = true) {
+  const stage = new RecordStage('x.csv', 'line', {}, policy, textCells);
+  stage.push({ geometry: point, properties, origin: 2 });
+  return { ...stage.store.properties(0) };
+}
+
+describe('the shared record stage', () => {
   it('keeps only allow-listed properties, renamed and typed', () => {
-    expect({ ...publishProperties(layer, { 시설명: ' 중앙초등학교 ', 수용인원: '1,200', open: 'Y', secret: 'SECRET' }) }).toEqual({
-      name: '중앙초등학교',
-      capacity: 1200,
-      open: true,
-    });
+    expect(published({ 시설명: ' 중앙초등학교 ', 수용인원: '1,200', open: 'Y', secret: 'SECRET' })).toEqual({ name: '중앙초등학교', capacity: 1200, open: true });
   });
 
   it('drops empty, null and unparseable cells instead of publishing them', () => {
-    expect({ ...publishProperties(layer, { 시설명: 'null', 수용인원: 'many', open: '-' }) }).toEqual({});
+    expect(published({ 시설명: 'null', 수용인원: 'many', open: '-' })).toEqual({});
   });
 
   it('cannot be used to pollute prototypes', () => {
     const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x", "시설명": "a"}');
-    const out = publishProperties(layer, hostile);
+    const stage = new RecordStage('x.geojson', 'feature', {}, allowList, false);
+    stage.push({ geometry: point, properties: hostile, origin: 0 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.keys(out)).toEqual(['name']);
+    expect(Object.keys(stage.store.properties(0))).toEqual(['name']);
+  });
+
+  it('types CSV text (canonical numbers only) but keeps GeoJSON values as they are', () => {
+    expect(published({ code: '007', count: '12', phone: '051-123' }, { kind: 'all' })).toEqual({ code: '007', count: 12, phone: '051-123' });
+    expect(published({ code: '12', count: 12 }, { kind: 'all' }, false)).toEqual({ code: '12', count: 12 });
+  });
+
+  it('reports a bad geometry or one of the wrong kind with its line, and keeps nothing of it', () => {
+    const stage = new RecordStage('x.csv', 'line', { geometry: 'line' }, { kind: 'all' }, true);
+    stage.push({ geometry: point, properties: {}, origin: 3 });
+    stage.push({ geometry: { type: 'Point', coordinates: ['a', 1] }, properties: {}, origin: 4 });
+    expect(stage.store.length).toBe(0);
+    expect(stage.problems.map((p) => [p.line, p.kind])).toEqual([
+      [3, 'unexpected-geometry'],
+      [4, 'invalid-geometry'],
+    ]);
   });
 });

@@ -93,7 +93,8 @@ export class RecordStage {
     for (const field of this.options.requiredFields ?? []) {
       if (!Object.hasOwn(raw, field)) return void problem('missing-field', `required field "${field}" is missing or empty`);
     }
-    this.store.append(placed.x, placed.y, placed.shape, this.publish(raw), record.origin);
+    const index = this.store.append(placed.x, placed.y, placed.shape, this.publish(raw), record.origin);
+    if (record.line !== undefined) this.store.setLine(index, record.line);
   }
 
   facts(): StageFacts {

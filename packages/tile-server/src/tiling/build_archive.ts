@@ -1,6 +1,5 @@
 import { rm } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { zxyToTileId } from 'pmtiles';
 import type { ArchiveMetadata, SourceRecord, VectorLayerInfo } from '../archive/archive_metadata.js';
 import { generatorName } from '../archive/archive_metadata.js';
 import { DirectoryWriter } from '../archive/directory_writer.js';
@@ -10,10 +9,11 @@ import { PmtilesWriter } from '../archive/pmtiles_writer.js';
 import { SafeMapError } from '../errors.js';
 import { checkTileDecodes } from './check_tile.js';
 import { CompressPool } from './compress_pool.js';
-import { PointPyramid } from './point_pyramid.js';
 import type { Progress } from './progress.js';
-import { ShapeTiler } from './shape_tiles.js';
-import { MAX_TILE_BYTES, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
+import { tileLayers, type BuiltTile, type TileOptions, type TileStats } from './tile_layers.js';
+import type { TilingLayer } from './tiling_layer.js';
+
+export type { TileStats } from './tile_layers.js';
 
 /** What a build records about itself besides the tiles; never the clock, so the same input gives the same bytes. */
 export interface ArchiveDescription {
@@ -30,33 +30,19 @@ export interface ArchiveDescription {
   readonly configHash?: string;
 }
 
-export interface TileStats {
-  readonly tilesPerZoom: Record<number, number>;
-  readonly largest: { z: number; x: number; y: number; bytes: number } | undefined;
-  readonly thinned: readonly ThinnedTile[];
-  readonly featuresPerLayer: Record<string, number>;
-}
-
 export interface ArchiveBuildResult extends TileStats {
   readonly tiles: number;
   readonly bytes: number;
   readonly metadata: ArchiveMetadata;
 }
 
-export interface BuildOptions {
-  /** Clustering cell below a point layer's max zoom, in tile units of 4096 (a power of two). */
-  readonly clusterCell?: number;
-}
-
-const DEFAULT_CLUSTER_CELL = 64;
 /** Tiles read back after writing, evenly spread, to prove the archive opens and answers with what was written. */
 const VERIFY_SAMPLE = 4096;
 
 /**
- * The tiling engine, in order: each layer gets a tiler (points: a clustering pyramid from the feature store; lines
- * and polygons: geojson-vt); zoom by zoom from the highest, the layers of each tile are joined into one MVT, checked
- * to decode and gzipped in worker threads, and written to the archive as they come — only one zoom's tiles are ever
- * in memory. The archive is read back before returning. `file` should be a staging path: on failure it is removed,
+ * From feature stores to an archive: tiles come zoom by zoom from {@link tileLayers}, are checked to decode and
+ * gzipped in worker threads while tiling goes on, and are written to the archive as they come — at most one zoom's
+ * tiles are in memory. The archive is read back before returning. `file` should be a staging path: on failure it is removed,
  * and moving it into place is the caller's atomic step.
  */
 export async function buildArchive(
@@ -65,72 +51,59 @@ export async function buildArchive(
   format: ArchiveFormat,
   description: ArchiveDescription,
   progress: Progress,
-  options: BuildOptions = {},
+  options: TileOptions = {},
 ): Promise<ArchiveBuildResult> {
   const minzoom = Math.min(...layers.map((layer) => layer.minzoom));
   const maxzoom = Math.max(...layers.map((layer) => layer.maxzoom));
   const metadata = describe(layers, description, minzoom, maxzoom);
-  const tilers = layers
-    .filter((layer) => layer.store.length > 0)
-    .map((layer) => ({ layer, tiler: layer.store.allPoints ? new PointPyramid(layer, { clusterCell: options.clusterCell ?? DEFAULT_CLUSTER_CELL }) : new ShapeTiler(layer) }));
   const sink = await openSink(file, format);
   const where: Array<[number, number, number]> = [];
   const pool = new CompressPool(format !== 'directory', (index) => where[index]?.join('/') ?? String(index));
-  const tilesPerZoom: Record<number, number> = {};
   const sample: Array<[number, number, number]> = [];
-  let largest: TileStats['largest'];
   let written = 0;
   const tiling = progress.step('tiles', maxzoom - minzoom + 1);
   try {
-    for (let z = maxzoom; z >= minzoom; z--) {
-      const parts = new Map<number, { x: number; y: number; chunks: Uint8Array[] }>();
-      for (const { tiler } of tilers) {
-        tiler.tilesAt(z, (_z, x, y, bytes) => {
-          const tileId = zxyToTileId(z, x, y);
-          const entry = parts.get(tileId);
-          if (entry) entry.chunks.push(bytes);
-          else parts.set(tileId, { x, y, chunks: [bytes] });
-        });
-      }
-      const ids = [...parts.keys()].sort((a, b) => a - b);
-      const inFlight: Array<Promise<void>> = [];
-      for (let start = 0; start < ids.length; start += CompressPool.batchSize) {
-        const batch: Uint8Array[] = [];
-        const coords: Array<[number, number, number, number]> = [];
-        for (const tileId of ids.slice(start, start + CompressPool.batchSize)) {
-          const { x, y, chunks } = parts.get(tileId)!;
-          parts.delete(tileId);
-          const data = join(chunks);
-          if (data.length > MAX_TILE_BYTES) {
-            throw new SafeMapError('DATA_INVALID', `tile ${z}/${x}/${y} is ${data.length} bytes, over the ${MAX_TILE_BYTES}-byte cap; publish fewer properties (-y) or fewer layers`, { z, x, y, bytes: data.length });
+    const inFlight: Array<Promise<void>> = [];
+    let batch: BuiltTile[] = [];
+    const dispatch = () => {
+      if (batch.length === 0) return;
+      const tiles = batch;
+      batch = [];
+      const done = pool.run(
+        tiles.map((tile) => tile.data),
+        written - tiles.length,
+      );
+      // Writes follow batch order, so the archive's content does not depend on which worker finished first.
+      const previous = inFlight[inFlight.length - 1] ?? Promise.resolve();
+      inFlight.push(
+        Promise.all([done, previous]).then(async ([out]) => {
+          for (let i = 0; i < out.length; i++) {
+            const { z, x, y, tileId, data } = tiles[i]!;
+            if (sink.kind === 'directory') await sink.writer.add(z, x, y, data);
+            else if (sink.kind === 'pmtiles') await sink.writer.add(tileId, out[i]!);
+            else sink.writer.add(z, x, y, out[i]!);
           }
-          if (!largest || data.length > largest.bytes) largest = { z, x, y, bytes: data.length };
-          if (written % 64 === 0 || sample.length < 256) sample.push([z, x, y]);
-          where[written] = [z, x, y];
-          coords.push([z, x, y, tileId]);
-          batch.push(data);
-          written += 1;
-        }
-        const first = written - batch.length;
-        const done = pool.run(batch, first);
-        // Writes follow batch order, so the archive's content does not depend on which worker finished first.
-        const previous = inFlight[inFlight.length - 1] ?? Promise.resolve();
-        inFlight.push(
-          Promise.all([done, previous]).then(async ([out]) => {
-            for (let i = 0; i < out.length; i++) {
-              const [tz, tx, ty, tileId] = coords[i]!;
-              if (sink.kind === 'directory') await sink.writer.add(tz, tx, ty, batch[i]!);
-              else if (sink.kind === 'pmtiles') await sink.writer.add(tileId, out[i]!);
-              else sink.writer.add(tz, tx, ty, out[i]!);
-            }
-          }),
-        );
-        if (inFlight.length >= pool.capacity) await inFlight[inFlight.length - pool.capacity];
-      }
-      await Promise.all(inFlight);
-      tilesPerZoom[z] = ids.length;
-      tiling.update(maxzoom - z + 1);
-    }
+        }),
+      );
+    };
+    const stats = await tileLayers(
+      layers,
+      options,
+      (tile) => {
+        if (written % 64 === 0 || sample.length < 256) sample.push([tile.z, tile.x, tile.y]);
+        where[written] = [tile.z, tile.x, tile.y];
+        batch.push(tile);
+        written += 1;
+        if (batch.length >= CompressPool.batchSize) dispatch();
+      },
+      async (z) => {
+        dispatch();
+        // A zoom's tiles are all produced; its writes finish before the next zoom, which bounds the work in flight.
+        await Promise.all(inFlight);
+        inFlight.length = 0;
+        tiling.update(maxzoom - z + 1);
+      },
+    );
     tiling.done();
     const writing = progress.step('write', 1);
     await sink.writer.finish(metadata);
@@ -138,10 +111,7 @@ export async function buildArchive(
     const verifying = progress.step('verify', Math.min(sample.length, VERIFY_SAMPLE));
     await verifyArchive(file, sample.slice(0, VERIFY_SAMPLE), written);
     verifying.done();
-    const thinned = tilers.flatMap(({ tiler }) => (tiler instanceof PointPyramid ? tiler.thinned : []));
-    const featuresPerLayer: Record<string, number> = Object.create(null);
-    for (const layer of layers) featuresPerLayer[layer.id] = layer.store.length;
-    return { tilesPerZoom, largest, thinned, featuresPerLayer, tiles: written, bytes: sink.writer.bytes, metadata };
+    return { ...stats, tiles: written, bytes: sink.writer.bytes, metadata };
   } catch (error) {
     if (sink.kind === 'pmtiles') await sink.writer.abort();
     else if (sink.kind === 'mbtiles') sink.writer.abort();
@@ -158,18 +128,6 @@ async function openSink(file: string, format: ArchiveFormat): Promise<Sink> {
   if (format === 'pmtiles') return { kind: 'pmtiles', writer: await PmtilesWriter.create(file) };
   if (format === 'mbtiles') return { kind: 'mbtiles', writer: new MbtilesWriter(file) };
   return { kind: 'directory', writer: new DirectoryWriter(file) };
-}
-
-/** One tile of several layers: their layer messages back to back, in a buffer of its own. */
-function join(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
 /**

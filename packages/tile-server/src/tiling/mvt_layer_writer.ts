@@ -154,7 +154,7 @@ export class MvtLayerWriter {
     pbf.buf.set(features, pbf.pos);
     pbf.pos += features.length;
     for (const key of writer.keys) pbf.writeStringField(3, key);
-    for (const value of writer.values) pbf.writeMessage(4, writeValue, value);
+    for (const value of writer.values) writeValueMessage(value, pbf);
     pbf.writeVarintField(5, writer.extent);
   }
 }
@@ -176,16 +176,45 @@ function writePointGeometry(feature: { x: number; y: number }, pbf: PbfWriter): 
   pbf.writeSVarint(feature.y);
 }
 
+/** Value messages are written by hand: a layer holds millions of them, and pbf's writeMessage measures each twice. */
 function writeValue(value: TileValue, pbf: PbfWriter): void {
-  if (value instanceof Uint8Array) {
-    pbf.writeVarint(STRING_VALUE_TAG);
-    pbf.writeVarint(value.length);
-    pbf.realloc(value.length);
-    pbf.buf.set(value, pbf.pos);
-    pbf.pos += value.length;
-  } else if (typeof value === 'string') pbf.writeStringField(1, value);
+  if (value instanceof Uint8Array) return writeStringBytes(value, pbf);
+  if (typeof value === 'string') pbf.writeStringField(1, value);
   else if (typeof value === 'boolean') pbf.writeBooleanField(7, value);
   else if (!Number.isInteger(value) || !Number.isSafeInteger(value)) pbf.writeDoubleField(3, value);
   else if (value >= 0) pbf.writeVarintField(5, value);
   else pbf.writeSVarintField(6, value);
+}
+
+function writeStringBytes(bytes: Uint8Array, pbf: PbfWriter): void {
+  pbf.writeVarint(STRING_VALUE_TAG);
+  pbf.writeVarint(bytes.length);
+  pbf.realloc(bytes.length);
+  pbf.buf.set(bytes, pbf.pos);
+  pbf.pos += bytes.length;
+}
+
+const VALUE_TAG = (4 << 3) | 2;
+
+/** Writes one value message (field 4 of a layer) with its length computed up front. */
+function writeValueMessage(value: TileValue, pbf: PbfWriter): void {
+  if (value instanceof Uint8Array) {
+    pbf.writeVarint(VALUE_TAG);
+    pbf.writeVarint(1 + varintLength(value.length) + value.length);
+    writeStringBytes(value, pbf);
+    return;
+  }
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+    pbf.writeVarint(VALUE_TAG);
+    pbf.writeVarint(1 + varintLength(value));
+    pbf.writeVarintField(5, value);
+    return;
+  }
+  pbf.writeMessage(4, writeValue, value);
+}
+
+function varintLength(value: number): number {
+  let length = 1;
+  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) length++;
+  return length;
 }
