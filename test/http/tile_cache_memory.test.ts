@@ -3,7 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpGet } from '../helpers/http_get.js';
 import { cliBin, ensureServerBuilt, repoRoot } from '../helpers/server_process.js';
 
 /**
@@ -132,6 +134,27 @@ afterAll(async () => {
 });
 
 describe('tile cache memory under a crawler', () => {
+  it('sends the stored gzip bytes, inflates them for clients without gzip, each with its own strong ETag', async () => {
+    const tilePath = `/tiles/crawl/${Z}/${BLOCK.x + 3}/${BLOCK.y + 5}.mvt`;
+    const gzipped = await httpGet(url, tilePath, { 'Accept-Encoding': 'gzip' });
+    const plain = await httpGet(url, tilePath);
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+    expect(plain.headers['content-length']).toBe(String(plain.body.length));
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    const [gzipEtag, plainEtag] = [String(gzipped.headers.etag), String(plain.headers.etag)];
+    expect(plainEtag).toMatch(/^"[^"]+"$/);
+    expect(plainEtag).not.toBe(gzipEtag);
+    expect((await httpGet(url, tilePath)).headers.etag, 'the same bytes, the same validator').toBe(plainEtag);
+    expect((await httpGet(url, tilePath, { 'If-None-Match': plainEtag })).status).toBe(304);
+    // A validator of one representation never validates the other.
+    expect((await httpGet(url, tilePath, { 'If-None-Match': gzipEtag })).status).toBe(200);
+    expect((await httpGet(url, tilePath, { 'Accept-Encoding': 'gzip', 'If-None-Match': plainEtag })).status).toBe(200);
+    expect((await httpGet(url, tilePath, { 'Accept-Encoding': 'gzip', 'If-None-Match': gzipEtag })).status).toBe(304);
+  });
+
   it('holds no more than it accounts for, within its limit, across 50,000 distinct tiles and 25,000 empty ones', async () => {
     const random = mulberry32(7);
     const full: string[] = [];

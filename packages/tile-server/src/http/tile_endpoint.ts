@@ -146,19 +146,21 @@ function writeTile(
     res.end();
     return;
   }
-  const send = (body: Uint8Array) => {
-    if (res.writableEnded || res.destroyed) return;
-    const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
-    if (gzip) list.push('Content-Encoding', 'gzip');
-    res.writeHead(200, list);
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
   if (gzip) {
-    send(tile.gzip);
+    sendBody(req, res, reply, etag, tile.gzip, true);
     return;
   }
   const inflate = () => inflateTile(tile);
-  (work ? work.run(inflate) : inflate()).then(send, fail);
+  (work ? work.run(inflate) : inflate()).then((raw) => sendBody(req, res, reply, etag, raw, false), fail);
+}
+
+function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, etag: string, body: Uint8Array, gzip: boolean): void {
+  if (res.writableEnded || res.destroyed) return;
+  const { headers, cors, vary } = reply;
+  const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
+  if (gzip) list.push('Content-Encoding', 'gzip');
+  res.writeHead(200, list);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function pairs(list: readonly string[]): Record<string, string> {
