@@ -1,6 +1,5 @@
-import { gunzipSync } from 'node:zlib';
 import { SafeMapError } from '../errors.js';
-import { encodedFromGzip, encodeTile, type EncodedTile } from '../store/encoded_tile.js';
+import { compressTile, encodedFromGzip, isEmptyGzip, type EncodedTile } from '../store/encoded_tile.js';
 import { EMPTY, TileCache, type CachedTile } from '../store/tile_cache.js';
 import type { TileSource } from '../store/tile_source.js';
 import type { TileCoords } from '../tiling/tile_coords.js';
@@ -49,7 +48,7 @@ export class ArchiveTileSource implements TileSource {
     let tile: EncodedTile | undefined;
     try {
       const stored = await this.archive.getStoredTile(coords.z, coords.x, coords.y);
-      tile = stored ? encodeStored(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength)) : undefined;
+      tile = stored ? await encodeStored(stored) : undefined;
     } catch (error) {
       // The archive broke under the server (cut short, overwritten in place): a temporary 503, never a 500, and
       // nothing is cached, so the tile is read again from the next good version.
@@ -60,9 +59,12 @@ export class ArchiveTileSource implements TileSource {
   }
 }
 
-/** Archives store tiles gzip-compressed as the build wrote them: those bytes go out as they are, never recompressed. */
-function encodeStored(stored: Buffer): EncodedTile | undefined {
-  if (!isGzip(stored)) return stored.length > 0 ? encodeTile(stored) : undefined;
-  const raw = gunzipSync(stored);
-  return raw.length > 0 ? encodedFromGzip(stored, raw) : undefined;
+/**
+ * Archives store tiles gzip-compressed as the build wrote them: those bytes are kept and go out as they are, never
+ * inflated or recompressed here. Only a tile stored uncompressed (a tile directory may hold them so) is compressed,
+ * once, in the libuv pool.
+ */
+async function encodeStored(stored: Uint8Array): Promise<EncodedTile | undefined> {
+  if (isGzip(stored)) return isEmptyGzip(stored) ? undefined : encodedFromGzip(stored);
+  return stored.length > 0 ? compressTile(stored) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EncodedTile } from '../store/encoded_tile.js';
+import { inflateTile, rawEtag, type EncodedTile } from '../store/encoded_tile.js';
 import { EMPTY } from '../store/tile_cache.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
@@ -82,7 +82,8 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
 
 /**
  * Validates z/x/y and answers with the tile of `tileset`: from memory at once, otherwise by slicing or reading the
- * archive through the work limiter (503 + Retry-After when it is full). Shared by public and restricted tiles.
+ * archive through the work limiter (503 + Retry-After when it is full). Tiles are held gzipped; a client that does
+ * not accept gzip gets them inflated in the libuv pool through the same limiter. Shared by public and restricted tiles.
  */
 export function serveTile(
   req: IncomingMessage,
@@ -105,11 +106,11 @@ export function serveTile(
   const source = tileset.source;
   const cached = source.cached(coords);
   if (cached !== undefined) {
-    writeTile(req, res, cached === EMPTY ? undefined : cached, reply);
+    writeTile(req, res, cached === EMPTY ? undefined : cached, reply, work, fail);
     return;
   }
   const produce = () => source.getTile(coords);
-  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, reply), fail);
+  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, reply, work, fail), fail);
 }
 
 /** The fixed parts of a tile answer, computed once per route or per request, never per header. */
@@ -122,7 +123,14 @@ export interface TileReply {
   readonly vary: string;
 }
 
-function writeTile(req: IncomingMessage, res: ServerResponse, tile: EncodedTile | undefined, reply: TileReply): void {
+function writeTile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tile: EncodedTile | undefined,
+  reply: TileReply,
+  work: WorkLimiter | undefined,
+  fail: (error: unknown) => void,
+): void {
   if (res.writableEnded || res.destroyed) return;
   const { headers, cors, vary } = reply;
   if (!tile) {
@@ -132,13 +140,23 @@ function writeTile(req: IncomingMessage, res: ServerResponse, tile: EncodedTile 
   }
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   // Each representation gets its own strong validator, as RFC 9110 requires of strong ETags.
-  const etag = gzip ? tile.gzipEtag : tile.etag;
+  const etag = gzip ? tile.gzipEtag : rawEtag(tile);
   if (matchesEtag(req.headers['if-none-match'], etag)) {
     res.writeHead(304, [...headers, ...cors, 'ETag', etag, 'Vary', vary]);
     res.end();
     return;
   }
-  const body = gzip ? tile.gzip : tile.raw;
+  if (gzip) {
+    sendBody(req, res, reply, etag, tile.gzip, true);
+    return;
+  }
+  const inflate = () => inflateTile(tile);
+  (work ? work.run(inflate) : inflate()).then((raw) => sendBody(req, res, reply, etag, raw, false), fail);
+}
+
+function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, etag: string, body: Uint8Array, gzip: boolean): void {
+  if (res.writableEnded || res.destroyed) return;
+  const { headers, cors, vary } = reply;
   const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
   if (gzip) list.push('Content-Encoding', 'gzip');
   res.writeHead(200, list);

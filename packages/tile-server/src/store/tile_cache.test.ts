@@ -1,31 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeTile } from './encoded_tile.js';
-import { EMPTY, TileCache } from './tile_cache.js';
+import { EMPTY_ID_COST, EmptyTiles } from './empty_tiles.js';
+import { compressTile, encodedFromGzip, encodeTile, inflateTile, isEmptyGzip, rawEtag } from './encoded_tile.js';
+import { EMPTY, TILE_ENTRY_OVERHEAD, TileCache } from './tile_cache.js';
+
+const key = (x: number, y = 0, z = 14) => TileCache.key('busan', 'abc', z, x, y);
 
 describe('TileCache', () => {
   it('stays within its byte budget, evicting the least recently used first', () => {
     const tile = encodeTile(new Uint8Array(1000).fill(7));
-    const cache = new TileCache(3 * (tile.raw.length + tile.gzip.length + 128));
-    cache.set('a', tile);
-    cache.set('b', tile);
-    cache.set('c', tile);
-    expect(cache.get('a')).toBe(tile);
-    cache.set('d', tile);
-    expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toBe(tile);
+    const cost = tile.gzip.byteLength + key(1).length + TILE_ENTRY_OVERHEAD;
+    const cache = new TileCache(3 * cost);
+    cache.set(key(1), tile);
+    cache.set(key(2), tile);
+    cache.set(key(3), tile);
+    expect(cache.byteSize).toBe(3 * cost);
+    expect(cache.get(key(1))).toBe(tile);
+    cache.set(key(4), tile);
+    expect(cache.get(key(2))).toBeUndefined();
+    expect(cache.get(key(1))).toBe(tile);
     expect(cache.size).toBe(3);
-    expect(cache.byteSize).toBeLessThanOrEqual(3 * (tile.raw.length + tile.gzip.length + 128));
+    expect(cache.byteSize).toBe(3 * cost);
   });
 
-  it('remembers empty tiles and skips entries larger than the budget', () => {
-    const cache = new TileCache(100);
-    cache.set('empty', EMPTY);
-    expect(cache.get('empty')).toBe(EMPTY);
-    cache.set('big', encodeTile(new Uint8Array(1000)));
-    expect(cache.get('big')).toBeUndefined();
+  it('counts the whole buffer a tile keeps alive, and keeps a copy of exactly its bytes', () => {
+    const big = new Uint8Array(16384);
+    const gz = gzipSync('some tile');
+    big.set(gz, 100);
+    const view = big.subarray(100, 100 + gz.length);
+    const tile = encodedFromGzip(view);
+    expect(tile.gzip.buffer).not.toBe(big.buffer);
+    expect(tile.gzip.buffer.byteLength).toBe(gz.length);
+    const cache = new TileCache(1 << 20);
+    cache.set(key(1), tile);
+    expect(cache.stats()).toEqual({ bytes: gz.length + key(1).length + TILE_ENTRY_OVERHEAD, tiles: 1, tileBytes: gz.length, emptyTiles: 0 });
+    // A tile handed over as a view still counts for all it holds.
+    cache.set(key(2), { gzip: view, gzipEtag: '"x-gz"' });
+    expect(cache.stats().tileBytes).toBe(gz.length + 16384);
+  });
+
+  it('remembers empty tiles in one set per tile set version and zoom, and skips entries larger than the budget', () => {
+    const cache = new TileCache(100_000);
+    for (let x = 0; x < 100; x++) cache.set(key(x), EMPTY);
+    cache.set(TileCache.key('busan', 'abc', 13, 5, 5), EMPTY);
+    cache.set(TileCache.key('busan', 'def', 14, 5, 5), EMPTY);
+    expect(cache.size).toBe(3);
+    expect(cache.get(key(42))).toBe(EMPTY);
+    expect(cache.get(key(42, 1))).toBeUndefined();
+    expect(cache.get(TileCache.key('busan', 'abc', 13, 5, 5))).toBe(EMPTY);
+    expect(cache.get(TileCache.key('busan', 'abc', 13, 5, 6))).toBeUndefined();
+    expect(cache.get(TileCache.key('other', 'abc', 14, 42, 0))).toBeUndefined();
+    expect(cache.stats().emptyTiles).toBe(102);
+    // A hundred empty tiles cost about what a hundred ids in a Set do, not a hundred cache entries.
+    expect(cache.byteSize).toBeLessThan(102 * EMPTY_ID_COST + 3 * 400);
+    cache.set(key(9, 9), encodeTile(randomBytes(200_000)));
+    expect(cache.get(key(9, 9))).toBeUndefined();
+  });
+
+  it('a tile replaces its empty marker and the other way round, and the accounting follows', () => {
+    const cache = new TileCache(1 << 20);
+    const tile = encodeTile(new Uint8Array([1, 2, 3]));
+    cache.set(key(1), EMPTY);
+    cache.set(key(1), tile);
+    expect(cache.get(key(1))).toBe(tile);
+    cache.set(key(1), EMPTY);
+    expect(cache.get(key(1))).toBe(EMPTY);
+    expect(cache.stats().tiles).toBe(0);
+    expect(cache.stats().tileBytes).toBe(0);
+  });
+
+  it('evicts empty-tile sets like tiles, by least recent use, and keeps the total within the limit', () => {
+    const tile = encodeTile(new Uint8Array(200).fill(3));
+    const cache = new TileCache(20_000);
+    for (let x = 0; x < 500; x++) cache.set(key(x, 1, 12), EMPTY);
+    for (let x = 0; x < 200; x++) cache.set(key(x), tile);
+    expect(cache.byteSize).toBeLessThanOrEqual(20_000);
+    expect(cache.get(key(3, 1, 12)), 'the empty set was the oldest entry').toBeUndefined();
+    expect(cache.get(key(199))).toBe(tile);
   });
 
   it('keys by tile set, version and coordinates', () => {
     expect(TileCache.key('busan', 'abc', 3, 4, 5)).toBe('busan@abc/3/4/5');
+  });
+});
+
+describe('EmptyTiles', () => {
+  it('stays within its budget by dropping its older generation, keeping ids asked for again', () => {
+    const set = new EmptyTiles(300 * EMPTY_ID_COST, 14);
+    for (let id = 0; id < 100; id++) set.add(id);
+    for (let id = 1000; id < 1200; id++) {
+      set.add(id);
+      expect(set.has(7), 'asked for again, so kept').toBe(true);
+    }
+    expect(set.cost).toBeLessThanOrEqual(300 * EMPTY_ID_COST);
+    expect(set.has(8)).toBe(false);
+    expect(set.has(1199)).toBe(true);
+  });
+});
+
+describe('EncodedTile', () => {
+  it('derives strong, distinct ETags per representation from the gzip bytes alone', async () => {
+    const raw = new Uint8Array([1, 2, 3, 4, 5]);
+    const a = encodeTile(raw);
+    const b = await compressTile(raw);
+    expect(a.gzipEtag).toMatch(/^"[A-Za-z0-9_-]{27}-gz"$/);
+    expect(rawEtag(a)).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(rawEtag(a)).not.toBe(a.gzipEtag);
+    expect(a.gzipEtag).toBe(encodedFromGzip(a.gzip).gzipEtag);
+    expect(encodeTile(new Uint8Array([1, 2, 3, 4, 6])).gzipEtag).not.toBe(a.gzipEtag);
+    expect(new Uint8Array(await inflateTile(b))).toEqual(raw);
+    expect(new Uint8Array(gunzipSync(a.gzip))).toEqual(raw);
+  });
+
+  it('turns bytes that do not inflate into a temporary 503, and tells empty gzip apart without inflating', async () => {
+    await expect(inflateTile(encodedFromGzip(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3])))).rejects.toMatchObject({ code: 'TILESET_UNAVAILABLE' });
+    expect(isEmptyGzip(gzipSync(new Uint8Array(0)))).toBe(true);
+    expect(isEmptyGzip(gzipSync(new Uint8Array([0])))).toBe(false);
+    expect(isEmptyGzip(gzipSync(new Uint8Array(4096)))).toBe(false);
   });
 });
