@@ -53,6 +53,7 @@ const outDir = mkdtempSync(path.join(os.tmpdir(), 'safemap-bench-build-out-'));
 const tools = [
   {
     name: 'safemap',
+    command: `safemap build -f -z ${maxZoom} -o OUT.pmtiles FILE`,
     out: path.join(outDir, 'cctv.pmtiles'),
     run: (out) => measureProcess(process.execPath, [safemapBin, 'build', '-f', '-z', String(maxZoom), '-o', out, input.file], { node: true }),
   },
@@ -61,6 +62,7 @@ if (tippecanoe) {
   if (!existsSync(tippecanoe)) throw new Error(`TIPPECANOE=${tippecanoe}: no such file`);
   tools.push({
     name: 'tippecanoe',
+    command: `tippecanoe -q -f -zg --drop-densest-as-needed -z${maxZoom} -o OUT.mbtiles FILE`,
     out: path.join(outDir, 'cctv.mbtiles'),
     run: (out) => measureProcess(tippecanoe, ['-q', '-f', '-zg', '--drop-densest-as-needed', `-z${maxZoom}`, '-o', out, input.file]),
   });
@@ -72,7 +74,11 @@ for (let i = 1; i <= runs; i++) {
   // Interleaved so that both tools see the same machine load.
   for (const tool of tools) {
     log(`run ${i}/${runs}: ${tool.name} …`);
-    const result = await tool.run(tool.out);
+    const result = await tool.run(tool.out).catch((error) => {
+      log(`bench:build: ${tool.name} failed on ${input.file}\n${error.message}`);
+      if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+      process.exit(1);
+    });
     tool.runs.push(result);
     log(`  ${result.wallSeconds.toFixed(1)} s, peak RSS ${result.peakRssMB?.toFixed(0) ?? '?'} MB`);
   }
@@ -103,12 +109,11 @@ printTable();
 process.stdout.write(
   `${JSON.stringify({
     bench: 'build',
-    command: `safemap build -f -z ${maxZoom} -o OUT.pmtiles FILE`,
     input: { file: input.file, bytes: input.bytes, points: input.points, seed: input.seed, generated: input.generated },
     runs,
     rssMethod,
     machine: { cpus: os.cpus().length, node: process.version, loadAverage1m: { before: loadBefore, after: loadAfter } },
-    tools: Object.fromEntries(tools.map((t) => [t.name, { command: t.name === 'safemap' ? 'safemap build' : `tippecanoe -q -f -zg --drop-densest-as-needed -z${maxZoom}`, runs: t.runs, median: t.median, ...t.archive }])),
+    tools: Object.fromEntries(tools.map((t) => [t.name, { command: t.command, runs: t.runs, median: t.median, ...t.archive }])),
     ratio,
   })}\n`,
 );
