@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
-import { publicCatalog } from '../security/split_restricted.js';
+import { publicCatalog } from '../catalog/split_restricted.js';
 import type { ArchiveBuildResult } from '../tiling/build_archive.js';
 import { buildTileset } from '../tiling/build_tileset.js';
 import type { Progress } from '../tiling/progress.js';

@@ -2,7 +2,7 @@ import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { ApiKeyRing } from './api_keys.js';
 import type { RestrictedAccess } from './security_options.js';
-import { publicCatalog, restrictedCatalog } from './split_restricted.js';
+import { publicCatalog, restrictedCatalog } from '../catalog/split_restricted.js';
 
 /** The public registry and, apart from it, the restricted layers with the keys that unlock them. */
 export interface AccessRegistries {

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
-import { ArchiveTileSource } from '../archive/archive_tile_source.js';
+import { ArchiveTileSource } from './archive_tile_source.js';
 import { openArchive } from '../archive/open_archive.js';
 import { FeatureLookup, type BBox } from '../lookup/feature_lookup.js';
 import { describeTileset } from './describe_tileset.js';

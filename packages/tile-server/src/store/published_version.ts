@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
-import { ArchiveTileSource } from '../archive/archive_tile_source.js';
+import { ArchiveTileSource } from './archive_tile_source.js';
 import { openArchive } from '../archive/open_archive.js';
 import { isSafeMapError, SafeMapError } from '../errors.js';
 import type { Logger } from '../log.js';

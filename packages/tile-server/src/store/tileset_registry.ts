@@ -2,7 +2,7 @@ import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { ArchiveTileSource } from '../archive/archive_tile_source.js';
+import { ArchiveTileSource } from './archive_tile_source.js';
 import { openArchive } from '../archive/open_archive.js';
 import { loadTilesetVersion, type VersionFiles } from './load_tilesets.js';
 import { loadPublishedTileset } from './published_version.js';

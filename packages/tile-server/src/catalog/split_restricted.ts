@@ -1,5 +1,5 @@
-import type { Catalog, LayerConfig, TilesetConfig } from '../catalog/catalog_schema.js';
-import type { LoadedCatalog } from '../catalog/load_catalog.js';
+import type { Catalog, LayerConfig, TilesetConfig } from './catalog_schema.js';
+import type { LoadedCatalog } from './load_catalog.js';
 
 /**
  * The catalogue as the public may see it: restricted layers removed, and tile sets left without layers dropped. The

@@ -1,9 +1,9 @@
 import { SafeMapError } from '../errors.js';
-import { compressTile, encodedFromGzip, isEmptyGzip, type EncodedTile } from '../store/encoded_tile.js';
-import { EMPTY, TileCache, type CachedTile } from '../store/tile_cache.js';
-import type { TileSource } from '../store/tile_source.js';
+import { compressTile, encodedFromGzip, isEmptyGzip, type EncodedTile } from './encoded_tile.js';
+import { EMPTY, TileCache, type CachedTile } from './tile_cache.js';
+import type { TileSource } from './tile_source.js';
 import type { TileCoords } from '../tiling/tile_coords.js';
-import { isGzip, type TileArchive } from './open_archive.js';
+import { isGzip, type TileArchive } from '../archive/open_archive.js';
 
 /**
  * Answers tiles from an archive (PMTiles, MBTiles or a tile directory). Each tile is read once, then
