@@ -59,7 +59,7 @@ export class PmtilesWriter {
 
   static async create(file: string): Promise<PmtilesWriter> {
     const dataFile = `${file}.data`;
-    return new PmtilesWriter(file, dataFile, await open(dataFile, 'w'));
+    return new PmtilesWriter(file, dataFile, await open(dataFile, 'w+'));
   }
 
   /** Adds a tile's gzip-compressed bytes under its PMTiles id; each id once. */
