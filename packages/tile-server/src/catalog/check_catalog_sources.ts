@@ -147,7 +147,7 @@ async function checkCoordinateColumns(layer: LayerConfig, file: string, at: read
       severity: 'error',
       kind: 'missing-column',
       key: formatKeyPath([...at, 'source', 'columns', role]),
-      message: `column ${JSON.stringify(name)} not found in ${path.basename(file)}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ''} Columns seen: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+      message: `column ${JSON.stringify(name)} not found in ${path.basename(file)}${didYouMean(guess)} ${columnsSeen(header)}`,
     });
   }
   return findings;
@@ -168,8 +168,8 @@ function checkProperties(layer: LayerConfig, at: readonly PropertyKey[], result:
         kind: 'missing-column',
         key,
         message:
-          `${mapped ? 'column' : 'property'} ${JSON.stringify(column)} not found in ${fileName}` +
-          `${guess ? `; did you mean ${JSON.stringify(guess)}?` : ''}${mapped ? '' : ` Map it to a source column with source.fields.${name}.`} Columns seen: ${available.map((h) => JSON.stringify(h)).join(', ')}`,
+          `${mapped ? 'column' : 'property'} ${JSON.stringify(column)} not found in ${fileName}${didYouMean(guess)}` +
+          `${mapped ? '' : ` Map it to a source column with source.fields.${name}.`} ${columnsSeen(available)}`,
       });
       continue;
     }
@@ -239,6 +239,14 @@ function groupQuarantine(result: IngestResult, outside: ReadonlyArray<IngestedFe
     list.push({ kind: 'outside-tileset-bounds', count: outside.length, first });
   }
   return list.sort((a, b) => b.count - a.count);
+}
+
+function didYouMean(guess: string | undefined): string {
+  return guess ? `; did you mean ${JSON.stringify(guess)}?` : '.';
+}
+
+function columnsSeen(names: readonly string[]): string {
+  return `Columns seen: ${names.map((name) => JSON.stringify(name)).join(', ')}.`;
 }
 
 /** `file.csv:12` for a CSV row, `file.geojson#3` for a GeoJSON feature. */

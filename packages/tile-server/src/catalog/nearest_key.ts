@@ -1,6 +1,7 @@
 /**
  * The known key a misspelt one most likely meant (`attributon` → `attribution`), or undefined when none is close:
- * at most one edit per three characters, and never more than three.
+ * at most one edit per three characters, and never more than three; failing that, a key containing the word or
+ * contained in it.
  */
 export function nearestKey(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
@@ -13,7 +14,10 @@ export function nearestKey(word: string, candidates: readonly string[]): string 
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  // Column names often differ by a prefix or suffix (`WGS84위도` for `위도`): one containing the other is a good guess.
+  const lower = word.toLowerCase();
+  return candidates.find((candidate) => candidate.length >= 2 && (lower.includes(candidate.toLowerCase()) || candidate.toLowerCase().includes(lower)));
 }
 
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one typo, as people make them. */
