@@ -41,11 +41,11 @@ const sourceSchema = z.strictObject({
   format: z
     .enum(['csv', 'geojson', 'ndjson'])
     .optional()
-    .meta({ description: 'File format; from the extension when absent (`.csv`/`.txt`, `.geojson`/`.json`, `.ndjson`/`.geojsonl`).' }),
+    .meta({ description: 'File format; from the extension when absent (`.csv`/`.txt`, `.geojson`/`.json`, `.ndjson`/`.geojsonl`).' , examples: ['csv'] }),
   encoding: z
     .enum(['auto', 'utf-8', 'cp949'])
     .default('auto')
-    .meta({ description: 'Text encoding of the source file; `auto` sniffs a BOM, then UTF-8 validity, then falls back to CP949.' }),
+    .meta({ description: 'Text encoding of the source file; `auto` sniffs a BOM, then UTF-8 validity, then falls back to CP949.' , examples: ['cp949'] }),
   crs: crs.default('EPSG:4326').meta({
     description: 'Coordinate reference system of the source coordinates (`EPSG:4326` degrees, `EPSG:5186` and the other Korean TM systems in metres).',
     examples: ['EPSG:5186'],
@@ -72,10 +72,10 @@ const layerSchema = z
   .strictObject({
     id: id.meta({ description: 'Layer id, unique in its tile set: the vector layer name in tiles and the `layers=` value of the widget.', examples: ['shelters'] }),
     title: localizedText.meta({ description: 'Layer name in the legend and the list.', examples: [{ ko: '대피소', en: 'Shelters' }] }),
-    geometry: z.enum(['point', 'line', 'polygon']).meta({ description: 'Geometry kind; features of another kind are reported and left out.' }),
+    geometry: z.enum(['point', 'line', 'polygon']).meta({ description: 'Geometry kind; features of another kind are reported and left out.' , examples: ['point'] }),
     source: sourceSchema.meta({ description: 'Where the layer\'s features come from.' }),
-    minzoom: zoom.default(0).meta({ description: 'Lowest zoom at which the layer is drawn.' }),
-    maxzoom: zoom.default(14).meta({ description: 'Highest zoom with its own tiles; the map overzooms beyond it.' }),
+    minzoom: zoom.default(0).meta({ description: 'Lowest zoom at which the layer is drawn.' , examples: [10] }),
+    maxzoom: zoom.default(14).meta({ description: 'Highest zoom with its own tiles; the map overzooms beyond it.' , examples: [16] }),
     properties: z.record(propertyName, propertySpec).meta({
       description:
         'The allow-list: only these properties, with these types, ever leave the server. A name is a letter of any script, then letters, digits or `_` (max 64). Each value is a type, or `{ "type", "label" }`.',
@@ -83,12 +83,12 @@ const layerSchema = z
     }),
     attribution: z.string().min(1).meta({ description: 'Credit shown on the map for this layer.', examples: ['해운대구청'] }),
     license: z.string().min(1).optional().meta({ description: 'Licence of the data, an SPDX id or the licence\'s name.', examples: ['KOGL-Type1'] }),
-    basemap: z.boolean().default(false).meta({ description: 'A backdrop (land, districts): drawn first, never in the legend, never clickable.' }),
+    basemap: z.boolean().default(false).meta({ description: 'A backdrop (land, districts): drawn first, never in the legend, never clickable.' , examples: [true] }),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').optional().meta({ description: 'Legend and style colour, `#rrggbb`; a palette colour when absent.', examples: ['#d9480f'] }),
     access: z
       .enum(['public', 'restricted'])
       .default('public')
-      .meta({ description: '`restricted` layers are left out of the public tile set and served only with an API key (see `apiKeys`).' }),
+      .meta({ description: '`restricted` layers are left out of the public tile set and served only with an API key (see `apiKeys`).' , examples: ['restricted'] }),
     precision: z
       .strictObject({
         gridMeters: z.number().min(1).max(100_000).meta({ description: 'Grid the coordinates are snapped to at load, in metres.', examples: [50] }),
@@ -131,7 +131,7 @@ const tilesetSchema = z
   .strictObject({
     id: id.meta({ description: 'Tile set id: the `{id}` of `/tiles/{id}.json` and the widget\'s `tileset`.', examples: ['haeundae'] }),
     title: localizedText.meta({ description: 'Map title.', examples: [{ ko: '해운대구 안전지도', en: 'Haeundae-gu Safety Map' }] }),
-    description: localizedText.optional().meta({ description: 'One sentence on what the map shows.' }),
+    description: localizedText.optional().meta({ description: 'One sentence on what the map shows.' , examples: [{ ko: '대피소, 비상벨과 CCTV 위치', en: 'Shelters, emergency bells and CCTV' }] }),
     center: z
       .tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), zoom])
       .optional()
@@ -157,11 +157,14 @@ const apiKeySchema = z.strictObject({
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be the 64-character lowercase hex SHA-256 of the key')
-    .meta({ description: 'SHA-256 of the key, lowercase hex (`printf %s KEY | sha256sum`); the key itself is never in the catalogue.' }),
+    .meta({
+      description: 'SHA-256 of the key, lowercase hex (`printf %s KEY | sha256sum`); the key itself is never in the catalogue.',
+      examples: ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+    }),
   origins: z
     .array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)]))
     .min(1)
-    .meta({ description: 'Origins allowed to use the key; `*` allows any, including none.', examples: [['https://www.haeundae.go.kr']] }),
+    .meta({ description: 'Origins allowed to use the key, e.g. `["https://www.haeundae.go.kr"]`; `*` allows any, including none.' }),
   tilesets: z.array(id).min(1).meta({ description: 'Tile sets whose restricted layers the key unlocks.', examples: [['haeundae']] }),
 });
 
@@ -170,8 +173,8 @@ export const catalogSchema = z
     $schema: z.string().optional().meta({ description: 'The JSON Schema of this file, for editors.', examples: ['../../packages/tile-server/catalog.schema.json'] }),
     publish: z
       .strictObject({
-        dir: z.string().min(1).default('tiles').meta({ description: 'Folder of published tile sets (`<dir>/<tileset>/current.json`), relative to the catalogue.' }),
-        keep: z.number().int().min(1).max(100).default(3).meta({ description: 'Versions kept on disk per tile set, the live one included; older ones are pruned.' }),
+        dir: z.string().min(1).default('tiles').meta({ description: 'Folder of published tile sets (`<dir>/<tileset>/current.json`), relative to the catalogue.' , examples: ['tiles'] }),
+        keep: z.number().int().min(1).max(100).default(3).meta({ description: 'Versions kept on disk per tile set, the live one included; older ones are pruned.' , examples: [5] }),
       })
       .optional()
       .meta({ description: 'Where `safemap build --config` publishes archives and the server looks for them.' }),
