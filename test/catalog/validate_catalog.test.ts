@@ -151,6 +151,16 @@ describe('safemap validate --config', () => {
     expect(code).toBe(exitCodes.ok);
   });
 
+  it('makes a layer that would publish empty an error at source.crs, with the likely systems for projected metres', async () => {
+    // LOCALDATA-style metres (EPSG:5174) under the catalogue's default EPSG:4326: every row lands outside Korea.
+    await writeFile(path.join(dir, 'metres.csv'), '시설명,좌표정보(x),좌표정보(y)\n해운대,396152.6,186394.9\n우동,395520.3,186764.1\n');
+    const file = await write('crs.json', catalogue({ source: { path: 'metres.csv', columns: { x: '좌표정보(x)', y: '좌표정보(y)' } }, properties: { 시설명: 'string' } }));
+    const { code, stdout } = await run(validateCommand, ['--config', file]);
+    expect(stdout).toContain('error   tilesets[0].layers[0].source.crs: none of the 2 rows could be placed (outside-region ×2): the layer would be empty.');
+    expect(stdout).toMatch(/look like projected metres while source\.crs is EPSG:4326: set source\.crs to the file's system; likely, most plausible first: "EPSG:5174"/);
+    expect(code).toBe(exitCodes.dataInvalid);
+  });
+
   it('exits 3 naming the catalogue for a misspelt key, and 2 for an unknown tile set', async () => {
     const broken = catalogue() as { tilesets: Array<{ layers: Array<Record<string, unknown>> }> };
     const { attribution, ...rest } = broken.tilesets[0]!.layers[0]!;

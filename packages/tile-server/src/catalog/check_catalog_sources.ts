@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isSafeMapError, type ErrorCode } from '../errors.js';
 import { cleanHeader } from '../ingest/clean_header.js';
 import { ingestFiles, formatOf, type IngestedFeature, type IngestResult } from '../ingest/ingest_files.js';
+import { looksProjected, rankCrsCandidates } from '../ingest/detect_crs.js';
 import { parseCsvRows } from '../ingest/parse_csv_rows.js';
 import { positionsOf } from '../ingest/project_geometry.js';
 import { decodeText } from '../source/decode_text.js';
@@ -16,7 +17,7 @@ import { nearestKey } from './nearest_key.js';
 /** One finding about a layer, placed at the catalogue key an officer edits to fix it. */
 export interface LayerFinding {
   readonly severity: 'error' | 'warning';
-  readonly kind: 'source-unreadable' | 'missing-column' | 'type-mismatch' | 'empty-property';
+  readonly kind: 'source-unreadable' | 'missing-column' | 'type-mismatch' | 'empty-property' | 'no-features' | 'mostly-outside';
   /** `tilesets[0].layers[1].source.columns.lat` */
   readonly key: string;
   readonly message: string;
@@ -96,7 +97,7 @@ async function checkLayer(loaded: LoadedCatalog, tileset: TilesetConfig, layer: 
     features: inside,
     quarantined: summary.quarantined + outside.length,
     quarantine,
-    findings: checkProperties(layer, at, result, available, path.basename(file)),
+    findings: [...checkPlacement(layer, at, summary.rows, inside, quarantine, outsideSample(result)), ...checkProperties(layer, at, result, available, path.basename(file))],
   };
 }
 
@@ -151,6 +152,50 @@ async function checkCoordinateColumns(layer: LayerConfig, file: string, at: read
     });
   }
   return findings;
+}
+
+/**
+ * A layer whose rows all (or mostly) land outside the region is almost always a wrong `crs`: metres read as degrees,
+ * or degrees declared as a projected system. A build would publish an empty or thinned layer without a word.
+ */
+function checkPlacement(
+  layer: LayerConfig,
+  at: readonly PropertyKey[],
+  rows: number,
+  features: number,
+  quarantine: readonly QuarantineGroup[],
+  sample: ReadonlyArray<readonly [number, number]>,
+): LayerFinding[] {
+  if (rows === 0) return [];
+  const outside = quarantine.filter((group) => group.kind === 'outside-region' || group.kind === 'outside-tileset-bounds').reduce((sum, group) => sum + group.count, 0);
+  const metres = looksProjected(sample);
+  const candidates = metres ? rankCrsCandidates(sample).map((candidate) => `"${candidate.crs}" (${candidate.label})`) : [];
+  const hint = metres
+    ? ` The coordinates look like projected metres while source.crs is ${layer.source.crs}: set source.crs to the file's system` +
+      `${candidates.length > 0 ? `; likely, most plausible first: ${candidates.slice(0, 3).join('; ')}` : ''}.`
+    : outside > 0
+      ? ` Check source.crs (${layer.source.crs}) and the coordinate columns.`
+      : '';
+  const key = formatKeyPath([...at, 'source', metres || outside > 0 ? 'crs' : 'path']);
+  if (features === 0) {
+    const why = quarantine.map((group) => `${group.kind} ×${group.count}`).join(', ');
+    return [{ severity: 'error', kind: 'no-features', key, message: `none of the ${rows} rows could be placed${why ? ` (${why})` : ''}: the layer would be empty.${hint}` }];
+  }
+  if (outside * 10 > rows) {
+    return [{ severity: 'warning', kind: 'mostly-outside', key, message: `${outside} of ${rows} rows lie outside the region and are left out.${hint}` }];
+  }
+  return [];
+}
+
+/** Positions (x, y) of rows left out as outside the region, as their reasons give them, for guessing a CRS. */
+function outsideSample(result: IngestResult): Array<[number, number]> {
+  const sample: Array<[number, number]> = [];
+  for (const problem of result.problems) {
+    if (problem.kind !== 'outside-region' || sample.length >= 200) continue;
+    const position = /position (-?[\d.]+), (-?[\d.]+) \(lat, lon\)/.exec(problem.reason);
+    if (position) sample.push([Number(position[2]), Number(position[1])]);
+  }
+  return sample;
 }
 
 /** Allow-listed properties against the source: missing columns, values of the wrong type, properties empty everywhere. */
