@@ -89,6 +89,15 @@ describe('layer catalogue validation', () => {
     expect(source).toContain('tilesets[0].layers[0].source.colums (tile set busan, layer shelters): unknown key; did you mean "columns"?');
   });
 
+  it('says what a wrong value should be, with the nearest allowed one', () => {
+    const withProperty = (spec: unknown) => ({ tilesets: [{ ...valid.tilesets[0], layers: [{ ...layer, properties: { 설치연도: spec } }] }] });
+    expect(problemsOf(withProperty('numbr'))).toContain('tilesets[0].layers[0].properties.설치연도 (tile set busan, layer shelters): expected one of "string"|"number"|"boolean", or expected object; did you mean "number"?');
+    expect(problemsOf(withProperty({ type: 'nubmer' }))).toContain('properties.설치연도.type (tile set busan, layer shelters): Invalid option: expected one of "string"|"number"|"boolean"; did you mean "number"?');
+    expect(problemsOf(withProperty({ type: 'number', lable: { ko: '설치연도', en: 'Installed' } }))).toContain('properties.설치연도.lable (tile set busan, layer shelters): unknown key; did you mean "label"?');
+    expect(problemsOf({ tilesets: [{ ...valid.tilesets[0], layers: [{ ...layer, geometry: 'points' }] }] })).toContain('did you mean "point"?');
+    expect(() => parseCatalog(withProperty('string'), 'c.json')).not.toThrow();
+  });
+
   it('refuses a fields entry that no published property uses', () => {
     const message = problemsOf({ tilesets: [{ ...valid.tilesets[0], layers: [{ ...layer, source: { path: 'a.csv', fields: { nmae: '시설명' } } }] }] });
     expect(message).toContain('tilesets[0].layers[0].source.fields.nmae (tile set busan, layer shelters): "nmae" is not a published property');

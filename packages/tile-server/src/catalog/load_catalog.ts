@@ -49,7 +49,32 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string[] {
   }
   // A record key that fails its own rule: zod wraps the rule's message in "Invalid key in record"; show the rule.
   if (issue.code === 'invalid_key') return [`${where}: ${issue.issues.map((inner) => inner.message).join('; ')}`];
+  // "Invalid input" says nothing: when the value has the shape of one alternative (an object for a property with a
+  // label), report that alternative's own problems; otherwise list what each alternative expects.
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const shaped = issue.errors.find((branch) => !branch.some((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value')));
+    if (shaped) return shaped.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, json));
+    const expected = issue.errors.map((branch) => branch.map((inner) => inner.message.replace(/^Invalid (option|input): /, '').replace(/, received .*$/, '')).join(', '));
+    const options = issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.map(String) : []));
+    return [`${where}: ${expected.join(', or ')}${suggestValue(valueAt(json, issue.path), options)}`];
+  }
+  if (issue.code === 'invalid_value') return [`${where}: ${issue.message}${suggestValue(valueAt(json, issue.path), issue.values.map(String))}`];
   return [`${where}: ${issue.message}`];
+}
+
+/** `; did you mean "number"?` for `"numbr"`, or nothing. */
+function suggestValue(value: unknown, options: readonly string[]): string {
+  const guess = typeof value === 'string' ? nearestKey(value, options) : undefined;
+  return guess ? `; did you mean ${JSON.stringify(guess)}?` : '';
+}
+
+function valueAt(json: unknown, keyPath: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const segment of keyPath) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
 }
 
 /** ` (tile set busan, layer shelters)` for a key inside a layer, so a long catalogue's error points at the right block. */
