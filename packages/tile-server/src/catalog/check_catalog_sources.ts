@@ -83,8 +83,11 @@ async function checkLayer(loaded: LoadedCatalog, tileset: TilesetConfig, layer: 
     result = await ingestFiles([file], ingestOptionsOf(layer));
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
-    const key = formatKeyPath([...at, 'source', error.code === 'CRS_REQUIRED' ? 'crs' : 'path']);
-    return { ...empty, findings: [{ severity: 'error', kind: 'source-unreadable', key, code: error.code, message: inCatalogueTerms(error.message) }] };
+    // The reader refuses a coordinate system it does not know as a usage error; in a catalogue it is the crs key.
+    const aboutCrs = error.code === 'CRS_REQUIRED' || error.code === 'USAGE';
+    const code = error.code === 'USAGE' ? 'CATALOG_INVALID' : error.code;
+    const key = formatKeyPath([...at, 'source', aboutCrs ? 'crs' : 'path']);
+    return { ...empty, findings: [{ severity: 'error', kind: 'source-unreadable', key, code, message: inCatalogueTerms(error.message) }] };
   }
   const summary = result.sources[0]!;
   const outside = result.features.filter((feature) => !isInside(feature.geometry, tileset.bounds));
