@@ -41,14 +41,14 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
 
 /** For `--help` and the README. */
 export const exitCodeTable: ReadonlyArray<[ExitCode, string]> = [
-  [0, 'success (validate: the data is clean)'],
+  [0, 'success (validate: no errors in the data; warnings allowed)'],
   [1, 'unexpected internal error'],
   [2, 'usage error: unknown option or missing argument'],
   [3, 'the layer catalogue is unreadable or invalid'],
   [4, 'an input file cannot be read'],
   [5, 'an input file cannot be parsed (format, columns, geometry)'],
   [6, 'projected coordinates without a declared CRS: refused'],
-  [7, 'problems in the data: validate found errors, or build cannot tile it as asked (a max-zoom tile over 500 KB)'],
+  [7, 'problems in the data: validate found errors (in files, or in a catalogue\'s layers), or build cannot tile it as asked (a max-zoom tile over 500 KB)'],
   [8, 'the output exists: use -f to overwrite'],
   [9, 'writing or verifying the output failed; nothing was published'],
   [10, 'rollback: no previous version to return to'],

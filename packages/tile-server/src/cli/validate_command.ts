@@ -5,6 +5,7 @@ import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { validateCatalog } from './validate_catalog.js';
 
 /** Where a command writes; the process streams by default, buffers in tests. */
 export interface CommandIo {
@@ -13,9 +14,15 @@ export interface CommandIo {
 }
 
 const usage = `Usage: safemap validate [options] FILE…
+       safemap validate --config CATALOGUE [TILESET…] [--json]
 
 Check agency files before building tiles: report every row that cannot be placed or looks wrong, with its
 file:line (CSV) or feature index (GeoJSON). Writes nothing. Exits 0 when the data is clean, 7 when errors were found.
+
+Catalogue (the dry run of "safemap build --config": reads every layer as the build would, publishes nothing)
+  -c, --config FILE      check the catalogue and every layer's source (or only the TILESETs named): rows read,
+                         features, quarantined rows and why, columns the catalogue names but the file lacks,
+                         values not of their declared type, and the change against the live version per layer
 
 Inputs (CSV points or line vertices, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
   FILE…                  .csv, .geojson/.json, .ndjson/.geojsonl
@@ -45,17 +52,19 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
   let options: IngestOptions;
   let files: string[];
   let json: boolean;
+  let config: string | undefined;
   try {
     const parsed = parseCommandLine(argv);
     if (parsed === 'help') {
       io.stdout.write(usage);
       return exitCodes.ok;
     }
-    ({ options, files, json } = parsed);
+    ({ options, files, json, config } = parsed);
   } catch (error) {
     io.stderr.write(`safemap validate: ${(error as Error).message}\nRun "safemap validate --help" for the options.\n`);
     return exitCodes.usage;
   }
+  if (config !== undefined) return fromCatalog(config, files, json, io);
   const progress = io.stderr.isTTY && !json ? progressLine(io) : undefined;
   try {
     const result = await ingestFiles(files, { ...options, ...(progress ? { onProgress: progress.report } : {}) });
@@ -71,7 +80,18 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
   }
 }
 
-function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; files: string[]; json: boolean } {
+async function fromCatalog(config: string, tilesets: string[], json: boolean, io: CommandIo): Promise<number> {
+  try {
+    return await validateCatalog(config, tilesets, json, io);
+  } catch (error) {
+    if (!isSafeMapError(error)) throw error;
+    if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
+    io.stderr.write(`safemap validate: ${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+}
+
+function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; files: string[]; json: boolean; config: string | undefined } {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -85,12 +105,19 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
       'stale-days': { type: 'string' },
       'keep-suspect': { type: 'boolean' },
       json: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
     strict: true,
   });
   if (values.help) return 'help';
+  if (values.config !== undefined) {
+    const flags = ['crs', 'lat', 'lon', 'x', 'y', 'region', 'require', 'stale-days', 'keep-suspect'] as const;
+    const misplaced = flags.filter((flag) => values[flag] !== undefined);
+    if (misplaced.length > 0) throw new SafeMapError('USAGE', `--${misplaced[0]} does not go with --config: the catalogue's source keys say how each layer is read`);
+    return { options: {}, files: positionals, json: values.json === true, config: values.config };
+  }
   if (positionals.length === 0) throw new SafeMapError('USAGE', 'no input FILE given');
   const options: IngestOptions = {};
   if (values.crs !== undefined) {
@@ -118,7 +145,7 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
     options.staleAfterDays = days;
   }
   if (values['keep-suspect']) options.keepSuspect = true;
-  return { options, files: positionals, json: values.json === true };
+  return { options, files: positionals, json: values.json === true, config: undefined };
 }
 
 /** One self-overwriting status line on a terminal; never used when stderr is a file or pipe. */

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../catalog/catalog_schema.js';
+import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 
 /** The public catalogue: each tile set, its layers as a legend needs them, and where its TileJSON and style live. */
@@ -15,7 +17,7 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
       bounds: [...tileset.bounds],
       center: [...tileset.center],
       attribution: tileset.attribution,
-      layers: tileset.layers.map((layer) => ({
+      layers: tileset.layers.map((layer) => withLabels(tileset, layer.id, {
         id: layer.id,
         title: layer.title,
         geometry: layer.geometry,
@@ -28,4 +30,16 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
       })),
     })),
   };
+}
+
+/**
+ * Adds `labels` (published property → `{ ko, en }`) when the catalogue gives any, so popups show "설치연도" rather
+ * than a raw key. Only labels of properties on the allow-list are sent; `properties` stays a list of names for older
+ * widgets.
+ */
+function withLabels<T extends { properties: string[] }>(tileset: Tileset, layerId: string, layer: T): T & { labels?: Record<string, LocalizedText> } {
+  const labels = tileset.config.layers.find((config) => config.id === layerId)?.labels;
+  if (!labels) return layer;
+  const published = Object.fromEntries(layer.properties.filter((name) => Object.hasOwn(labels, name)).map((name) => [name, { ko: labels[name]!.ko, en: labels[name]!.en }]));
+  return Object.keys(published).length > 0 ? { ...layer, labels: published } : layer;
 }

@@ -132,7 +132,7 @@ export class RecordStage {
       // Own keys only: a published name like "toString" must not resolve to Object.prototype.toString.
       const sourceKey = Object.hasOwn(policy.fields, name) ? policy.fields[name]! : name;
       const found = Object.hasOwn(raw, sourceKey) ? raw[sourceKey] : undefined;
-      const value = found === undefined ? undefined : coerce(found, policy.types[name]!);
+      const value = found === undefined ? undefined : coerceToType(found, policy.types[name]!);
       if (value !== undefined) out[name] = value;
     }
     return out;
@@ -178,7 +178,7 @@ function nfc(text: string): string {
 }
 
 /** The catalogue's declared type: text is trimmed, "1,200" is 1200, yes/no words are booleans; otherwise left out. */
-function coerce(value: PropertyValue, type: 'string' | 'number' | 'boolean'): PropertyValue | undefined {
+export function coerceToType(value: PropertyValue, type: 'string' | 'number' | 'boolean'): PropertyValue | undefined {
   if (typeof value === 'string') {
     const text = value.trim();
     if (emptyCells.has(text)) return undefined;
