@@ -52,10 +52,10 @@ export class PropertyColumn {
       this.ids[index] = id;
     } else if (this.mode === 'text') {
       this.fillTextTo(index);
-      const encoded = utf8.encode(typeof value === 'string' ? value : String(value));
-      this.ensureBytes(this.byteLength + encoded.length);
-      this.bytes.set(encoded, this.byteLength);
-      this.byteLength += encoded.length;
+      const text = typeof value === 'string' ? value : String(value);
+      // Encoded straight into the arena: no array per value for the garbage collector.
+      this.ensureBytes(this.byteLength + text.length * 3);
+      this.byteLength += utf8.encodeInto(text, this.bytes.subarray(this.byteLength)).written;
       this.ends[index] = this.byteLength;
     } else {
       this.numbers[index] = typeof value === 'number' ? value : Number(value);

@@ -116,7 +116,8 @@ function workerFile(): string {
 
 function inWorker(request: PartRequest): Promise<PartResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { execArgv: workerExecArgv() });
+    // A small young generation: a reader makes short-lived garbage fast, and its heap is the build's peak memory.
+    const worker = new Worker(workerFile(), { execArgv: workerExecArgv(), resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.once('message', (message: { result?: PartResult; error?: { message: string; code?: ErrorCode; details?: Record<string, unknown> } }) => {
       void worker.terminate();
       if (message.result) resolve(message.result);

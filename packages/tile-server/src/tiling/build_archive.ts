@@ -38,6 +38,7 @@ export interface ArchiveBuildResult extends TileStats {
 
 /** Tiles read back after writing, evenly spread, to prove the archive opens and answers with what was written. */
 const VERIFY_SAMPLE = 4096;
+const EMPTY_TILE = new Uint8Array(0);
 
 /**
  * From feature stores to an archive: tiles come zoom by zoom from {@link tileLayers}, are checked to decode and
@@ -73,6 +74,8 @@ export async function buildArchive(
         tiles.map((tile) => tile.data),
         written - tiles.length,
       );
+      // Archives keep only the gzipped bytes: drop the raw tiles (moved to the workers) from this batch.
+      if (sink.kind !== 'directory') for (let i = 0; i < tiles.length; i++) tiles[i] = { ...tiles[i]!, data: EMPTY_TILE };
       // Writes follow batch order, so the archive's content does not depend on which worker finished first.
       const previous = inFlight[inFlight.length - 1] ?? Promise.resolve();
       inFlight.push(

@@ -80,8 +80,10 @@ export class CompressPool {
     const index = this.next++ % this.workers.length;
     return new Promise((resolve, reject) => {
       this.queues[index]!.push({ resolve: this.gzip ? resolve : () => resolve(tiles), reject });
-      // Copies, not transfers: a raw tile may be a view into a buffer shared with other tiles.
-      this.workers[index]!.postMessage({ id: first, tiles, gzip: this.gzip });
+      // With gzip the raw tiles are not needed afterwards: their buffers move to the worker instead of being copied.
+      // Every raw tile owns its buffer (the tilers make a fresh one per tile), so nothing else is detached.
+      const transfer = this.gzip ? [...new Set(tiles.map((tile) => tile.buffer as ArrayBuffer))] : [];
+      this.workers[index]!.postMessage({ id: first, tiles, gzip: this.gzip }, transfer);
     });
   }
 
