@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { workerExecArgv } from '../worker_exec_argv.js';
+import { workerOptions } from '../worker_options.js';
 import { SafeMapError, type ErrorCode } from '../errors.js';
 import { normalizeCrs, supportedCrs } from './crs.js';
 import { FeatureStore, type StoreParts } from './feature_store.js';
@@ -117,7 +117,7 @@ function workerFile(): string {
 function inWorker(request: PartRequest): Promise<PartResult> {
   return new Promise((resolve, reject) => {
     // A small young generation: a reader makes short-lived garbage fast, and its heap is the build's peak memory.
-    const worker = new Worker(workerFile(), { execArgv: workerExecArgv(), resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerFile(), workerOptions({ maxYoungGenerationSizeMb: 8 }));
     worker.once('message', (message: { result?: PartResult; error?: { message: string; code?: ErrorCode; details?: Record<string, unknown> } }) => {
       void worker.terminate();
       if (message.result) resolve(message.result);

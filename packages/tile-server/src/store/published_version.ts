@@ -24,9 +24,10 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
   const file = path.join(tilesetDir, pointer.archive);
   let metadata: Record<string, unknown>;
   try {
-    await checkPublishedArchive(file, pointer.version);
+    // Structure first (a cut header says "truncated"), then the bytes against the published version's hash.
     const archive = await openArchive(file);
     try {
+      await checkPublishedArchive(file, pointer.version);
       metadata = await archive.metadata();
     } finally {
       await archive.close();

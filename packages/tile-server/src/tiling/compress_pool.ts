@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { workerExecArgv } from '../worker_exec_argv.js';
+import { workerOptions } from '../worker_options.js';
 import { SafeMapError } from '../errors.js';
 import { checkTileDecodes } from './check_tile.js';
 import { gzipTile } from './gzip_tile.js';
@@ -34,7 +34,7 @@ export class CompressPool {
     const file = fileURLToPath(new URL('./gzip_worker.js', import.meta.url));
     if (!existsSync(file)) return;
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(file, { execArgv: workerExecArgv() });
+      const worker = new Worker(file, workerOptions());
       const queue: Pending[] = [];
       worker.on('message', (message: { tiles?: Uint8Array[]; failed?: { index: number; message: string } }) => {
         const pending = queue.shift()!;
