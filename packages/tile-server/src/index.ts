@@ -20,3 +20,8 @@ export { HealthState } from './http/health.js';
 export { buildStyleJson } from './http/style_json.js';
 export { buildTileJson } from './http/tilejson.js';
 export { startServer, type ServerOptions, type RunningServer } from './server/start_server.js';
+export { buildOsmBasemap, placesFileFor, type OsmBasemapOptions, type OsmBasemapResult } from './basemap/build_osm_basemap.js';
+export { mbtilesToPmtiles, OSM_ATTRIBUTION } from './basemap/mbtiles_to_pmtiles.js';
+export { normalizePlaces, writePlaces, type Place, type PlaceKind } from './basemap/place_gazetteer.js';
+export { writePmtiles, type StoredTile } from './archive/pmtiles_writer.js';
+export type { ArchiveMetadata } from './archive/archive_metadata.js';
