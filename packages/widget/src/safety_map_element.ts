@@ -1,4 +1,5 @@
 import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
+import { registerBasemapProtocol } from './basemap_protocol.js';
 import { fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
 import { parseCenter, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { FeatureStore } from './feature_store.js';
@@ -192,12 +193,15 @@ export class SafetyMapElement extends HTMLElement {
       });
 
     let map: MapLibreMap;
+    registerBasemapProtocol();
     try {
       map = new MapLibreMap({
         container: this.#container,
         style: tileset.style,
         center: parseCenter(this.getAttribute('center')) ?? initialCenter(tileset),
         zoom: parseZoom(this.getAttribute('zoom')) ?? tileset.center?.[2] ?? 1,
+        // The map stops at the tile set's region, which also sets how far out it zooms.
+        ...(tileset.bounds ? { maxBounds: tileset.bounds } : {}),
         cooperativeGestures: true,
         attributionControl: { compact: true },
         locale: maplibreLocale(session.lang) ?? {},

@@ -48,7 +48,9 @@ export function placesFileFor(archive: string): string {
  * and `name_en`, places, water, parks, railways, stations, buildings) into a temporary MBTiles file, which is copied
  * into one PMTiles archive; osmium pulls the named places, stations and administrative areas for the gazetteer.
  */
-export async function buildOsmBasemap(options: OsmBasemapOptions): Promise<OsmBasemapResult> {
+export async function buildOsmBasemap(given: OsmBasemapOptions): Promise<OsmBasemapResult> {
+  // The tools run in a scratch folder, so every path they get must be absolute.
+  const options = { ...given, input: path.resolve(given.input), output: path.resolve(given.output) };
   if (!/\.pmtiles$/i.test(options.output)) throw new SafeMapError('USAGE', `${options.output}: the basemap archive must end in .pmtiles`);
   await stat(options.input).catch(() => {
     throw new SafeMapError('SOURCE_UNREADABLE', `${options.input}: no such OpenStreetMap extract`);
@@ -60,8 +62,8 @@ export async function buildOsmBasemap(options: OsmBasemapOptions): Promise<OsmBa
     await tool(options.tilemaker ?? 'tilemaker', [
       '--input', options.input,
       '--output', mbtiles,
-      '--config', options.configFile ?? path.join(profile, 'config.json'),
-      '--process', options.processFile ?? path.join(profile, 'process.lua'),
+      '--config', path.resolve(options.configFile ?? path.join(profile, 'config.json')),
+      '--process', path.resolve(options.processFile ?? path.join(profile, 'process.lua')),
     ], work);
     const converted = await mbtilesToPmtiles(mbtiles, options.output, { attribution: OSM_ATTRIBUTION, name: path.basename(options.output, '.pmtiles') });
 

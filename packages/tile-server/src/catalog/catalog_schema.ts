@@ -56,6 +56,16 @@ const layerSchema = z
     path: ['precision', 'maxzoom'],
   });
 
+/** A self-hosted basemap drawn under a tile set's layers; see docs/basemap.md. */
+const basemapSchema = z.strictObject({
+  /** PMTiles archive, relative to the catalogue; served as `/basemap/<name>.pmtiles`, so its file name is an id. */
+  archive: z.string().regex(/(^|\/)[a-z][a-z0-9_-]{0,63}\.pmtiles$/, 'must be a path to "<name>.pmtiles", the name lowercase letters, digits, "-" or "_"'),
+  /** Place gazetteer for search (`{"places":[…]}`); `<name>.places.json` beside the archive when absent. */
+  places: z.string().min(1).optional(),
+  /** Credit shown on the map for the basemap's data, e.g. "© OpenStreetMap contributors". */
+  attribution: z.string().min(1),
+});
+
 const tilesetSchema = z
   .strictObject({
     id,
@@ -69,6 +79,8 @@ const tilesetSchema = z
       .refine(([west, south, east, north]) => west < east && south < north, 'must be [west, south, east, north] with west < east and south < north')
       .optional(),
     layers: z.array(layerSchema).min(1),
+    /** Streets, water and place names under the safety layers, from this server: no third-party map host. */
+    basemap: basemapSchema.optional(),
   })
   .refine((set) => new Set(set.layers.map((layer) => layer.id)).size === set.layers.length, {
     message: 'layer ids must be unique within a tile set',
@@ -113,4 +125,5 @@ export type TilesetConfig = Catalog['tilesets'][number];
 export type LayerConfig = TilesetConfig['layers'][number];
 export type SourceConfig = LayerConfig['source'];
 export type PropertyType = z.output<typeof propertyType>;
+export type BasemapConfig = z.output<typeof basemapSchema>;
 export type ApiKeyConfig = Catalog['apiKeys'][number];

@@ -1,4 +1,6 @@
+import { layerIcons } from '../sprites/icon_layers.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { basemapName } from './basemap_routes.js';
 
 /** The public catalogue: each tile set, its layers as a legend needs them, and where its TileJSON and style live. */
 export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
@@ -15,6 +17,16 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
       bounds: [...tileset.bounds],
       center: [...tileset.center],
       attribution: tileset.attribution,
+      // The basemap drawn under the layers, and its place gazetteer for search (docs/basemap.md).
+      ...(tileset.config.basemap
+        ? {
+            basemap: {
+              tilejson: `${baseUrl}/basemap/${basemapName(tileset.config.basemap)}.json`,
+              places: `${baseUrl}/basemap/${basemapName(tileset.config.basemap)}.places.json`,
+              attribution: tileset.config.basemap.attribution,
+            },
+          }
+        : {}),
       layers: tileset.layers.map((layer) => ({
         id: layer.id,
         title: layer.title,
@@ -25,6 +37,8 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
         maxzoom: layer.maxzoom,
         properties: Object.keys(layer.properties),
         attribution: layer.attribution,
+        // Sprite image ids for the legend: the layer's icon and, for shelters, one per `kind` (see LayerIcons).
+        ...(layerIcons(layer) ? { icons: layerIcons(layer) } : {}),
       })),
     })),
   };
