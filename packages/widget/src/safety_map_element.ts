@@ -1,5 +1,6 @@
 import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
 import { registerBasemapProtocol } from './basemap_protocol.js';
+import { applyStyleBounds } from './style_bounds.js';
 import { fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
 import { parseCenter, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { FeatureStore } from './feature_store.js';
@@ -200,8 +201,6 @@ export class SafetyMapElement extends HTMLElement {
         style: tileset.style,
         center: parseCenter(this.getAttribute('center')) ?? initialCenter(tileset),
         zoom: parseZoom(this.getAttribute('zoom')) ?? tileset.center?.[2] ?? 1,
-        // The map stops at the tile set's region, which also sets how far out it zooms.
-        ...(tileset.bounds ? { maxBounds: tileset.bounds } : {}),
         cooperativeGestures: true,
         attributionControl: { compact: true },
         locale: maplibreLocale(session.lang) ?? {},
@@ -232,6 +231,7 @@ export class SafetyMapElement extends HTMLElement {
     map.on('style.load', () => {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
+      applyStyleBounds(map);
       session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);
       for (const [layerId, visible] of session.visible) setCatalogLayerVisibility(map, layerId, visible);
       session.tools?.styleLoaded();

@@ -27,7 +27,13 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
   return {
     version: 8,
     name: tileset.title.en,
-    metadata: { 'safemap:tileset': tileset.id, 'safemap:version': tileset.source.version, 'safemap:bounds': [...tileset.bounds] },
+    metadata: {
+      'safemap:tileset': tileset.id,
+      'safemap:version': tileset.source.version,
+      // The region the catalogue declares, which the widget keeps the map inside; not the data's own extent, which
+      // for a handful of points would pin the map to one street.
+      ...(tileset.config.bounds ? { 'safemap:bounds': [...tileset.config.bounds] } : {}),
+    },
     center: [tileset.center[0], tileset.center[1]],
     zoom: tileset.center[2],
     sprite: spriteUrl(baseUrl, tileset.id),
