@@ -125,6 +125,8 @@ describe('style and catalogue', () => {
     // A cluster is never drawn as one feature's circle, icon or name.
     for (const id of ['shelters', 'shelters-icon', 'shelters-name']) expect(style.layers[at(id)].filter).toEqual(['!', ['has', 'point_count']]);
     expect(style.layers.find((layer: { id: string }) => layer.id === 'background').paint['background-color']).not.toMatch(/^#c9dced$/i);
+    // No declared region, so no bounds for the widget to pin the map to (the data's extent is a few streets).
+    expect(style.metadata['safemap:bounds']).toBeUndefined();
   });
 
   it('tells the legend which sprite image each shelter kind uses, and where the basemap and gazetteer are', async () => {
