@@ -73,9 +73,9 @@ export async function startHarness(options: { catalogPath: string; examplesDir?:
 }
 
 /** Opens `path` and waits for `safetymap:ready` and a first idle map. */
-export async function openMap(page: Page, url: string): Promise<void> {
+export async function openMap(page: Page, url: string, timeout = MAP_TIMEOUT_MS): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.safemapHarness.ready || window.safemapHarness.errors.length > 0, { timeout: MAP_TIMEOUT_MS });
+  await page.waitForFunction(() => window.safemapHarness.ready || window.safemapHarness.errors.length > 0, { timeout });
   await waitForIdle(page);
 }
 

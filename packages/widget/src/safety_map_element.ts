@@ -1,4 +1,6 @@
 import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
+import { registerBasemapProtocol } from './basemap_protocol.js';
+import { applyStyleBounds } from './style_bounds.js';
 import { fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
 import { parseCenter, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { FeatureStore } from './feature_store.js';
@@ -192,6 +194,7 @@ export class SafetyMapElement extends HTMLElement {
       });
 
     let map: MapLibreMap;
+    registerBasemapProtocol();
     try {
       map = new MapLibreMap({
         container: this.#container,
@@ -228,6 +231,7 @@ export class SafetyMapElement extends HTMLElement {
     map.on('style.load', () => {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
+      applyStyleBounds(map);
       session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);
       for (const [layerId, visible] of session.visible) setCatalogLayerVisibility(map, layerId, visible);
       session.tools?.styleLoaded();

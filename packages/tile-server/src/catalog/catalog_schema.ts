@@ -128,6 +128,19 @@ const layerSchema = z
     return { ...rest, source: { ...source, fields }, properties: types, ...(Object.keys(labels).length > 0 ? { labels } : {}) };
   });
 
+/** A self-hosted basemap drawn under a tile set's layers; see docs/basemap.md. */
+const basemapSchema = z.strictObject({
+  /** PMTiles archive, relative to the catalogue; served as `/basemap/<name>.pmtiles`, so its file name is an id. */
+  archive: z
+    .string()
+    .regex(/(^|\/)[a-z][a-z0-9_-]{0,63}\.pmtiles$/, 'must be a path to "<name>.pmtiles", the name lowercase letters, digits, "-" or "_"')
+    .meta({ description: 'PMTiles archive, relative to the catalogue; served as `/basemap/<name>.pmtiles`, so its file name is an id.', examples: ['basemap/busan.pmtiles'] }),
+  /** Place gazetteer for search (`{"places":[…]}`); `<name>.places.json` beside the archive when absent. */
+  places: z.string().min(1).optional().meta({ description: 'Place gazetteer for search (`{"places":[…]}`); `<name>.places.json` beside the archive when absent.', examples: ['basemap/busan.places.json'] }),
+  /** Credit shown on the map for the basemap's data, e.g. "© OpenStreetMap contributors". */
+  attribution: z.string().min(1).meta({ description: 'Credit shown on the map for the basemap\'s data.', examples: ['© OpenStreetMap contributors, Statistics Korea'] }),
+});
+
 const tilesetSchema = z
   .strictObject({
     id: id.meta({ description: 'Tile set id: the `{id}` of `/tiles/{id}.json` and the widget\'s `tileset`.', examples: ['haeundae'] }),
@@ -146,6 +159,7 @@ const tilesetSchema = z
         examples: [[129.07, 35.14, 129.24, 35.25]],
       }),
     layers: z.array(layerSchema).min(1).meta({ description: 'The layers, drawn in this order (first at the bottom).' }),
+    basemap: basemapSchema.optional().meta({ description: 'Streets, water and place names drawn under the safety layers, served by this server (see basemap.md): no third-party map host.' }),
   })
   .refine((set) => new Set(set.layers.map((layer) => layer.id)).size === set.layers.length, {
     message: 'layer ids must be unique within a tile set',
@@ -198,4 +212,5 @@ export type LayerConfig = TilesetConfig['layers'][number];
 export type SourceConfig = LayerConfig['source'];
 export type PropertyType = z.output<typeof propertyType>;
 export type LocalizedText = z.output<typeof localizedText>;
+export type BasemapConfig = z.output<typeof basemapSchema>;
 export type ApiKeyConfig = Catalog['apiKeys'][number];

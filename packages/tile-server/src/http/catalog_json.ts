@@ -1,6 +1,8 @@
 import type { LocalizedText } from '../catalog/catalog_schema.js';
 import type { Tileset } from '../store/tileset.js';
+import { layerIcons } from '../sprites/icon_layers.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { basemapName } from './basemap_routes.js';
 
 /** The public catalogue: each tile set, its layers as a legend needs them, and where its TileJSON and style live. */
 export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
@@ -17,6 +19,16 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
       bounds: [...tileset.bounds],
       center: [...tileset.center],
       attribution: tileset.attribution,
+      // The basemap drawn under the layers, and its place gazetteer for search (docs/basemap.md).
+      ...(tileset.config.basemap
+        ? {
+            basemap: {
+              tilejson: `${baseUrl}/basemap/${basemapName(tileset.config.basemap)}.json`,
+              places: `${baseUrl}/basemap/${basemapName(tileset.config.basemap)}.places.json`,
+              attribution: tileset.config.basemap.attribution,
+            },
+          }
+        : {}),
       layers: tileset.layers.map((layer) => withLabels(tileset, layer.id, {
         id: layer.id,
         title: layer.title,
@@ -27,6 +39,8 @@ export function buildCatalogJson(registry: TilesetRegistry, baseUrl: string) {
         maxzoom: layer.maxzoom,
         properties: Object.keys(layer.properties),
         attribution: layer.attribution,
+        // Sprite image ids for the legend: the layer's icon and, for shelters, one per `kind` (see LayerIcons).
+        ...(layerIcons(layer) ? { icons: layerIcons(layer) } : {}),
       })),
     })),
   };

@@ -11,6 +11,7 @@ import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import type { HealthState } from './health.js';
 import { spriteRoutes } from '../sprites/sprite_routes.js';
+import { basemapRoutes } from './basemap_routes.js';
 import { embedRoutes } from './embed_routes.js';
 import { pageRoutes } from './page_routes.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   health: HealthState;
   widgetDir: string;
   examplesDir: string;
+  /** The catalogue file, which basemap archive paths are relative to; without it no basemap is served. */
+  catalogPath?: string;
   /** Absolute base URL clients should use, when behind a proxy or CDN. */
   publicUrl?: string | undefined;
   /** Base URL used when the request's Host header is unusable. */
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
       work: runtime.work,
     }),
   );
+  app.use(basemapRoutes(deps.getRegistry, { catalogPath: deps.catalogPath, maxAge: deps.metadataMaxAge ?? 60, publicUrl: deps.publicUrl, fallbackUrl }));
   app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
   app.use(embedRoutes({ getRegistry: deps.getRegistry, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));

@@ -85,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     health,
     widgetDir: options.widgetDir ?? defaultWidgetDir(),
     examplesDir: options.examplesDir ?? defaultExamplesDir(),
+    catalogPath: options.catalogPath,
     publicUrl: options.publicUrl,
     fallbackUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     frameAncestors: options.frameAncestors ?? ["'self'"],

@@ -1,0 +1,203 @@
+// Builds the Busan demo's basemap from open data, since no Busan street extract ships with the project:
+// sea polygons, KOSTAT 2018 district (gu) and neighbourhood (dong) boundaries and names in Korean and English,
+// metro lines and stations. Same layer schema as the OpenStreetMap path (water, boundary, place, transportation,
+// poi), so one style draws both.
+//
+//   npm run build && npm run basemap:busan [-- --data ../shared/data/basemap]
+//
+// Writes examples/busan/basemap/busan.pmtiles and busan.places.json. Deterministic: same data, same bytes.
+// An agency with an OpenStreetMap extract runs `npm run basemap:osm` instead (see docs/basemap.md).
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { zxyToTileId } from 'pmtiles';
+import { writePlaces, writePmtiles } from '@safemap/tile-server';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'examples/busan/basemap/busan.pmtiles');
+const PLACES = join(ROOT, 'examples/busan/basemap/busan.places.json');
+const BOUNDS = [128.7, 34.85, 129.35, 35.45]; // the Busan tile set's region [west, south, east, north]
+const MINZOOM = 6;
+const MAXZOOM = 14;
+const EXTENT = 4096;
+/** Spacing of the repeated neighbourhood labels, in metres: closer than a phone screen is wide at z17 (~370 m). */
+const GRID_METERS = 320;
+const ATTRIBUTION =
+  '© OpenStreetMap contributors (sea, metro) | 통계청 SGIS / Statistics Korea 2018 (districts, neighbourhoods, KOGL Type 1)';
+
+const args = parseArgs({ options: { data: { type: 'string', default: resolve(ROOT, '../shared/data/basemap') } } }).values;
+const read = (file) => JSON.parse(readFileSync(join(args.data, file), 'utf8'));
+
+const sea = read('derived/busan_sea_clip_geomaps_earth-seas-10m.geojson');
+const gu = read('derived/busan_gu_kostat2018.geojson');
+const dong = read('derived/busan_dong_kostat2018.geojson');
+const guLabels = read('derived/busan_gu_labels_kostat2018.geojson');
+const dongLabels = read('derived/busan_dong_labels_kostat2018.geojson');
+const metro = read('osm/busan-metro-lines-stations.route.geojson');
+
+const guByCode = new Map(guLabels.features.map((f) => [f.properties.code, f.properties]));
+const districtOf = (dongCode) => guByCode.get(dongCode.slice(0, 5)) ?? { name: '', name_eng: '' };
+
+/** A layer of the archive: its features and the zooms whose tiles carry it. */
+const layers = [
+  layer('water', 0, MAXZOOM, sea.features.map((f) => feature(f.geometry, { class: 'ocean' }))),
+  layer('boundary', 8, MAXZOOM, [
+    ...gu.features.flatMap((f) => outlines(f.geometry).map((g) => feature(g, { admin_level: 6 }))),
+    ...dong.features.flatMap((f) => outlines(f.geometry).map((g) => feature(g, { admin_level: 8 }))),
+  ]),
+  layer('transportation', 8, MAXZOOM, metro.features
+    .filter((f) => f.geometry.type === 'LineString')
+    .map((f) => feature(f.geometry, { class: 'subway', ref: f.properties.ref ?? '', colour: f.properties.colour ?? '#888888' }))),
+  layer('poi', 11, MAXZOOM, dedupeStations(metro.features.filter((f) => f.geometry.type === 'Point'))
+    .map((f) => feature(f.geometry, { class: 'railway', subclass: 'subway', name: f.properties.name }))),
+  layer('place', 8, MAXZOOM, [
+    ...guLabels.features.map((f) => feature(f.geometry, { class: 'borough', name: f.properties.name, name_en: f.properties.name_eng })),
+    ...dongLabels.features.map((f) => feature(f.geometry, { class: 'quarter', name: f.properties.name, name_en: f.properties.name_eng })),
+  ]),
+  // Repeated neighbourhood names with their district, only in the deepest tiles: zoomed in to a street, a resident
+  // still reads which 동 and 구 they are in, wherever the one label point is.
+  layer('place_grid', MAXZOOM, MAXZOOM, dong.features.flatMap((f) => {
+    const district = districtOf(f.properties.code);
+    return gridInside(f.geometry).map(([lon, lat, sparse]) =>
+      feature({ type: 'Point', coordinates: [lon, lat] }, {
+        class: 'quarter', name: f.properties.name, name_en: f.properties.name_eng,
+        district: district.name, district_en: district.name_eng, sparse,
+      }));
+  })),
+];
+
+function layer(id, minzoom, maxzoom, features) {
+  const slicer = new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: maxzoom, indexMaxZoom: 4, tolerance: 3, extent: EXTENT, buffer: 64 });
+  return { id, minzoom, maxzoom, slicer, fields: fieldsOf(features) };
+}
+
+function feature(geometry, properties) {
+  return { type: 'Feature', geometry, properties };
+}
+
+function fieldsOf(features) {
+  const fields = {};
+  for (const f of features) for (const [k, v] of Object.entries(f.properties)) fields[k] = typeof v === 'number' ? 'Number' : 'String';
+  return fields;
+}
+
+/** Polygon rings as lines, so boundaries are stroked without filling anything. */
+function outlines(geometry) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.flatMap((polygon) => polygon.map((ring) => ({ type: 'LineString', coordinates: ring })));
+}
+
+/** Stations served by two lines appear once per line in the source; one label each. */
+function dedupeStations(points) {
+  const seen = new Map();
+  for (const p of points) {
+    const key = p.properties.name;
+    const [lon, lat] = p.geometry.coordinates;
+    const twin = (seen.get(key) ?? []).some(([x, y]) => Math.hypot((x - lon) * 91000, (y - lat) * 111000) < 400);
+    if (!twin) seen.set(key, [...(seen.get(key) ?? []), [lon, lat]]);
+  }
+  return points.filter((p) => {
+    const list = seen.get(p.properties.name) ?? [];
+    const i = list.findIndex(([x, y]) => x === p.geometry.coordinates[0] && y === p.geometry.coordinates[1]);
+    if (i < 0) return false;
+    list.splice(i, 1);
+    return true;
+  });
+}
+
+/** Lattice points inside a (multi)polygon; `sparse` marks every other one, for the zoom before the full lattice. */
+function gridInside(geometry) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const dLat = GRID_METERS / 111_320;
+  const dLon = GRID_METERS / (111_320 * Math.cos((35.15 * Math.PI) / 180));
+  const points = [];
+  for (const polygon of polygons) {
+    const ring = polygon[0];
+    const xs = ring.map((p) => p[0]);
+    const ys = ring.map((p) => p[1]);
+    // A fixed lattice anchored at the region's corner, so neighbouring polygons never double up along an edge.
+    for (let i = Math.ceil((Math.min(...xs) - BOUNDS[0]) / dLon); BOUNDS[0] + i * dLon <= Math.max(...xs); i++) {
+      for (let j = Math.ceil((Math.min(...ys) - BOUNDS[1]) / dLat); BOUNDS[1] + j * dLat <= Math.max(...ys); j++) {
+        const p = [BOUNDS[0] + i * dLon, BOUNDS[1] + j * dLat];
+        if (inside(p, polygon)) points.push([round(p[0]), round(p[1]), i % 2 === 0 && j % 2 === 0 ? 1 : 0]);
+      }
+    }
+  }
+  return points;
+}
+
+function inside([x, y], polygon) {
+  let isIn = false;
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) isIn = !isIn;
+    }
+  }
+  return isIn;
+}
+
+function round(value) {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+function tileRange(z) {
+  const n = 2 ** z;
+  const x = (lon) => Math.floor(((lon + 180) / 360) * n);
+  const y = (lat) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+  return { x0: x(BOUNDS[0]), x1: x(BOUNDS[2]), y0: y(BOUNDS[3]), y1: y(BOUNDS[1]) };
+}
+
+const started = performance.now();
+const tiles = [];
+for (let z = MINZOOM; z <= MAXZOOM; z++) {
+  const { x0, x1, y0, y1 } = tileRange(z);
+  for (let x = x0; x <= x1; x++) {
+    for (let y = y0; y <= y1; y++) {
+      const parts = {};
+      for (const l of layers) {
+        if (z < l.minzoom || z > l.maxzoom) continue;
+        const tile = l.slicer.getTile(z, x, y);
+        if (tile && tile.features.length > 0) parts[l.id] = tile;
+      }
+      if (Object.keys(parts).length === 0) continue;
+      const mvt = fromGeojsonVt(parts, { version: 2, extent: EXTENT });
+      // mtime 0 and a fixed level: the same tiles give the same archive bytes.
+      tiles.push({ tileId: zxyToTileId(z, x, y), data: gzipSync(mvt, { level: 9 }) });
+    }
+  }
+}
+tiles.sort((a, b) => a.tileId - b.tileId);
+await writePmtiles(OUT, tiles, {
+  name: 'busan',
+  description: 'Busan demo basemap: sea, districts and neighbourhoods (ko/en), metro lines and stations',
+  attribution: ATTRIBUTION,
+  minzoom: MINZOOM,
+  maxzoom: MAXZOOM,
+  bounds: BOUNDS,
+  center: [129.06, 35.15, 11],
+  vector_layers: layers.map((l) => ({ id: l.id, minzoom: l.minzoom, maxzoom: l.maxzoom, fields: l.fields })),
+  generator: 'scripts/basemap-busan.mjs',
+  generator_options: '',
+  sources: [],
+});
+
+const stationPlaces = dedupeStations(metro.features.filter((f) => f.geometry.type === 'Point'));
+const places = await writePlaces(PLACES, [
+  ...guLabels.features.map((f) => place(f, 'district')),
+  ...dongLabels.features.map((f) => place(f, 'neighbourhood')),
+  // The station data has English names only.
+  ...stationPlaces.map((f) => ({ name: f.properties.name, kind: 'station', lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] })),
+]);
+
+function place(f, kind) {
+  return { name: f.properties.name, name_en: f.properties.name_eng, kind, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] };
+}
+
+const seconds = Math.round((performance.now() - started) / 100) / 10;
+process.stdout.write(`${JSON.stringify({ output: OUT, bytes: statSync(OUT).size, tiles: tiles.length, places, seconds })}\n`);
