@@ -34,7 +34,7 @@ export interface TileEndpointOptions {
  */
 export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: TileEndpointOptions) {
   const cors = options.cors ?? new CorsPolicy();
-  const security = securityHeaderList('data');
+  const security = securityHeaderList('tile');
   const unversioned = Object.freeze([...security, 'Cache-Control', `public, max-age=${options.maxAge}`]);
   const versioned = Object.freeze([...security, 'Cache-Control', 'public, max-age=31536000, immutable']);
   const limiter = options.limiter?.enabled ? options.limiter : undefined;
