@@ -20,3 +20,5 @@ export { HealthState } from './http/health.js';
 export { buildStyleJson } from './http/style_json.js';
 export { buildTileJson } from './http/tilejson.js';
 export { startServer, type ServerOptions, type RunningServer } from './server/start_server.js';
+export { Metrics, routeClass, type EngineEvent, type RouteClass } from './metrics/metrics.js';
+export { startMetricsEndpoint, startClusterMetricsEndpoint, type MetricsEndpoint, type MetricsEndpointOptions } from './metrics/metrics_endpoint.js';

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SafeMapError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { createAccessLog } from '../security/access_log.js';
 import { isProxied, rateLimitKey } from '../security/client_address.js';
 import { defaultSecurityOptions, type RestrictedAccess, type SecurityOptions } from '../security/security_options.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   getRestricted?: () => RestrictedAccess | undefined;
   /** CORS, rate limits, generation bound, access log; defaults in security_options.ts. */
   security?: Partial<SecurityOptions>;
+  /** Prometheus metrics of this process; none are collected when absent. */
+  metrics?: Metrics | undefined;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -149,8 +152,11 @@ export function createRequestListener(deps: AppDeps): RequestListener {
   const app = createApp(deps, runtime);
   const accessLog = runtime.options.accessLog ? createAccessLog(deps.logger, runtime.options.trustProxy) : undefined;
   let warnedUntrustedProxy = runtime.options.trustProxy > 0;
+  const metrics = deps.metrics;
+  metrics?.watchRegistry(deps.getRegistry);
   return (req, res) => {
     accessLog?.(req, res);
+    const observed = metrics?.observe(req, res);
     if (!warnedUntrustedProxy && req.headers['x-forwarded-for'] !== undefined) {
       warnedUntrustedProxy = true;
       deps.logger.warn(
@@ -160,7 +166,10 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     // While draining, every answer closes its connection, so keep-alive clients move on before the listener closes.
     if (deps.health.draining) res.setHeader('Connection', 'close');
     try {
-      if (runtime.handleTile(req, res)) return;
+      if (runtime.handleTile(req, res)) {
+        observed?.handled();
+        return;
+      }
     } catch (error) {
       deps.logger.error({ err: error }, 'tile request failed');
       sendProblem(res, problemFromError(error));
