@@ -24,6 +24,9 @@ export type EngineEvent = 'build' | 'publish' | 'rollback' | 'reload' | 'refusal
 
 const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/[^/]*\/[^/]*\/[^/]*\.mvt$/;
 
+/** A counter or histogram with its label values bound. */
+type LabelChild = { inc?(value?: number): void; observe?(value: number): void };
+
 /** Latency buckets in seconds: a cached tile answers in well under a millisecond, a cut tile in tens. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -63,6 +66,8 @@ export class Metrics {
   private readonly events: Counter<'event' | 'tileset' | 'outcome'>;
 
   private getRegistry: (() => TilesetRegistry) | undefined;
+  /** Label children by label values: prom-client hashes a label object on every call, these skip that. */
+  private readonly children = new Map<string, LabelChild>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -116,21 +121,32 @@ export class Metrics {
     let hit: boolean | undefined;
     res.once('finish', () => {
       const status = res.statusCode;
-      this.requests.inc({ route, status: String(status) });
-      this.latency.observe({ route }, Number(process.hrtime.bigint() - start) / 1e9);
+      this.child(`r ${route} ${status}`, () => this.requests.labels(route, String(status))).inc!();
+      this.child(`l ${route}`, () => this.latency.labels(route)).observe!(Number(process.hrtime.bigint() - start) / 1e9);
       if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304)) return;
       const result = hit ? 'hit' : 'miss';
-      this.cache.inc({ result });
-      if (bytes > 0) this.cacheBytes.inc({ result }, bytes);
+      this.child(`c ${result}`, () => this.cache.labels(result)).inc!();
+      if (bytes > 0) this.child(`b ${result}`, () => this.cacheBytes.labels(result)).inc!(bytes);
       const match = tilePath.exec((req.url ?? '').split('?', 1)[0] ?? '');
       const tileset = match ? this.getRegistry?.().get(match[1]!) : undefined;
-      if (tileset) this.tiles.inc({ tileset: tileset.id, version: match![2] ?? tileset.source.version });
+      if (!tileset) return;
+      const version = match![2] ?? tileset.source.version;
+      this.child(`t ${tileset.id}@${version}`, () => this.tiles.labels(tileset.id, version)).inc!();
     });
     return {
       handled: () => {
         hit = res.headersSent;
       },
     };
+  }
+
+  private child(key: string, create: () => LabelChild) {
+    let found = this.children.get(key);
+    if (found === undefined) {
+      found = create();
+      this.children.set(key, found);
+    }
+    return found;
   }
 
   /** The exposition text and its content type. */
