@@ -56,7 +56,7 @@ const headerReasons: Record<string, string> = {
   'ratelimit-policy': 'rate limit policy (draft-7) on the non-tile routes',
   'referrer-policy': 'documents only: no referrer leaves a page',
   'strict-transport-security': 'every response may be the first one over HTTPS: pin HTTPS',
-  vary: 'caches keep one copy per encoding (and origin, with a CORS list)',
+  vary: 'caches keep one copy per encoding (and origin, with a CORS list; and Host, for links built from an allowed Host)',
   'www-authenticate': 'restricted layers: how to authenticate',
   'x-content-type-options': 'never sniff: a tile or JSON body is never run as script or HTML',
   'x-dns-prefetch-control': 'documents only: no DNS prefetch from links',
