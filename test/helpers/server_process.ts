@@ -27,7 +27,13 @@ export interface ServerProcess {
   stop(): Promise<number | string | null>;
 }
 
-export function startServerProcess(catalog: string, extraArgs: readonly string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  catalog: string,
+  extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+  /** Time to wait for the banner; several processes starting at once on a busy machine need more. */
+  startTimeoutMs = 20_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [serverBin, '--config', catalog, '--port', '0', ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +50,7 @@ export function startServerProcess(catalog: string, extraArgs: readonly string[]
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs);
     const onData = () => {
       const match = /localhost:(\d+)/.exec(output);
       if (!match) return;

@@ -23,7 +23,7 @@ beforeAll(async () => {
   ensureServerBuilt();
   for (let i = 0; i < 2; i++) {
     // The load below comes from one client; limits are not what this test is about.
-    replicas.push(await startServerProcess(fixture.catalogPath, ['--tile-rate', '0', '--rate-limit', '0', '--public-url', 'http://maps.example'], { LOG_LEVEL: 'warn' }));
+    replicas.push(await startServerProcess(fixture.catalogPath, ['--tile-rate', '0', '--rate-limit', '0', '--public-url', 'http://maps.example'], { LOG_LEVEL: 'warn' }, 60_000));
   }
   nginx = await startNginx(`
   upstream safemap {
@@ -40,7 +40,7 @@ ${replicas.map((replica) => `    server ${new URL(replica.url).host} max_fails=1
       proxy_next_upstream error timeout http_502 http_503;
     }
   }`, '/healthz');
-}, 60_000);
+}, 150_000);
 afterAll(async () => {
   await nginx?.stop();
   await Promise.all(replicas.map((replica) => (replica.alive() ? replica.stop() : undefined)));

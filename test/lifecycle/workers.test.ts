@@ -35,9 +35,9 @@ describe('safemap serve --workers', () => {
     ensureServerBuilt();
     const metricsPort = await freePort();
     metricsUrl = `http://127.0.0.1:${metricsPort}`;
-    server = await startServerProcess(fixture.catalogPath, ['--workers', '2', '--metrics-port', String(metricsPort)], { LOG_LEVEL: 'warn' });
+    server = await startServerProcess(fixture.catalogPath, ['--workers', '2', '--metrics-port', String(metricsPort)], { LOG_LEVEL: 'warn' }, 90_000);
     await until(() => /with 2 workers/.test(server.output()), Boolean);
-  }, 40_000);
+  }, 120_000);
   afterAll(async () => {
     if (server?.alive()) await server.stop();
   });
