@@ -2,7 +2,7 @@
 // nginx serving the same tile bytes from disk with as many worker processes, and bare node:http (one process) serving
 // them from memory, in interleaved rounds of the same run; prints medians and the SafeMap / nginx ratio, then the time
 // one /metrics scrape takes.
-// Usage: npm run bench:load [-- --rounds 3 --seconds 10 --connections 100 --workers auto]
+// Usage: npm run bench:load [-- --rounds 3 --seconds 10 --connections 100 --workers auto --no-metrics]
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '100' },
     workers: { type: 'string', default: 'auto' },
+    // Serve without the metrics listener, to see what collecting metrics costs per request.
+    'no-metrics': { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -41,7 +43,7 @@ const safemap = await startChild(
     '--config', path.join(root, 'examples/busan/catalog.json'),
     '--port', '0',
     '--workers', String(workers),
-    '--metrics-port', String(metricsPort),
+    ...(values['no-metrics'] ? [] : ['--metrics-port', String(metricsPort)]),
   ],
   workers > 1 ? /localhost:(\d+) with/ : /localhost:(\d+)/,
 );
@@ -71,7 +73,7 @@ if (nginx) children.push(nginx);
 const kb = tiles.reduce((sum, tile) => sum + tile.body.length, 0) / tiles.length / 1024;
 process.stdout.write(
   `${tiles.length} pre-built tiles (${kb.toFixed(1)} KB gzip on average), ${connections} connections, ${rounds} rounds × ${seconds} s, interleaved, loopback, ${loadGenerator()}\n` +
-    `SafeMap: ${workers} worker${workers > 1 ? 's' : ''}; nginx: ${workers} worker process${workers > 1 ? 'es' : ''}; bare node:http: 1 process; ${availableParallelism()} cores\n`,
+    `SafeMap: ${workers} worker${workers > 1 ? 's' : ''}${values['no-metrics'] ? ', metrics off' : ', metrics on'}; nginx: ${workers} worker process${workers > 1 ? 'es' : ''}; bare node:http: 1 process; ${availableParallelism()} cores\n`,
 );
 if (!nginx) process.stdout.write('nginx not found: the nginx comparison is skipped\n');
 
@@ -103,6 +105,7 @@ for (const name of names.slice(1)) {
 }
 
 // One Prometheus scrape of every worker's series, as a scraper would make it every 15 s.
+if (!values['no-metrics']) {
 const scrapes = [];
 for (let i = 0; i < 21; i++) {
   const started = process.hrtime.bigint();
@@ -111,6 +114,7 @@ for (let i = 0; i < 21; i++) {
   scrapes.push(Number(process.hrtime.bigint() - started) / 1e6);
 }
 process.stdout.write(`/metrics scrape (${workers} worker${workers > 1 ? 's' : ''} aggregated): median ${median(scrapes).toFixed(2)} ms of 21\n`);
+}
 
 } finally {
   await stopAll();
