@@ -1,19 +1,32 @@
-// Load benchmark (not a test): SafeMap serving cached tiles at N connections for S seconds, against nginx serving the
-// same tile bytes from disk (when nginx is installed) and bare node:http serving them from memory, in the same run.
-// Usage: npm run bench:load [-- --seconds 30 --connections 100]
+// Load benchmark (not a test): SafeMap serving cached tiles on every core (`--workers`, default one per core) against
+// nginx serving the same tile bytes from disk with as many worker processes, and bare node:http (one process) serving
+// them from memory, in interleaved rounds of the same run; prints medians and the SafeMap / nginx ratio, then the time
+// one /metrics scrape takes.
+// Usage: npm run bench:load [-- --rounds 3 --seconds 10 --connections 100 --workers auto --no-metrics]
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { getRaw } from './bench/get_raw.mjs';
-import { startChild } from './bench/child_server.mjs';
+import { median, startChild } from './bench/child_server.mjs';
+import { loadGenerator, runLoad } from './bench/load_runner.mjs';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, connections: { type: 'string', default: '100' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '100' },
+    workers: { type: 'string', default: 'auto' },
+    // Serve without the metrics listener, to see what collecting metrics costs per request.
+    'no-metrics': { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const workers = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'safemap-load-'));
 // nginx workers run as an unprivileged user when started by root: they must be able to read the tiles.
@@ -22,20 +35,28 @@ const children = [];
 const stopAll = () => Promise.all(children.map((child) => child.stop())).finally(() => rmSync(work, { recursive: true, force: true }));
 process.once('SIGINT', () => stopAll().then(() => process.exit(130)));
 
+const metricsPort = await freePort();
 const safemap = await startChild(
   process.execPath,
-  [path.join(root, 'packages/tile-server/dist/bin/safemap-server.js'), '--config', path.join(root, 'examples/busan/catalog.json'), '--port', '0'],
-  /localhost:(\d+)/,
+  [
+    path.join(root, 'packages/tile-server/dist/bin/safemap-server.js'),
+    '--config', path.join(root, 'examples/busan/catalog.json'),
+    '--port', '0',
+    '--workers', String(workers),
+    ...(values['no-metrics'] ? [] : ['--metrics-port', String(metricsPort)]),
+  ],
+  workers > 1 ? /localhost:(\d+) with/ : /localhost:(\d+)/,
 );
 children.push(safemap);
 try {
 
-// Central Busan z12–z15: the tiles residents' phones ask for; fetched once (this pre-builds SafeMap's cache).
+// Central Busan z12–z15: the tiles residents' phones ask for; fetched once per worker (this pre-builds every cache).
 const paths = [];
 for (const [z, x0, y0, span] of [[12, 3515, 1620, 3], [13, 7031, 3241, 4], [14, 14063, 6483, 6], [15, 28127, 12967, 6]]) {
   for (let x = x0; x < x0 + span; x++) for (let y = y0; y < y0 + span; y++) paths.push(`/tiles/busan/${z}/${x}/${y}.mvt`);
 }
-const fetched = await Promise.all(paths.map((tilePath) => getRaw(`${safemap.url}${tilePath}`)));
+let fetched = [];
+for (let i = 0; i < workers * 2; i++) fetched = await Promise.all(paths.map((tilePath) => getRaw(`${safemap.url}${tilePath}`)));
 const tiles = fetched.filter((tile) => tile.status === 200);
 for (const tile of tiles) {
   const file = path.join(work, 'www', tile.path);
@@ -43,49 +64,64 @@ for (const tile of tiles) {
   writeFileSync(file, tile.body);
 }
 const tilesJson = path.join(work, 'tiles.json');
-writeFileSync(tilesJson, JSON.stringify(tiles.map((tile) => ({ path: tile.path, body: tile.body.toString('base64') }))));
+writeFileSync(tilesJson, JSON.stringify(tiles.map((tile) => ({ path: tile.path, body: tile.body.toString('base64'), etag: tile.headers.etag }))));
 const bare = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesJson], /listening (\d+)/);
 children.push(bare);
-const nginx = await startNginx(tiles[0].path);
+const nginx = await startNginx(tiles[0].path, workers);
 if (nginx) children.push(nginx);
 
 const kb = tiles.reduce((sum, tile) => sum + tile.body.length, 0) / tiles.length / 1024;
-process.stdout.write(`${tiles.length} pre-built tiles (${kb.toFixed(1)} KB gzip on average), ${connections} connections, ${seconds} s per server, loopback\n`);
+process.stdout.write(
+  `${tiles.length} pre-built tiles (${kb.toFixed(1)} KB gzip on average), ${connections} connections, ${rounds} rounds × ${seconds} s, interleaved, loopback, ${loadGenerator()}\n` +
+    `SafeMap: ${workers} worker${workers > 1 ? 's' : ''}${values['no-metrics'] ? ', metrics off' : ', metrics on'}; nginx: ${workers} worker process${workers > 1 ? 'es' : ''}; bare node:http: 1 process; ${availableParallelism()} cores\n`,
+);
 if (!nginx) process.stdout.write('nginx not found: the nginx comparison is skipped\n');
 
-const targets = [['SafeMap', safemap.url], ['bare node:http', bare.url], ...(nginx ? [['nginx (disk)', nginx.url]] : [])];
-const run = (url, duration) =>
-  autocannon({ url, connections, duration, requests: tiles.map((tile) => ({ method: 'GET', path: tile.path, headers: { 'accept-encoding': 'gzip' } })) });
+const targets = { SafeMap: safemap.url, ...(nginx ? { 'nginx (disk)': nginx.url } : {}), 'bare node:http': bare.url };
+const names = Object.keys(targets);
+const run = (name, duration) => runLoad({ url: targets[name], paths: tiles.map((tile) => tile.path), connections, seconds: duration, threads: 2 });
 
-for (const [, url] of targets) await run(url, 2); // warm-up, unmeasured
-const results = {};
-for (const [name, url] of targets) {
-  const result = await run(url, seconds);
-  results[name] = {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    mbps: result.throughput.average / 1024 / 1024,
-    total: result.requests.total,
-  };
-  const r = results[name];
-  process.stdout.write(
-    `${name.padEnd(15)} ${r.rps.toFixed(0).padStart(7)} req/s  ${r.mbps.toFixed(1).padStart(6)} MB/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  errors ${r.errors} of ${r.total}\n`,
-  );
+for (const name of names) await run(name, 2); // warm-up, unmeasured
+const results = Object.fromEntries(names.map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  const order = names.map((_, i) => names[(i + round) % names.length]);
+  for (const name of order) {
+    const r = await run(name, seconds);
+    results[name].push(r);
+    process.stdout.write(`round ${round + 1} ${name.padEnd(15)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms  failures ${r.failures}\n`);
+  }
 }
-const s = results.SafeMap;
-for (const [name] of targets.slice(1)) {
-  const other = results[name];
-  process.stdout.write(`ratio SafeMap / ${name.padEnd(15)} ${(s.rps / other.rps).toFixed(2)}× throughput, ${(s.p99 / Math.max(other.p99, 1)).toFixed(2)}× p99\n`);
+process.stdout.write('\n');
+const summary = (name) => ({ rps: median(results[name].map((r) => r.rps)), p99: median(results[name].map((r) => r.p99)) });
+for (const name of names) {
+  const s = summary(name);
+  process.stdout.write(`median ${name.padEnd(15)} ${s.rps.toFixed(0).padStart(7)} req/s  p99 ${s.p99.toFixed(2)} ms\n`);
+}
+const s = summary('SafeMap');
+for (const name of names.slice(1)) {
+  const other = summary(name);
+  const perRound = median(results.SafeMap.map((r, i) => r.rps / results[name][i].rps));
+  process.stdout.write(`ratio SafeMap / ${name.padEnd(15)} ${(s.rps / other.rps).toFixed(3)}× throughput (median of per-round ratios ${perRound.toFixed(3)}×), ${(s.p99 / Math.max(other.p99, 0.001)).toFixed(2)}× p99\n`);
+}
+
+// One Prometheus scrape of every worker's series, as a scraper would make it every 15 s.
+if (!values['no-metrics']) {
+const scrapes = [];
+for (let i = 0; i < 21; i++) {
+  const started = process.hrtime.bigint();
+  const answer = await getRaw(`http://127.0.0.1:${metricsPort}/metrics`);
+  if (answer.status !== 200) throw new Error(`/metrics answered ${answer.status}`);
+  scrapes.push(Number(process.hrtime.bigint() - started) / 1e6);
+}
+process.stdout.write(`/metrics scrape (${workers} worker${workers > 1 ? 's' : ''} aggregated): median ${median(scrapes).toFixed(2)} ms of 21\n`);
 }
 
 } finally {
   await stopAll();
 }
 
-/** nginx in the foreground, one worker (SafeMap is one process), serving the tile files with their gzip encoding. */
-async function startNginx(probePath) {
+/** nginx in the foreground with `workers` worker processes, serving the tile files with their gzip encoding. */
+async function startNginx(probePath, workers) {
   const binary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((candidate) => spawnSync(candidate, ['-v']).status === 0);
   if (!binary) return undefined;
   const port = await freePort();
@@ -94,7 +130,7 @@ async function startNginx(probePath) {
   writeFileSync(
     conf,
     `daemon off;
-worker_processes 1;
+worker_processes ${workers};
 pid ${temp('nginx.pid')};
 error_log ${temp('error.log')} warn;
 events { worker_connections 4096; }

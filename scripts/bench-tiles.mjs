@@ -1,12 +1,14 @@
-// Cached-tile throughput of SafeMap against bare node:http serving the same bytes, measured interleaved.
+// Cached-tile throughput of one SafeMap process against bare node:http serving the same bytes from memory, measured
+// in interleaved rounds: once with exactly SafeMap's tile headers (the cost of finding the tile) and once with only
+// Content-Type, Content-Length and Content-Encoding (the cost of everything, headers included).
 // Usage: npm run bench [-- --rounds 5 --seconds 5 --connections 50]
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { getRaw } from './bench/get_raw.mjs';
 import { median, startChild } from './bench/child_server.mjs';
+import { loadGenerator, runLoad } from './bench/load_runner.mjs';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' } },
@@ -15,56 +17,72 @@ const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const work = mkdtempSync(path.join(tmpdir(), 'safemap-bench-'));
 
 const safemap = await startChild(
   process.execPath,
-  [path.join(root, 'packages/tile-server/dist/bin/safemap-server.js'), '--config', path.join(root, 'examples/busan/catalog.json'), '--port', '0'],
+  // One process, limits off: the benchmark measures serving, not the limiter's answer to one very busy client.
+  [path.join(root, 'packages/tile-server/dist/bin/safemap-server.js'), '--config', path.join(root, 'examples/busan/catalog.json'), '--port', '0', '--workers', '1', '--tile-rate', '0'],
   /localhost:(\d+)/,
 );
-
-// Central Busan at z12–z14: tiles a resident's phone actually asks for.
-const paths = [];
-for (const [z, x0, y0, span] of [[12, 3515, 1620, 3], [13, 7031, 3241, 4], [14, 14063, 6483, 5]]) {
-  for (let x = x0; x < x0 + span; x++) for (let y = y0; y < y0 + span; y++) paths.push(`/tiles/busan/${z}/${x}/${y}.mvt`);
-}
-// Fetch each tile once with gzip (this also warms SafeMap's cache) and keep the non-empty ones' exact bytes.
-const fetched = await Promise.all(paths.map((tilePath) => getRaw(`${safemap.url}${tilePath}`)));
-const raw = fetched.filter((tile) => tile.status === 200).map((tile) => ({ path: tile.path, body: tile.body.toString('base64') }));
-const file = path.join(mkdtempSync(path.join(tmpdir(), 'safemap-bench-')), 'tiles.json');
-writeFileSync(file, JSON.stringify(raw));
-const bare = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), file], /listening (\d+)/);
-
-const totalBytes = raw.reduce((sum, tile) => sum + Buffer.from(tile.body, 'base64').length, 0);
-process.stdout.write(`${raw.length} cached tiles (${(totalBytes / raw.length / 1024).toFixed(1)} KB gzip on average), ${connections} connections, ${rounds} rounds × ${seconds} s each, interleaved\n`);
-
-const run = (url, duration = seconds) =>
-  autocannon({
-    url,
-    connections,
-    duration,
-    requests: raw.map((tile) => ({ method: 'GET', path: tile.path, headers: { 'accept-encoding': 'gzip' } })),
-  });
-
-// A short unmeasured run of each first, so neither is measured while its JIT warms up.
-await run(safemap.url, 1);
-await run(bare.url, 1);
-
-const results = { safemap: [], bare: [] };
-for (let round = 0; round < rounds; round++) {
-  // Alternate which server goes first so drift on a noisy machine hits both equally.
-  const order = round % 2 === 0 ? ['safemap', 'bare'] : ['bare', 'safemap'];
-  for (const name of order) {
-    const result = await run(name === 'safemap' ? safemap.url : bare.url);
-    const failures = result.errors + result.timeouts + result.non2xx;
-    results[name].push({ rps: result.requests.average, p99: result.latency.p99, failures });
-    process.stdout.write(`round ${round + 1} ${name.padEnd(8)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms  failures ${failures}\n`);
+const children = [safemap];
+try {
+  // Central Busan at z12–z14: tiles a resident's phone actually asks for.
+  const paths = [];
+  for (const [z, x0, y0, span] of [[12, 3515, 1620, 3], [13, 7031, 3241, 4], [14, 14063, 6483, 5]]) {
+    for (let x = x0; x < x0 + span; x++) for (let y = y0; y < y0 + span; y++) paths.push(`/tiles/busan/${z}/${x}/${y}.mvt`);
   }
-}
-await Promise.all([safemap.stop(), bare.stop()]);
+  // Fetch each tile once with gzip (this also warms SafeMap's cache) and keep the non-empty ones' exact bytes.
+  const fetched = await Promise.all(paths.map((tilePath) => getRaw(`${safemap.url}${tilePath}`)));
+  const tiles = fetched.filter((tile) => tile.status === 200);
+  const tilesFile = path.join(work, 'tiles.json');
+  writeFileSync(tilesFile, JSON.stringify(tiles.map((tile) => ({ path: tile.path, body: tile.body.toString('base64'), etag: tile.headers.etag }))));
+  // SafeMap's own tile headers, minus what node adds itself and what differs per tile.
+  const perTile = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'content-encoding', 'etag']);
+  const raw = tiles[0].rawHeaders;
+  const same = [];
+  for (let i = 0; i < raw.length; i += 2) if (!perTile.has(raw[i].toLowerCase())) same.push(raw[i], raw[i + 1]);
+  const headersFile = path.join(work, 'headers.json');
+  writeFileSync(headersFile, JSON.stringify(same));
+  const bareSame = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesFile, headersFile], /listening (\d+)/);
+  children.push(bareSame);
+  const bareMin = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesFile], /listening (\d+)/);
+  children.push(bareMin);
 
-const summary = (name) => ({ rps: median(results[name].map((r) => r.rps)), p99: median(results[name].map((r) => r.p99)) });
-const a = summary('safemap');
-const b = summary('bare');
-process.stdout.write(`\nmedian  SafeMap          ${a.rps.toFixed(0)} req/s  p99 ${a.p99} ms\n`);
-process.stdout.write(`median  bare node:http   ${b.rps.toFixed(0)} req/s  p99 ${b.p99} ms\n`);
-process.stdout.write(`ratio   SafeMap / bare   ${(a.rps / b.rps).toFixed(2)}× throughput, ${(a.p99 / Math.max(b.p99, 1)).toFixed(2)}× p99\n`);
+  const kb = tiles.reduce((sum, tile) => sum + tile.body.length, 0) / tiles.length / 1024;
+  process.stdout.write(`${tiles.length} cached tiles (${kb.toFixed(1)} KB gzip on average), ${connections} connections, ${rounds} rounds × ${seconds} s each, interleaved, ${loadGenerator()}\n`);
+  process.stdout.write(`SafeMap tile headers (${same.length / 2} besides Date/Connection/Content-*/ETag): ${same.filter((_, i) => i % 2 === 0).join(', ')}\n`);
+
+  const targets = { SafeMap: safemap.url, 'bare, same headers': bareSame.url, 'bare, CT/CL/CE only': bareMin.url };
+  const names = Object.keys(targets);
+  const run = (name, duration = seconds) => runLoad({ url: targets[name], paths: tiles.map((tile) => tile.path), connections, seconds: duration });
+  // A short unmeasured run of each first, so none is measured while its JIT warms up.
+  for (const name of names) await run(name, 1);
+
+  const results = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    // Rotate which server goes first so drift on a noisy machine hits all of them equally.
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const result = await run(name);
+      results[name].push(result);
+      process.stdout.write(`round ${round + 1} ${name.padEnd(20)} ${result.rps.toFixed(0).padStart(7)} req/s  p99 ${result.p99.toFixed(2).padStart(6)} ms  failures ${result.failures}\n`);
+    }
+  }
+  const summary = (name) => ({ rps: median(results[name].map((r) => r.rps)), p99: median(results[name].map((r) => r.p99)) });
+  process.stdout.write('\n');
+  for (const name of names) {
+    const s = summary(name);
+    process.stdout.write(`median  ${name.padEnd(20)} ${s.rps.toFixed(0).padStart(7)} req/s  p99 ${s.p99.toFixed(2)} ms\n`);
+  }
+  const a = summary('SafeMap');
+  for (const name of names.slice(1)) {
+    const b = summary(name);
+    // The ratio of medians and the median of per-round ratios: they agree when the machine was steady.
+    const perRound = median(results.SafeMap.map((r, i) => r.rps / results[name][i].rps));
+    process.stdout.write(`ratio   SafeMap / ${name.padEnd(20)} ${(a.rps / b.rps).toFixed(3)}× throughput (median of per-round ratios ${perRound.toFixed(3)}×), ${(a.p99 / Math.max(b.p99, 0.001)).toFixed(2)}× p99\n`);
+  }
+} finally {
+  await Promise.all(children.map((child) => child.stop()));
+  rmSync(work, { recursive: true, force: true });
+}

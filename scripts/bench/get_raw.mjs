@@ -6,7 +6,7 @@ export function getRaw(url) {
     get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ path: new URL(url).pathname, status: res.statusCode, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ path: new URL(url).pathname, status: res.statusCode, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
     }).on('error', reject);
   });
 }

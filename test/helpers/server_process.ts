@@ -27,7 +27,13 @@ export interface ServerProcess {
   stop(): Promise<number | string | null>;
 }
 
-export function startServerProcess(catalog: string, extraArgs: readonly string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  catalog: string,
+  extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+  /** Time to wait for the banner; several processes starting at once on a busy machine need more. */
+  startTimeoutMs = 20_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [serverBin, '--config', catalog, '--port', '0', ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +51,7 @@ export function startServerProcess(catalog: string, extraArgs: readonly string[]
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
     // A tile set nothing published is built before the server reports it is serving; allow for a busy machine.
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs);
     const onData = () => {
       const match = /localhost:(\d+)/.exec(output);
       if (!match) return;

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'RATE_LIMITED'
   | 'OVERLOADED'
+  /** The request's Host is not one this server builds links for (no PUBLIC_URL, not in ALLOWED_HOSTS). */
+  | 'MISDIRECTED'
   /** A tile set whose archive was refused at load or cannot be read now; served again once a good one is published. */
   | 'TILESET_UNAVAILABLE'
   | 'INTERNAL';

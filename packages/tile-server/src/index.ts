@@ -28,3 +28,5 @@ export { mbtilesToPmtiles, OSM_ATTRIBUTION } from './basemap/mbtiles_to_pmtiles.
 export { normalizePlaces, writePlaces, type Place, type PlaceKind } from './basemap/place_gazetteer.js';
 export { writePmtiles, type StoredTile } from './archive/pmtiles_writer.js';
 export type { ArchiveMetadata } from './archive/archive_metadata.js';
+export { Metrics, routeClass, type EngineEvent, type RouteClass } from './metrics/metrics.js';
+export { startMetricsEndpoint, startClusterMetricsEndpoint, type MetricsEndpoint, type MetricsEndpointOptions } from './metrics/metrics_endpoint.js';

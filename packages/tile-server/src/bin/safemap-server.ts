@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 import { reportFatal } from './report_fatal.js';
-import { serveCommand } from './serve_command.js';
+import { serveWithWorkers } from './serve_workers.js';
 
-serveCommand(process.argv.slice(2)).then((code) => process.exit(code), reportFatal);
+serveWithWorkers(process.argv.slice(2)).then((code) => process.exit(code), reportFatal);

@@ -3,7 +3,7 @@ import { validateCommand } from '../cli/validate_command.js';
 import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
-import { serveCommand } from './serve_command.js';
+import { serveWithWorkers } from './serve_workers.js';
 
 const usage = `Usage: safemap <command> [options]
 
@@ -22,7 +22,7 @@ Run "safemap <command> --help" for the options of a command.
 `;
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  serve: serveCommand,
+  serve: serveWithWorkers,
   validate: validateCommand,
   build: buildCommand,
   inspect: inspectCommand,

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log.js';
+import { Metrics } from '../metrics/metrics.js';
+import { startMetricsEndpoint } from '../metrics/metrics_endpoint.js';
 import { startServer } from '../server/start_server.js';
 
 const usage = `Usage: safemap serve [--config CATALOGUE] [--host HOST] [--port PORT] [--public-url URL]
@@ -30,6 +32,16 @@ Serve the tile sets of a layer catalogue, the widget and the demo page.
                         on SIGTERM, time in-flight requests get to finish (env DRAIN_TIMEOUT_MS, default 10000)
       --generation-queue N
                         uncached tiles waiting to be cut before 503 + Retry-After (env GENERATION_QUEUE, default 256)
+      --allowed-hosts LIST
+                        without --public-url: Host names (name[:port]) links may be built from, comma-separated
+                        (env ALLOWED_HOSTS, default localhost and this machine's addresses); others get 421
+      --ipv6-prefix BITS
+                        IPv6 clients share one rate limit budget per prefix (env IPV6_PREFIX, default 64)
+      --metrics-port PORT
+                        serve Prometheus /metrics on this separate port (env METRICS_PORT, default off)
+      --metrics-host HOST
+                        address of the metrics listener (env METRICS_HOST, default 127.0.0.1)
+      --workers N|auto  processes serving in parallel on one port, auto = one per core (env WORKERS, default 1)
   -h, --help            show this help
 `;
 
@@ -54,6 +66,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'drain-delay': { type: 'string' },
       'drain-timeout': { type: 'string' },
       'generation-queue': { type: 'string' },
+      'allowed-hosts': { type: 'string' },
+      'ipv6-prefix': { type: 'string' },
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -79,6 +95,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     numbers[flag] = Number(text);
   }
   const corsOrigins = (values['cors-origins'] ?? process.env.CORS_ORIGINS)?.split(/[\s,]+/).filter(Boolean);
+  const allowedHosts = (values['allowed-hosts'] ?? process.env.ALLOWED_HOSTS)?.split(/[\s,]+/).filter(Boolean);
+  const metrics = numbers['metrics-port'] !== undefined ? new Metrics() : undefined;
   const security = {
     ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
     ...defined('trustProxy', numbers['trust-proxy']),
@@ -86,6 +104,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ...defined('tileBurst', numbers['tile-burst']),
     ...defined('requestsPerMinute', numbers['rate-limit']),
     ...defined('generationQueue', numbers['generation-queue']),
+    ...defined('ipv6PrefixBits', numbers['ipv6-prefix']),
+    ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };
   const logger = createLogger();
   const running = await startServer({
@@ -96,6 +116,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ...(values['public-url'] ?? process.env.PUBLIC_URL ? { publicUrl: values['public-url'] ?? process.env.PUBLIC_URL } : {}),
     frameAncestors: (values['frame-ancestors'] ?? process.env.FRAME_ANCESTORS ?? "'self'").split(/\s+/).filter(Boolean),
     security,
+    ...(metrics ? { metrics } : {}),
     ...defined('headersTimeoutMs', numbers['headers-timeout']),
     ...defined('requestTimeoutMs', numbers['request-timeout']),
     ...defined('keepAliveTimeoutMs', numbers['keep-alive-timeout']),
@@ -104,11 +125,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? `http://localhost:${running.server.address() && (running.server.address() as { port: number }).port}` : running.url;
   process.stdout.write(`SafeMap is serving the safety map at ${shown}\n`);
+  const metricsEndpoint = metrics
+    ? await startMetricsEndpoint(metrics, { port: numbers['metrics-port']!, host: values['metrics-host'] ?? process.env.METRICS_HOST ?? '127.0.0.1' })
+    : undefined;
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      running.close().then(
+      Promise.all([running.close(), metricsEndpoint?.close()]).then(
         () => resolve(0),
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
@@ -133,6 +157,8 @@ const numericSettings = [
   ['drain-delay', 'DRAIN_DELAY_MS'],
   ['drain-timeout', 'DRAIN_TIMEOUT_MS'],
   ['generation-queue', 'GENERATION_QUEUE'],
+  ['ipv6-prefix', 'IPV6_PREFIX'],
+  ['metrics-port', 'METRICS_PORT'],
 ] as const;
 
 function defined<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {

@@ -3,7 +3,9 @@ import { rateLimit } from 'express-rate-limit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SafeMapError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { createAccessLog } from '../security/access_log.js';
+import { isProxied, rateLimitKey } from '../security/client_address.js';
 import { defaultSecurityOptions, type RestrictedAccess, type SecurityOptions } from '../security/security_options.js';
 import { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
 import { WorkLimiter } from '../security/work_limiter.js';
@@ -15,7 +17,7 @@ import { basemapRoutes } from './basemap_routes.js';
 import { embedRoutes } from './embed_routes.js';
 import { pageRoutes } from './page_routes.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
-import { publicBaseUrl } from './public_url.js';
+import { HostPolicy, publicBaseUrl } from './public_url.js';
 import { restrictedRoutes } from './restricted_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
@@ -41,6 +43,8 @@ export interface AppDeps {
   getRestricted?: () => RestrictedAccess | undefined;
   /** CORS, rate limits, generation bound, access log; defaults in security_options.ts. */
   security?: Partial<SecurityOptions>;
+  /** Prometheus metrics of this process; none are collected when absent. */
+  metrics?: Metrics | undefined;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -57,7 +61,12 @@ function createRuntime(deps: AppDeps): Runtime {
   const options: SecurityOptions = { ...defaultSecurityOptions, ...deps.security };
   const cors = new CorsPolicy(options.corsOrigins);
   const work = new WorkLimiter({ maxRunning: options.generationConcurrency, maxQueued: options.generationQueue, retryAfterSeconds: options.retryAfterSeconds });
-  const limiter = new TokenBucketLimiter({ ratePerSecond: options.tileRatePerSecond, burst: options.tileBurst, exempt: options.rateLimitExempt });
+  const limiter = new TokenBucketLimiter({
+    ratePerSecond: options.tileRatePerSecond,
+    burst: options.tileBurst,
+    exempt: options.rateLimitExempt,
+    ipv6PrefixBits: options.ipv6PrefixBits,
+  });
   const handleTile = createTileEndpoint(deps.getRegistry, { maxAge: deps.tileMaxAge ?? 300, cors, limiter, trustedHops: options.trustProxy, work });
   return { options, cors, handleTile, work };
 }
@@ -70,6 +79,8 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy);
+  // Every link the catalogue, TileJSON and styles hand out goes through this policy (see public_url.ts).
+  app.locals.hostPolicy = new HostPolicy(deps.publicUrl, options.allowedHosts);
 
   const dataHeaders = securityHeaders('data');
   const preflightHeaders = securityHeaderList('data');
@@ -101,9 +112,11 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
         limit: options.requestsPerMinute,
         standardHeaders: 'draft-7',
         legacyHeaders: false,
-        skip: (req) => exempt.has(req.ip ?? ''),
-        // The X-Forwarded-For check would write to the console; TRUST_PROXY is documented instead.
-        validate: { xForwardedForHeader: false },
+        // Loopback tooling is exempt, but never through a proxy: behind a same-host proxy every request is loopback.
+        skip: (req) => exempt.has(req.ip ?? '') && !isProxied(req),
+        keyGenerator: (req) => rateLimitKey(req.ip ?? '', options.ipv6PrefixBits),
+        // Its own checks would write to the console; TRUST_PROXY is documented and IPv6 grouping is done above.
+        validate: { xForwardedForHeader: false, keyGeneratorIpFallback: false },
         handler: (_req, res) => {
           sendProblem(res, problem(429, 'RATE_LIMITED', 'too many requests from this client; slow down', { retryAfter: 60 }));
         },
@@ -142,12 +155,25 @@ export function createRequestListener(deps: AppDeps): RequestListener {
   const runtime = createRuntime(deps);
   const app = createApp(deps, runtime);
   const accessLog = runtime.options.accessLog ? createAccessLog(deps.logger, runtime.options.trustProxy) : undefined;
+  let warnedUntrustedProxy = runtime.options.trustProxy > 0;
+  const metrics = deps.metrics;
+  metrics?.watchRegistry(deps.getRegistry);
   return (req, res) => {
     accessLog?.(req, res);
+    const observed = metrics?.observe(req, res);
+    if (!warnedUntrustedProxy && req.headers['x-forwarded-for'] !== undefined) {
+      warnedUntrustedProxy = true;
+      deps.logger.warn(
+        'a request arrived with X-Forwarded-For but TRUST_PROXY is 0: every client behind that proxy shares its address and rate limit budget; set TRUST_PROXY to the number of proxies in front',
+      );
+    }
     // While draining, every answer closes its connection, so keep-alive clients move on before the listener closes.
     if (deps.health.draining) res.setHeader('Connection', 'close');
     try {
-      if (runtime.handleTile(req, res)) return;
+      if (runtime.handleTile(req, res)) {
+        observed?.handled();
+        return;
+      }
     } catch (error) {
       deps.logger.error({ err: error }, 'tile request failed');
       sendProblem(res, problemFromError(error));

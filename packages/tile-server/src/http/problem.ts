@@ -14,6 +14,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   METHOD_NOT_ALLOWED: 405,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
+  MISDIRECTED: 421,
   TILESET_UNAVAILABLE: 503,
 };
 
@@ -32,6 +33,7 @@ const titles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Content Too Large',
+  421: 'Misdirected Request',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

@@ -3,7 +3,6 @@ import { inflateTile, rawEtag, type EncodedTile } from '../store/encoded_tile.js
 import { EMPTY } from '../store/tile_cache.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
-import { clientAddress } from '../security/client_address.js';
 import type { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
 import type { WorkLimiter } from '../security/work_limiter.js';
 import { parseTileCoords } from '../tiling/tile_coords.js';
@@ -34,7 +33,7 @@ export interface TileEndpointOptions {
  */
 export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: TileEndpointOptions) {
   const cors = options.cors ?? new CorsPolicy();
-  const security = securityHeaderList('data');
+  const security = securityHeaderList('tile');
   const unversioned = Object.freeze([...security, 'Cache-Control', `public, max-age=${options.maxAge}`]);
   const versioned = Object.freeze([...security, 'Cache-Control', 'public, max-age=31536000, immutable']);
   const limiter = options.limiter?.enabled ? options.limiter : undefined;
@@ -57,7 +56,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       return true;
     }
     if (limiter) {
-      const wait = limiter.take(clientAddress(req, trustedHops));
+      const wait = limiter.takeFor(req, trustedHops);
       if (wait > 0) {
         sendProblem(res, problem(429, 'RATE_LIMITED', 'too many tile requests from this client; slow down', { retryAfter: wait }), corsHeaders);
         return true;

@@ -17,6 +17,31 @@ export function clientAddress(req: IncomingMessage, trustedHops: number): string
   return isIPv4(candidate) || isIPv6(candidate) ? candidate : peer;
 }
 
+/** True when a proxy forwarded the request: it then says who the client is, and the socket peer is the proxy. */
+export function isProxied(req: IncomingMessage): boolean {
+  const headers = req.headers;
+  return headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined || headers['x-real-ip'] !== undefined;
+}
+
+/**
+ * The key a client's rate limit budget is kept under: an IPv4 address as it is (IPv4-mapped IPv6 included), an IPv6
+ * address cut to its first `prefixBits` bits, since one subscriber is routinely given a whole /64 and can rotate
+ * through it at will.
+ */
+export function rateLimitKey(address: string, prefixBits = 64): string {
+  const v4 = address.startsWith('::ffff:') && isIPv4(address.slice(7)) ? address.slice(7) : address;
+  if (isIPv4(v4) || !isIPv6(address)) return v4;
+  const bits = Math.max(0, Math.min(128, Math.floor(prefixBits)));
+  const groups = expandIPv6(address).map((group) => Number.parseInt(group, 16) || 0);
+  const kept = groups.map((value, index) => {
+    const from = index * 16;
+    if (from + 16 <= bits) return value;
+    if (from >= bits) return 0;
+    return value & (0xffff << (16 - (bits - from)));
+  });
+  return `${kept.map((value) => value.toString(16)).join(':')}/${bits}`;
+}
+
 /**
  * An address reduced so that it names a neighbourhood, not a person: IPv4 to its /24, IPv6 to its /48. Anything that
  * is not an address becomes "unknown".

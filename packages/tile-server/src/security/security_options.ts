@@ -13,8 +13,18 @@ export interface SecurityOptions {
   tileBurst: number;
   /** Other requests (catalogue, TileJSON, styles, look-ups, pages) per client per minute; 0 disables. */
   requestsPerMinute: number;
-  /** Client addresses never rate limited: local health checks and tooling. */
+  /**
+   * Client addresses never rate limited: local health checks and tooling. Never applied to a request that came through
+   * a proxy (one carrying X-Forwarded-For, Forwarded or X-Real-IP), so a same-host proxy cannot switch limits off.
+   */
   rateLimitExempt: readonly string[];
+  /** IPv6 clients share one budget per prefix of this many bits: one subscriber usually holds a whole /64. */
+  ipv6PrefixBits: number;
+  /**
+   * Host names (`name[:port]`, exact) whose requests may shape the links in the catalogue, TileJSON and styles, when
+   * no public URL is set. Empty: localhost and this machine's own addresses only. Other hosts get 421.
+   */
+  allowedHosts: readonly string[];
   /** Cache-miss tile generations running at once per process. */
   generationConcurrency: number;
   /** Cache-miss generations allowed to wait; beyond this, 503 + Retry-After. */
@@ -32,6 +42,8 @@ export const defaultSecurityOptions: Readonly<SecurityOptions> = Object.freeze({
   tileBurst: 1000,
   requestsPerMinute: 600,
   rateLimitExempt: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+  ipv6PrefixBits: 64,
+  allowedHosts: [],
   generationConcurrency: 2,
   generationQueue: 256,
   retryAfterSeconds: 1,

@@ -1,11 +1,16 @@
+import type { IncomingMessage } from 'node:http';
+import { clientAddress, isProxied, rateLimitKey } from './client_address.js';
+
 /** Settings of a per-client token bucket. */
 export interface TokenBucketOptions {
   /** Tokens added per second: the sustained requests per second a client may make. 0 disables the limit. */
   ratePerSecond: number;
   /** Bucket size: how many requests a client may make at once after being idle. */
   burst: number;
-  /** Clients that are never limited (exact addresses), e.g. local health checks. */
+  /** Clients that are never limited (exact addresses), e.g. local health checks; never applied to proxied requests. */
   exempt?: readonly string[];
+  /** IPv6 clients are grouped by this prefix length (bits); default 64. */
+  ipv6PrefixBits?: number;
   /** Upper bound on tracked clients, so a flood of spoofed sources cannot grow memory without end. */
   maxClients?: number;
 }
@@ -18,33 +23,62 @@ interface Bucket {
 /**
  * A cheap per-client limiter for the tile fast path: one map look-up and some arithmetic per request. The
  * express-rate-limit middleware guards the other routes; tiles need something that costs far less than a request.
+ *
+ * Memory is bounded without ever giving a client back a budget it has spent. The map is kept in least-recently-used
+ * order, so its head is the client idle the longest; a bucket idle for `burst / ratePerSecond` seconds is full again,
+ * and forgetting it changes nothing. When the map is full and its head is still refilling, every client is active:
+ * newcomers then share one overflow bucket until room appears, so a flood of fresh addresses competes with itself and
+ * never resets anyone else.
  */
 export class TokenBucketLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  private readonly overflow: Bucket;
   private readonly exempt: ReadonlySet<string>;
   private readonly maxClients: number;
+  private readonly prefixBits: number;
+  private readonly refillMs: number;
 
   constructor(private readonly options: TokenBucketOptions) {
     this.exempt = new Set(options.exempt ?? []);
     this.maxClients = options.maxClients ?? 100_000;
+    this.prefixBits = options.ipv6PrefixBits ?? 64;
+    this.refillMs = options.ratePerSecond > 0 ? (options.burst / options.ratePerSecond) * 1000 : 0;
+    this.overflow = { tokens: options.burst, updated: Date.now() };
   }
 
   get enabled(): boolean {
     return this.options.ratePerSecond > 0;
   }
 
-  /** Takes one token for `client`; returns 0 when allowed, otherwise the seconds until a token is available. */
+  /** Number of clients with their own bucket. */
+  get trackedClients(): number {
+    return this.buckets.size;
+  }
+
+  /**
+   * Takes one token for the client behind `req` (see `clientAddress`); the loopback exemption applies only to requests
+   * no proxy forwarded. Returns 0 when allowed, otherwise the seconds until a token is available.
+   */
+  takeFor(req: IncomingMessage, trustedHops: number, now = Date.now()): number {
+    if (!this.enabled) return 0;
+    const address = clientAddress(req, trustedHops);
+    if (this.exempt.has(address) && !isProxied(req)) return 0;
+    return this.take(rateLimitKey(address, this.prefixBits), now);
+  }
+
+  /** Takes one token for the client key `client`; returns 0 when allowed, otherwise seconds to wait. */
   take(client: string, now = Date.now()): number {
-    if (!this.enabled || this.exempt.has(client)) return 0;
+    if (!this.enabled) return 0;
     let bucket = this.buckets.get(client);
     if (bucket === undefined) {
-      if (this.buckets.size >= this.maxClients) this.sweep(now);
-      bucket = { tokens: this.options.burst, updated: now };
-      this.buckets.set(client, bucket);
+      bucket = this.admit(client, now);
     } else {
-      bucket.tokens = Math.min(this.options.burst, bucket.tokens + ((now - bucket.updated) / 1000) * this.options.ratePerSecond);
-      bucket.updated = now;
+      // Move to the tail: the map's order is least recently used first.
+      this.buckets.delete(client);
+      this.buckets.set(client, bucket);
     }
+    bucket.tokens = Math.min(this.options.burst, bucket.tokens + ((now - bucket.updated) / 1000) * this.options.ratePerSecond);
+    bucket.updated = now;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
@@ -52,15 +86,14 @@ export class TokenBucketLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.ratePerSecond));
   }
 
-  /** Forgets full buckets (idle clients); if that frees nothing, forgets the oldest half. */
-  private sweep(now: number): void {
-    const refillMs = (this.options.burst / this.options.ratePerSecond) * 1000;
-    for (const [client, bucket] of this.buckets) if (now - bucket.updated >= refillMs) this.buckets.delete(client);
-    if (this.buckets.size < this.maxClients) return;
-    let drop = Math.ceil(this.buckets.size / 2);
-    for (const client of this.buckets.keys()) {
-      if (drop-- <= 0) break;
-      this.buckets.delete(client);
+  private admit(client: string, now: number): Bucket {
+    for (const [oldest, bucket] of this.buckets) {
+      if (this.buckets.size < this.maxClients || now - bucket.updated < this.refillMs) break;
+      this.buckets.delete(oldest);
     }
+    if (this.buckets.size >= this.maxClients) return this.overflow;
+    const bucket = { tokens: this.options.burst, updated: now };
+    this.buckets.set(client, bucket);
+    return bucket;
   }
 }

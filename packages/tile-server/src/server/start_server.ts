@@ -5,6 +5,7 @@ import { loadCatalog } from '../catalog/load_catalog.js';
 import { createRequestListener } from '../http/create_app.js';
 import { HealthState } from '../http/health.js';
 import { silentLogger, type Logger } from '../log.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { loadWithAccess } from '../security/load_with_access.js';
 import type { RestrictedAccess, SecurityOptions } from '../security/security_options.js';
 import { pointerFilesOf, watchPublished } from '../publish/watch_published.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   drainTimeoutMs?: number;
   /** Milliseconds between checks for a newly published tile set version or a changed source (default 1000; 0 turns it off). */
   publishPollMs?: number;
+  /** Prometheus metrics of this process (see metrics/metrics.ts); none when absent. */
+  metrics?: Metrics;
 }
 
 export interface RunningServer {
@@ -91,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     frameAncestors: options.frameAncestors ?? ["'self'"],
     getRestricted: () => restricted,
     ...(options.security ? { security: options.security } : {}),
+    metrics: options.metrics,
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer(
