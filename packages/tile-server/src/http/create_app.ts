@@ -16,6 +16,7 @@ import { pageRoutes } from './page_routes.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
 import { publicBaseUrl } from './public_url.js';
 import { restrictedRoutes } from './restricted_routes.js';
+import { searchRoutes } from './search_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
 import { tilesetRoutes } from './tileset_routes.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
       metadataMaxAge: deps.metadataMaxAge ?? 60,
     }),
   );
+  app.use(searchRoutes(deps.getRegistry, { metadataMaxAge: deps.metadataMaxAge ?? 60 }));
   app.use(
     restrictedRoutes({
       getRestricted: deps.getRestricted ?? (() => undefined),

@@ -59,6 +59,18 @@ export class FeatureIndex {
     return this.byLayer.get(layer)?.[id];
   }
 
+  /** Every feature with one representative point (a point itself, else its bounding box centre), layer by layer. */
+  *entries(): Iterable<{ layer: string; id: number; lon: number; lat: number; properties: LayerFeature['properties'] }> {
+    for (const [layer, features] of this.byLayer) {
+      for (const feature of features) {
+        const g = feature.geometry;
+        const [w, s, e, n] = g.type === 'Point' ? [g.coordinates[0]!, g.coordinates[1]!, g.coordinates[0]!, g.coordinates[1]!] : geometryBBox(g);
+        const [lon, lat] = [(w + e) / 2, (s + n) / 2];
+        yield { layer, id: feature.id, lon, lat, properties: feature.properties };
+      }
+    }
+  }
+
   /** Bounds of all indexed features, or undefined when there are none. */
   bounds(): BBox | undefined {
     return Number.isFinite(this.extent[0]) ? [...this.extent] : undefined;
