@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
     }),
   );
   app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
-  app.use(embedRoutes({ getRegistry: deps.getRegistry, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
+  app.use(embedRoutes({ getRegistry: deps.getRegistry, widgetDir: deps.widgetDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use((_req, _res, next) => next(new SafeMapError('NOT_FOUND', 'no such resource')));
   app.use(errorHandler(deps.logger));
