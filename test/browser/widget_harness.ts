@@ -9,8 +9,9 @@ import type {} from '../../packages/widget/src/safety_map_element.js';
 import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
 
 const WIDGET_BUNDLE = 'packages/widget/dist/safemap-widget.js';
-export const MAP_TIMEOUT_MS = 20_000;
-export const BROWSER_TIMEOUT_MS = 60_000;
+// Generous: the machine running the tests may be shared, and software WebGL slows down with it.
+export const MAP_TIMEOUT_MS = 60_000;
+export const BROWSER_TIMEOUT_MS = 120_000;
 
 declare global {
   interface Window {

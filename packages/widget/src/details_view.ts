@@ -30,6 +30,7 @@ export class DetailsView {
   readonly #sheet: HTMLElement;
   readonly #sheetBody: HTMLElement;
   #returnFocus: HTMLElement | undefined;
+  #returnList: HTMLElement | undefined;
   #owner: string | undefined;
 
   constructor(options: DetailsViewOptions) {
@@ -60,7 +61,10 @@ export class DetailsView {
    */
   show(content: HTMLElement, at: LngLat, owner: string, move: boolean): void {
     const active = deepActiveElement(this.#o.host.ownerDocument);
-    if (!this.open) this.#returnFocus = active ?? undefined;
+    if (!this.open) {
+      this.#returnFocus = active ?? undefined;
+      this.#returnList = active?.closest<HTMLElement>('ul, ol') ?? undefined;
+    }
     this.#remove();
     this.#owner = owner;
     const heading = content.querySelector<HTMLElement>('h3');
@@ -81,9 +85,20 @@ export class DetailsView {
   close(): void {
     const wasOpen = this.open;
     this.#remove();
-    const back = this.#returnFocus;
+    const back = this.#focusTarget();
     this.#returnFocus = undefined;
-    if (wasOpen && back?.isConnected) back.focus({ preventScroll: true });
+    if (wasOpen) back?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Where focus goes back to: the element it came from, or, when a list was rebuilt meanwhile (the in-view list after
+   * the map moved), the entry with the same text in the same list.
+   */
+  #focusTarget(): HTMLElement | undefined {
+    const back = this.#returnFocus;
+    if (!back || back.isConnected) return back;
+    const list = this.#returnList;
+    return list?.isConnected ? [...list.querySelectorAll<HTMLElement>('button')].find((b) => b.textContent === back.textContent) : undefined;
   }
 
   destroy(): void {
@@ -118,9 +133,9 @@ export class DetailsView {
       this.#popup = undefined;
       this.#owner = undefined;
       const active = deepActiveElement(this.#o.host.ownerDocument);
-      const back = this.#returnFocus;
+      const back = this.#focusTarget();
       this.#returnFocus = undefined;
-      if ((!active || active === this.#o.host.ownerDocument.body) && back?.isConnected) back.focus({ preventScroll: true });
+      if (!active || active === this.#o.host.ownerDocument.body) back?.focus({ preventScroll: true });
     });
     const element = popup.getElement();
     element.addEventListener('keydown', (event) => this.#onKey(event, element));

@@ -84,7 +84,9 @@ export function renderPopupContent(doc: Document, model: PopupModel): HTMLElemen
   heading.className = 'safemap-popup-title';
   heading.textContent = model.heading;
 
-  article.append(layer, heading);
+  // A feature without a name is headed by its layer's title, which then need not be said twice.
+  if (model.heading !== model.layerTitle) article.append(layer);
+  article.append(heading);
   if (model.note) {
     const note = doc.createElement('p');
     note.className = 'safemap-popup-note';
