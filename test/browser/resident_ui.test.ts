@@ -52,8 +52,9 @@ describe('the full-page map', () => {
     // The page does not scroll, so the map takes one finger (no cooperative gestures).
     expect(await page.evaluate(() => document.querySelector('safety-map')!.map!.cooperativeGestures.isEnabled())).toBe(false);
     const before = await page.evaluate(() => document.querySelector('safety-map')!.map!.getCenter().toArray());
-    const cdp = await page.createCDPSession();
-    await cdp.send('Input.synthesizeScrollGesture', { x: 200, y: 400, xDistance: 0, yDistance: -150, gestureSourceType: 'touch', speed: 800 });
+    await page.touchscreen.touchStart(200, 300);
+    for (let step = 1; step <= 10; step++) await page.touchscreen.touchMove(200, 300 - step * 15);
+    await page.touchscreen.touchEnd();
     await waitForIdle(page);
     const after = await page.evaluate(() => document.querySelector('safety-map')!.map!.getCenter().toArray());
     expect(after[1]).toBeLessThan(before[1]);
@@ -146,11 +147,21 @@ describe('details by keyboard', () => {
     await page.emulate(PHONE);
     await page.setBypassCSP(true);
     await openMap(page, `${harness.server.url}/`);
-    await page.click('pierce/.safemap-panel-toggle');
-    await page.click('pierce/button[data-origin="centre"]');
-    await waitForShadow(page, 'ol.safemap-items:not([hidden]) .safemap-item');
-    await page.click('pierce/ol.safemap-items .safemap-item');
-    await waitForShadow(page, '.safemap-sheet:not([hidden]) h3');
+    await page.evaluate(() => {
+      const root = document.querySelector('safety-map')!.shadowRoot!;
+      if (root.querySelector('.safemap-panel-body')!.hasAttribute('hidden')) root.querySelector<HTMLButtonElement>('.safemap-panel-toggle')!.click();
+      root.querySelector<HTMLButtonElement>('button[data-origin="centre"]')!.click();
+    });
+    await waitForShadow(page, 'ol.safemap-items:not([hidden]) .safemap-item').catch(async (error: Error) => {
+      await page.screenshot({ path: join(SHOTS, 'phone-nearest-failed.png') });
+      throw error;
+    });
+    await page.screenshot({ path: join(SHOTS, 'phone-nearest-list.png') });
+    await page.evaluate(() => document.querySelector('safety-map')!.shadowRoot!.querySelector<HTMLButtonElement>('ol.safemap-items .safemap-item')!.click());
+    await waitForShadow(page, '.safemap-sheet:not([hidden]) h3').catch(async (error: Error) => {
+      await page.screenshot({ path: join(SHOTS, 'phone-sheet-failed.png') });
+      throw error;
+    });
     const state = await page.evaluate(() => {
       const root = document.querySelector('safety-map')!.shadowRoot!;
       const sheet = root.querySelector('.safemap-sheet')!.getBoundingClientRect();
@@ -161,7 +172,9 @@ describe('details by keyboard', () => {
     expect(state.share).toBeLessThanOrEqual(0.5);
     expect(Math.abs(state.bottom)).toBeLessThan(1);
     await page.screenshot({ path: join(SHOTS, 'phone-sheet.png') });
-    expect(await axeViolations(page)).toEqual([]);
+    const violations = await axeViolations(page);
+    await page.screenshot({ path: join(SHOTS, 'phone-sheet-axe.png') });
+    expect(violations).toEqual([]);
     await page.click('pierce/.safemap-sheet-close');
     expect(await detailsOpen(page)).toBe(false);
     await page.close();
@@ -170,17 +183,25 @@ describe('details by keyboard', () => {
 
 describe('search', () => {
   test('finds places of the gazetteer in Korean and English however spaced, and features of every layer, grouped', async () => {
-    const page = await harness.newPage({ width: 1366, height: 768 });
-    const places = await readFile('test/fixtures/places/busan.places.json');
-    await page.setRequestInterception(true);
-    // The gazetteer is served by the basemap; this test serves a small fixture at the same kind of same-origin URL.
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/basemap/test.places.json') void request.respond({ status: 200, contentType: 'application/json', body: places });
-      else void request.continue();
+    const places = (await readFile('test/fixtures/places/busan.places.json')).toString('base64');
+    // The gazetteer is the basemap's; here a small fixture is given to the map as a data: URL (CSP bypassed for it),
+    // on the element before the widget starts.
+    const page = await harness.newPage({
+      width: 1366,
+      height: 768,
+      setup: async (p) => {
+        await p.setBypassCSP(true);
+        await p.evaluateOnNewDocument((url) => {
+          new MutationObserver((_records, observer) => {
+            const element = document.querySelector('safety-map');
+            if (!element) return;
+            element.setAttribute('places', url);
+            observer.disconnect();
+          }).observe(document, { childList: true, subtree: true });
+        }, `data:application/json;base64,${places}`);
+      },
     });
     await openMap(page, `${harness.server.url}/`);
-    await page.evaluate(() => document.querySelector('safety-map')!.setAttribute('places', '/basemap/test.places.json'));
-    await page.waitForFunction(() => document.querySelector('safety-map')!.ready, { timeout: MAP_TIMEOUT_MS });
     const search = async (query: string) => {
       await page.evaluate(() => {
         const input = document.querySelector('safety-map')!.shadowRoot!.querySelector<HTMLInputElement>('#safemap-search')!;
@@ -201,9 +222,13 @@ describe('search', () => {
     expect(english[0]).toEqual({ title: '지역·역', items: ['해운대구'] });
     const station = await search('부산 역');
     expect(station[0]!.items[0]).toBe('부산역');
-    expect(station.map((g) => g.title)).toEqual(expect.arrayContaining(['지역·역', '대피소']));
+    const district = await search('해운대');
+    expect(district[0]!.title).toBe('지역·역');
+    expect(district[0]!.items).toEqual(expect.arrayContaining(['해운대구', '해운대해수욕장']));
+    expect(district.map((g) => g.title)).toEqual(expect.arrayContaining(['대피소', 'CCTV']));
     await page.screenshot({ path: join(SHOTS, 'desktop-search.png') });
     // Choosing a place moves the map there.
+    await search('부산역');
     await page.click('pierce/.safemap-search-group .safemap-item');
     await page.waitForFunction(() => Math.abs(document.querySelector('safety-map')!.map!.getCenter().lng - 129.0414) < 0.001, { timeout: MAP_TIMEOUT_MS });
 

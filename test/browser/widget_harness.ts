@@ -55,6 +55,9 @@ export async function startHarness(options: { catalogPath: string; examplesDir?:
       page.on('response', (response) => {
         if (response.status() >= 400) list.push(`HTTP ${response.status()}: ${response.url()}`);
       });
+      // Residents of the demo read Korean: the demo page follows the browser's languages, so the browser speaks Korean
+      // (configurable, so a test's own setup can choose another language).
+      await page.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ko-KR', 'ko'] }));
       await page.evaluateOnNewDocument(() => {
         const state: Window['safemapHarness'] = { ready: false, errors: [], cspViolations: [], featureClicks: [] };
         window.safemapHarness = state;

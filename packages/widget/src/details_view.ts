@@ -40,7 +40,9 @@ export class DetailsView {
     const close = el(doc, 'button', { type: 'button', className: 'safemap-sheet-close', attrs: { 'aria-label': t.close } }, el(doc, 'span', { text: '×', attrs: { 'aria-hidden': 'true' } }));
     close.addEventListener('click', () => this.close());
     this.#sheetBody = el(doc, 'div', { className: 'safemap-sheet-body' });
-    this.#sheet = el(doc, 'section', { className: 'safemap-sheet', hidden: true, attrs: { role: 'dialog', 'aria-label': t.detailsHeading } }, close, this.#sheetBody);
+    // A heading of its own (read, not shown), so the feature's h3 follows an h2 even when the panel is folded.
+    const title = el(doc, 'h2', { className: 'safemap-visually-hidden', text: t.detailsHeading });
+    this.#sheet = el(doc, 'section', { className: 'safemap-sheet', hidden: true, attrs: { role: 'dialog', 'aria-label': t.detailsHeading } }, title, close, this.#sheetBody);
     this.#sheet.addEventListener('keydown', (event) => this.#onKey(event, this.#sheet));
     options.host.append(this.#sheet);
   }
