@@ -20,9 +20,15 @@ export function publishedAgencyCsp(serverOrigin: string): string {
   return match[1]!.trim().replaceAll(README_SERVER_ORIGIN, serverOrigin);
 }
 
-/** The SRI hashes the widget build wrote (packages/widget/dist/sri.json). */
+/** The SRI hashes the widget build wrote (packages/widget/dist/sri.json), by versioned file name. */
 export function builtSri(): Record<string, string> {
   return JSON.parse(readFileSync(new URL('../../packages/widget/dist/sri.json', import.meta.url), 'utf8')) as Record<string, string>;
+}
+
+/** The versioned file name of a shipped widget file (packages/widget/dist/manifest.json), as the README pins it. */
+export function versionedWidgetFile(file: string): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../packages/widget/dist/manifest.json', import.meta.url), 'utf8')) as Record<string, string>;
+  return manifest[file]!;
 }
 
 /** An agency site on its own origin: one page embedding the widget with one script tag, under `csp`. */
@@ -32,7 +38,8 @@ export interface AgencySite {
 }
 
 export async function startAgencySite(serverOrigin: string, csp: string): Promise<AgencySite> {
-  const integrity = builtSri()['safemap-widget.js'];
+  const bundle = versionedWidgetFile('safemap-widget.js');
+  const integrity = builtSri()[bundle];
   const html = `<!doctype html>
 <html lang="ko">
 <head>
@@ -41,7 +48,7 @@ export async function startAgencySite(serverOrigin: string, csp: string): Promis
 <title>구청 누리집 · District office</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/site.css">
-<script src="${serverOrigin}/widget/safemap-widget.js" integrity="${integrity}" crossorigin="anonymous" defer></script>
+<script src="${serverOrigin}/widget/${bundle}" integrity="${integrity}" crossorigin="anonymous" defer></script>
 </head>
 <body>
 <main><h1>우리 동네 안전지도</h1><safety-map server="${serverOrigin}" lang="ko"></safety-map></main>

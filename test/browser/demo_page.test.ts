@@ -18,12 +18,10 @@ import { popupModel } from '../../packages/widget/src/popup_content.js';
 import type {} from '../../packages/widget/src/safety_map_element.js';
 import { renderedCounts } from './csp_agency_page.js';
 import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
-import { waitForIdle } from './widget_harness.js';
+import { BROWSER_TIMEOUT_MS, MAP_TIMEOUT_MS, waitForIdle } from './widget_harness.js';
 
 const WIDGET_BUNDLE = 'packages/widget/dist/safemap-widget.js';
 const ARTIFACTS = 'test-artifacts';
-const BROWSER_TIMEOUT_MS = 60_000;
-const MAP_TIMEOUT_MS = 20_000;
 
 /** Tags the popup content may contain: exactly what popup_content.ts creates. */
 const POPUP_TAGS = new Set(['ARTICLE', 'P', 'H3', 'DL', 'DIV', 'DT', 'DD', 'A']);
@@ -58,6 +56,8 @@ beforeAll(async () => {
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+  // The demo page follows the browser's languages; its residents read Korean.
+  await page.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ko-KR', 'ko'] }));
   await page.evaluateOnNewDocument(() => {
     const state = { ready: false, errors: [] as string[], cspViolations: [] as string[] };
     window.safemapTest = state;

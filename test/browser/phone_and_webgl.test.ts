@@ -77,15 +77,16 @@ describe('on a phone', () => {
     await tapShadow(page, 'button[data-origin="centre"]');
     await waitForShadow(page, 'ol.safemap-items:not([hidden]) .safemap-item');
     await tapShadow(page, 'ol.safemap-items .safemap-item');
-    await waitForShadow(page, '.maplibregl-popup .safemap-popup');
-    await tapShadow(page, '.safemap-panel-toggle');
+    // On a phone, details are a bottom sheet, and opening it folds the panel.
+    await waitForShadow(page, '.safemap-sheet:not([hidden]) .safemap-popup');
     await waitForIdle(page);
-    const popup = await shadowBox(page, '.maplibregl-popup-content');
+    expect(await page.evaluate(() => document.querySelector('safety-map')!.shadowRoot!.querySelector('.safemap-panel-body')!.hasAttribute('hidden'))).toBe(true);
+    const popup = await shadowBox(page, '.safemap-sheet');
     expect(popup!.x).toBeGreaterThanOrEqual(0);
     expect(popup!.y).toBeGreaterThanOrEqual(0);
     expect(popup!.x + popup!.width).toBeLessThanOrEqual(375);
     expect(popup!.y + popup!.height).toBeLessThanOrEqual(667);
-    expect((await shadowTexts(page, '.maplibregl-popup h3'))[0]).not.toBe('');
+    expect((await shadowTexts(page, '.safemap-sheet h3'))[0]).not.toBe('');
 
     const attribution = await page.evaluate(() => {
       const root = document.querySelector('safety-map')!.shadowRoot!;

@@ -140,14 +140,28 @@ describe('resident flows on the demo page', () => {
       expect(Math.abs(shown - meters)).toBeLessThanOrEqual(meters < 995 ? 10 : 50);
     });
 
-    // The position, rounded any way, never appears in a request; feature look-ups cover the whole tile set.
+    // The position, rounded any way, never appears in a request; the shelter list is the whole layer's, with no query.
     expect(sent.length).toBeGreaterThan(5);
     for (const digits of ['129.043', '129.042', '35.167', '35.168', '129,04', '35,16']) {
       expect(sent.filter((line) => line.includes(digits))).toEqual([]);
     }
-    const lookups = sent.filter((line) => line.includes('/features'));
+    const lookups = sent.filter((line) => line.includes('/points/'));
     expect(lookups.length).toBeGreaterThan(0);
-    for (const line of lookups) expect(new URL(line.split(' ')[0]!).searchParams.get('bbox')).toBe(bounds.join(','));
+    for (const line of lookups) expect(new URL(line.split(' ')[0]!).search).toBe('');
+
+    // "You are here" and the five results are drawn on the map, from data in the page.
+    const marks = await fresh.evaluate(() => {
+      const map = document.querySelector('safety-map')!.map!;
+      const data = (id: string) => (map.getSource(id) as unknown as { serialize(): { data: { features: Array<{ geometry: { type: string; coordinates: unknown } }> } } }).serialize().data.features;
+      return { here: data('safemap-here').map((f) => f.geometry.type), here0: data('safemap-here').find((f) => f.geometry.type === 'Point')?.geometry.coordinates, nearest: data('safemap-nearest').length };
+    });
+    expect(marks).toEqual({ here: ['Polygon', 'Point'], here0: [HOME.longitude, HOME.latitude], nearest: 5 });
+    // Choosing a result shows it with its distance and direction from the resident.
+    await fresh.click('pierce/ol.safemap-items .safemap-item');
+    await waitForShadow(fresh, '.maplibregl-popup .safemap-popup-note');
+    const note = (await shadowTexts(fresh, '.maplibregl-popup .safemap-popup-note'))[0]!;
+    expect(note).toBe(`내 위치에서 ${entries[0]!.detail}`);
+    expect((await shadowTexts(fresh, '.maplibregl-popup h3'))[0]).toBe(entries[0]!.name);
     await expectNoProblems(harness, fresh);
     await fresh.close();
   }, BROWSER_TIMEOUT_MS);

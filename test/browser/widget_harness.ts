@@ -9,8 +9,9 @@ import type {} from '../../packages/widget/src/safety_map_element.js';
 import { launchBrowser, type LaunchedBrowser } from './launch_browser.js';
 
 const WIDGET_BUNDLE = 'packages/widget/dist/safemap-widget.js';
-export const MAP_TIMEOUT_MS = 20_000;
-export const BROWSER_TIMEOUT_MS = 60_000;
+// Generous: the machine running the tests may be shared, and software WebGL slows down with it.
+export const MAP_TIMEOUT_MS = 60_000;
+export const BROWSER_TIMEOUT_MS = 120_000;
 
 declare global {
   interface Window {
@@ -54,6 +55,9 @@ export async function startHarness(options: { catalogPath: string; examplesDir?:
       page.on('response', (response) => {
         if (response.status() >= 400) list.push(`HTTP ${response.status()}: ${response.url()}`);
       });
+      // Residents of the demo read Korean: the demo page follows the browser's languages, so the browser speaks Korean
+      // (configurable, so a test's own setup can choose another language).
+      await page.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ko-KR', 'ko'] }));
       await page.evaluateOnNewDocument(() => {
         const state: Window['safemapHarness'] = { ready: false, errors: [], cspViolations: [], featureClicks: [] };
         window.safemapHarness = state;

@@ -39,6 +39,9 @@ export interface FeatureButton {
 /** Replaces a list's items with one button per entry (buttons, so Tab, Enter and Space work as everywhere). */
 export function fillButtonList(list: HTMLUListElement | HTMLOListElement, entries: readonly FeatureButton[]): void {
   const doc = list.ownerDocument;
+  // A list rebuilt under the resident's focus (the in-view list after the map moves) keeps it on the same entry.
+  const root = list.getRootNode() as Document | ShadowRoot;
+  const focused = root.activeElement instanceof HTMLElement && list.contains(root.activeElement) ? root.activeElement.closest('button')?.textContent : undefined;
   list.replaceChildren(
     ...entries.map((entry) => {
       const button = el(doc, 'button', { type: 'button', className: 'safemap-item' }, el(doc, 'span', { text: entry.label }));
@@ -48,4 +51,5 @@ export function fillButtonList(list: HTMLUListElement | HTMLOListElement, entrie
     }),
   );
   list.hidden = entries.length === 0;
+  if (focused !== undefined) [...list.querySelectorAll('button')].find((b) => b.textContent === focused)?.focus({ preventScroll: true });
 }

@@ -37,3 +37,9 @@ export function resolveServer(value: string | null, scriptUrl: string, pageUrl: 
   }
   return new URL(pageUrl).origin;
 }
+
+/** `gestures` attribute: `cooperative` or `greedy`; undefined (automatic) when absent or anything else. */
+export function parseGestures(value: string | null): 'cooperative' | 'greedy' | undefined {
+  const v = value?.trim().toLowerCase();
+  return v === 'cooperative' || v === 'greedy' ? v : undefined;
+}

@@ -56,6 +56,25 @@ export interface Messages {
   call: (number: string) => string;
   /** Heading of the details shown in place of a popup when there is no map. */
   detailsHeading: string;
+  /** Accessible name of the button closing details. */
+  close: string;
+  /** A cluster of features: "152 CCTV cameras here". */
+  clusterHere: (count: number, layerTitle: string) => string;
+  /** Hint under a cluster's heading, and the button that zooms into it. */
+  clusterHint: string;
+  zoomIn: string;
+  /** Accessible name of the "you are here" marker's description, and its accuracy. */
+  youAreHere: string;
+  accuracy: (meters: string) => string;
+  /** Line of a nearest shelter's details: "850 m north-east of your location". */
+  fromHere: (distanceAndDirection: string, from: 'location' | 'point') => string;
+  /** Shown while the first tiles arrive, and when the device goes offline / comes back. */
+  offline: string;
+  /** Search result group of places from the basemap (districts, neighbourhoods, stations). */
+  placesGroup: string;
+  placeKinds: Record<'district' | 'neighbourhood' | 'station' | 'place', string>;
+  /** "12 of 340 shown" under a search group that was cut. */
+  searchMore: (shown: number, total: number) => string;
 }
 
 const MESSAGES: Record<Lang, Messages> = {
@@ -69,8 +88,8 @@ const MESSAGES: Record<Lang, Messages> = {
     panelToggle: '지도 메뉴: 레이어, 검색, 가까운 대피소, 목록',
     hazardHeading: '재난 종류별 대피소',
     allHazards: '모든 대피소',
-    searchLabel: '이름이나 주소로 찾기',
-    searchHint: '예: 행정복지센터, 중구',
+    searchLabel: '장소, 이름, 주소로 찾기',
+    searchHint: '예: 해운대, 부산역, 행정복지센터',
     searchResults: (count) => `검색 결과 ${count}건`,
     searchNone: '검색 결과가 없습니다.',
     nearestHeading: '가까운 대피소',
@@ -94,6 +113,17 @@ const MESSAGES: Record<Lang, Messages> = {
     contextLost: '지도 화면을 다시 그리는 중입니다…',
     call: (number) => `${number}로 전화 걸기`,
     detailsHeading: '자세한 정보',
+    close: '닫기',
+    clusterHere: (count, layerTitle) => `이 근처 ${layerTitle} ${count.toLocaleString('ko-KR')}곳`,
+    clusterHint: '확대하면 하나씩 볼 수 있습니다.',
+    zoomIn: '확대해서 보기',
+    youAreHere: '내 위치',
+    accuracy: (meters) => `오차 약 ${meters}`,
+    fromHere: (where, from) => `${from === 'location' ? '내 위치' : '고른 위치'}에서 ${where}`,
+    offline: '인터넷에 연결되어 있지 않습니다. 이미 불러온 지도만 볼 수 있습니다.',
+    placesGroup: '지역·역',
+    placeKinds: { district: '구·군', neighbourhood: '동', station: '역', place: '장소' },
+    searchMore: (shown, total) => `${total.toLocaleString('ko-KR')}건 중 ${shown}건`,
   },
   en: {
     mapLabel: 'Safety map',
@@ -105,8 +135,8 @@ const MESSAGES: Record<Lang, Messages> = {
     panelToggle: 'Map menu: layers, search, nearest shelters, list',
     hazardHeading: 'Shelters by hazard',
     allHazards: 'All shelters',
-    searchLabel: 'Find by name or address',
-    searchHint: 'e.g. community centre, Jung-gu',
+    searchLabel: 'Find a place, name or address',
+    searchHint: 'e.g. Haeundae, Busan Station',
     searchResults: (count) => `${count} ${count === 1 ? 'result' : 'results'}`,
     searchNone: 'Nothing found.',
     nearestHeading: 'Nearest shelters',
@@ -130,6 +160,17 @@ const MESSAGES: Record<Lang, Messages> = {
     contextLost: 'Redrawing the map…',
     call: (number) => `Call ${number}`,
     detailsHeading: 'Details',
+    close: 'Close',
+    clusterHere: (count, layerTitle) => `${count.toLocaleString('en-US')} ${layerTitle} here`,
+    clusterHint: 'Zoom in to see them one by one.',
+    zoomIn: 'Zoom in',
+    youAreHere: 'You are here',
+    accuracy: (meters) => `within about ${meters}`,
+    fromHere: (where, from) => `${where} of ${from === 'location' ? 'your location' : 'the chosen point'}`,
+    offline: 'You are offline. The map shows only what has already loaded.',
+    placesGroup: 'Places and stations',
+    placeKinds: { district: 'District', neighbourhood: 'Neighbourhood', station: 'Station', place: 'Place' },
+    searchMore: (shown, total) => `${shown} of ${total.toLocaleString('en-US')}`,
   },
 };
 

@@ -50,3 +50,15 @@ test('keeps markup in property values as plain text for textContent', () => {
   const model = popupModel({ name: '<img src=x onerror=alert(1)>' }, shelters, 'en');
   expect(model.heading).toBe('<img src=x onerror=alert(1)>');
 });
+
+test('speaks of a cluster as "N <layer title> here", never of cluster or point_count', () => {
+  const cctv: CatalogLayer = { ...shelters, id: 'cctv', title: { ko: 'CCTV', en: 'CCTV cameras' }, properties: ['address'] };
+  const properties = { cluster: true, point_count: 1520, point_count_abbreviated: '1.5k' };
+  const en = popupModel(properties, cctv, 'en');
+  expect(en.heading).toBe('1,520 CCTV cameras here');
+  expect(en.rows).toEqual([]);
+  expect(en.note).toBe('Zoom in to see them one by one.');
+  expect(popupModel(properties, cctv, 'ko').heading).toBe('이 근처 CCTV 1,520곳');
+  // A single point never shows the tiler's keys either.
+  expect(popupModel({ address: 'x', cluster: false, point_count: 1 }, cctv, 'en').rows.map((r) => r.key)).toEqual(['address']);
+});

@@ -1,5 +1,6 @@
 import type { CatalogLayer } from './catalog_client.js';
-import { formatPropertyValue, localize, propertyLabel, type Lang } from './i18n.js';
+import { CLUSTER_KEYS, featureCount, isCluster } from './cluster.js';
+import { formatPropertyValue, localize, messages, propertyLabel, type Lang } from './i18n.js';
 
 /** One labelled value of a popup. */
 export interface PopupRow {
@@ -14,9 +15,11 @@ export interface PopupRow {
 export interface PopupModel {
   /** Localized title of the feature's layer, e.g. "대피소". */
   layerTitle: string;
-  /** The feature's `name`, else the layer title. */
+  /** The feature's `name`, else the layer title; for a cluster, "152 CCTV cameras here". */
   heading: string;
   rows: PopupRow[];
+  /** A line under the heading, e.g. how to see a cluster's points. */
+  note?: string;
 }
 
 /**
@@ -25,11 +28,15 @@ export interface PopupModel {
  */
 export function popupModel(properties: Readonly<Record<string, unknown>>, layer: CatalogLayer | undefined, lang: Lang): PopupModel {
   const layerTitle = localize(layer?.title, lang, layer?.id ?? '');
+  if (isCluster(properties)) {
+    const t = messages(lang);
+    return { layerTitle, heading: t.clusterHere(featureCount(properties), layerTitle), rows: [], note: t.clusterHint };
+  }
   const name = properties.name;
   const hasName = typeof name === 'string' ? name.trim() !== '' : typeof name === 'number';
   const order = layer?.properties ?? [];
   const keys = Object.keys(properties)
-    .filter((key) => isShown(properties[key]) && !(key === 'name' && hasName))
+    .filter((key) => isShown(properties[key]) && !(key === 'name' && hasName) && !CLUSTER_KEYS.has(key))
     .sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0));
   return {
     layerTitle,
@@ -77,7 +84,15 @@ export function renderPopupContent(doc: Document, model: PopupModel): HTMLElemen
   heading.className = 'safemap-popup-title';
   heading.textContent = model.heading;
 
-  article.append(layer, heading);
+  // A feature without a name is headed by its layer's title, which then need not be said twice.
+  if (model.heading !== model.layerTitle) article.append(layer);
+  article.append(heading);
+  if (model.note) {
+    const note = doc.createElement('p');
+    note.className = 'safemap-popup-note';
+    note.textContent = model.note;
+    article.append(note);
+  }
   if (model.rows.length === 0) return article;
 
   const list = doc.createElement('dl');

@@ -1,8 +1,15 @@
 import type { IControl } from 'maplibre-gl';
-import { el } from './dom.js';
+import { el, fillButtonList, type FeatureButton } from './dom.js';
 import { HAZARDS, isHazard, type Hazard } from './hazard_filter.js';
 import { formatPropertyValue, messages, type Lang } from './i18n.js';
 import type { Legend } from './legend.js';
+
+/** One group of search results: a heading (places, or a layer's title), a note such as "8 of 340", the entries. */
+export interface SearchGroupView {
+  title: string;
+  note: string;
+  entries: readonly FeatureButton[];
+}
 
 /** Where a nearest-shelter search starts from. */
 export type NearestOrigin = 'location' | 'pick' | 'centre';
@@ -33,7 +40,7 @@ export class ResidentPanel implements IControl {
   readonly body: HTMLElement;
   readonly searchInput: HTMLInputElement;
   readonly searchStatus: HTMLElement;
-  readonly searchList: HTMLUListElement;
+  readonly searchResults: HTMLElement;
   readonly nearestSection: HTMLElement;
   readonly nearestStatus: HTMLElement;
   readonly nearestList: HTMLOListElement;
@@ -65,7 +72,7 @@ export class ResidentPanel implements IControl {
 
     this.searchInput = el(doc, 'input', { type: 'search', id: 'safemap-search', attrs: { autocomplete: 'off', placeholder: t.searchHint } });
     this.searchStatus = el(doc, 'p', { className: 'safemap-note', attrs: { role: 'status' } });
-    this.searchList = el(doc, 'ul', { className: 'safemap-items', hidden: true });
+    this.searchResults = el(doc, 'div', { className: 'safemap-search-results' });
     let timer: ReturnType<typeof setTimeout> | undefined;
     this.searchInput.addEventListener('input', () => {
       clearTimeout(timer);
@@ -79,7 +86,7 @@ export class ResidentPanel implements IControl {
     });
     const searchSection = el(doc, 'div', { className: 'safemap-section', attrs: { role: 'search' } },
       el(doc, 'label', { className: 'safemap-field-label', text: t.searchLabel, attrs: { for: this.searchInput.id } }),
-      this.searchInput, this.searchStatus, this.searchList);
+      this.searchInput, this.searchStatus, this.searchResults);
 
     const buttons = options.nearest.map((origin) => {
       const button = el(doc, 'button', {
@@ -108,6 +115,19 @@ export class ResidentPanel implements IControl {
     this.body.append(options.legend.element, hazardSection, searchSection, this.nearestSection, this.details, listSection);
     this.element = el(doc, 'div', { className: 'maplibregl-ctrl safemap-panel' }, this.toggle, this.body);
     this.setExpanded(options.expanded);
+  }
+
+  /** Replaces the search results with these groups, each under its own heading. */
+  showSearchGroups(groups: readonly SearchGroupView[]): void {
+    const doc = this.searchResults.ownerDocument;
+    this.searchResults.replaceChildren(
+      ...groups.map((group) => {
+        const list = el(doc, 'ul', { className: 'safemap-items' });
+        fillButtonList(list, group.entries);
+        const heading = el(doc, 'h3', { className: 'safemap-group-title', text: group.title });
+        return el(doc, 'div', { className: 'safemap-search-group' }, heading, list, ...(group.note ? [el(doc, 'p', { className: 'safemap-note', text: group.note })] : []));
+      }),
+    );
   }
 
   /** Opens or closes the panel body; the toggle button stays. */

@@ -1,42 +1,50 @@
-import { Popup, type FilterSpecification, type Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { safetyLayers, type CatalogLayer, type CatalogTileset } from './catalog_client.js';
-import { fillButtonList, type FeatureButton } from './dom.js';
+import { featureCount, isCluster, zoomIntoCluster } from './cluster.js';
+import { DetailsView } from './details_view.js';
+import { el, fillButtonList, type FeatureButton } from './dom.js';
 import type { FeatureStore } from './feature_store.js';
 import { compassPoint, COMPASS_POINTS, formatDistance, type LngLat } from './geo.js';
 import { hazardFilter, servesHazard, type Hazard } from './hazard_filter.js';
 import { localize, messages, type Lang, type Messages } from './i18n.js';
 import type { Legend } from './legend.js';
+import { LocationLayer } from './location_layer.js';
+import { moveMap } from './map_motion.js';
 import { nearestFeatures } from './nearest_features.js';
 import { representativePoint, type PlaceFeature } from './place_feature.js';
+import type { PointList } from './point_list.js';
 import { createPopupContent } from './popup_content.js';
 import { ResidentPanel, type NearestOrigin } from './resident_panel.js';
-import { SEARCH_KEYS, searchFeatures } from './search_features.js';
+import { fetchGazetteer, placeZoom, searchFeatures, searchPlaces, type Place } from './search_client.js';
 import { catalogLayerOf, styleLayerIds } from './style_layers.js';
 
 /** Most entries of the list of features in view; the rest are counted, and zooming in reveals them. */
 const LIST_LIMIT = 30;
 /** Zoom a search or list result is shown at, at least. */
 const DETAIL_ZOOM = 15;
+/** Results per search group. */
+const SEARCH_LIMIT = 8;
 
 /** What the tools need from the element that hosts them. */
 export interface ResidentToolsOptions {
   tileset: CatalogTileset;
   lang: Lang;
+  server: string;
+  signal: AbortSignal;
   store: FeatureStore;
+  points: PointList;
   legend: Legend;
-  /** The map; absent when it cannot be drawn and the tools work as a plain list. */
+  /** The map and the box holding it; absent when it cannot be drawn and the tools work as a plain list. */
   map?: MapLibreMap;
+  host?: HTMLElement;
   expanded: boolean;
-  /** Moves the map, honouring reduced motion. */
-  moveTo: (center: LngLat, zoom: number) => void;
   /** A resident chose a feature (tapped it, or picked it from a list). */
   onSelect: (feature: PlaceFeature) => void;
 }
 
 /**
- * The resident flows around the map: hazard filter, search, nearest shelters, the list of what is
- * in view, and the details of a chosen feature. Every computation on the resident's position
- * happens here, in the page, on features fetched for the whole tile set.
+ * The resident flows around the map: hazard filter, search, nearest shelters, the list of what is in view, and the
+ * details of a chosen feature. Every computation on the resident's position happens here, in the page.
  */
 export class ResidentTools {
   readonly panel: ResidentPanel;
@@ -44,13 +52,16 @@ export class ResidentTools {
   readonly #t: Messages;
   readonly #shelters: CatalogLayer | undefined;
   readonly #baseFilters = new Map<string, FilterSpecification | undefined>();
+  readonly #details: DetailsView | undefined;
+  readonly #location: LocationLayer | undefined;
+  #places: Promise<Place[]> | undefined;
+  #gazetteerUrl: string | undefined;
   #hazard: Hazard | undefined;
   #picking = false;
   #listPending = false;
   #destroyed = false;
   #summary = '';
-  #popup: Popup | undefined;
-  #popupLayer: string | undefined;
+  #searchSeq = 0;
 
   constructor(doc: Document, options: ResidentToolsOptions) {
     this.#o = options;
@@ -71,6 +82,10 @@ export class ResidentTools {
     this.panel.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#picking) this.#stopPicking('');
     });
+    if (options.map && options.host) {
+      this.#details = new DetailsView({ lang: options.lang, map: options.map, host: options.host, onSheetOpen: () => this.panel.setExpanded(false) });
+      this.#location = new LocationLayer(options.map);
+    }
   }
 
   /** True while the next map click chooses the point to search from. */
@@ -78,8 +93,14 @@ export class ResidentTools {
     return this.#picking;
   }
 
+  /** The open popup or sheet, if any. */
+  get detailsElement(): HTMLElement | undefined {
+    return this.#details?.element;
+  }
+
   /** Remembers the style's own filters of the shelter layers, then applies the chosen hazard. Call on every style load. */
   styleLoaded(): void {
+    this.#location?.styleLoaded();
     const map = this.#o.map;
     if (!map || !this.#shelters) return;
     this.#baseFilters.clear();
@@ -87,11 +108,25 @@ export class ResidentTools {
     this.#applyHazard();
   }
 
-  /** Shows only shelters that serve `hazard` (all when undefined), on the map and in nearest-shelter results. */
+  /** Where the basemap's places are listed (fetched at the first search); undefined when there is no gazetteer. */
+  setGazetteer(url: string | undefined): void {
+    if (url !== this.#gazetteerUrl) this.#places = undefined;
+    this.#gazetteerUrl = url;
+  }
+
+  /** Closes the popup or sheet; returns whether one was open. */
+  closeDetails(): boolean {
+    const open = this.#details?.open ?? false;
+    this.#details?.close();
+    return open;
+  }
+
+  /** Shows only shelters that serve `hazard` (all when undefined), on the map, in search and in nearest results. */
   setHazard(hazard: Hazard | undefined): void {
     this.#hazard = hazard;
     this.#applyHazard();
     this.scheduleList();
+    if (this.panel.searchInput.value.trim() !== '') void this.search(this.panel.searchInput.value);
   }
 
   #applyHazard(): void {
@@ -103,24 +138,50 @@ export class ResidentTools {
     }
   }
 
-  /** Searches the tile set's features by name or address and lists the best matches. */
+  /** Searches places of the basemap and every feature's names and addresses; lists the results grouped by layer. */
   async search(query: string): Promise<void> {
     const { panel } = this;
+    const seq = ++this.#searchSeq;
     if (query.trim() === '') {
       panel.searchStatus.textContent = '';
-      fillButtonList(panel.searchList, []);
+      panel.showSearchGroups([]);
       return;
     }
-    const searchable = safetyLayers(this.#o.tileset).filter((l) => SEARCH_KEYS.some((key) => l.properties.includes(key)));
-    const features = await this.#o.store.layers(searchable.map((l) => l.id)).catch(() => undefined);
-    if (panel.searchInput.value !== query) return;
-    if (!features) {
+    if (!this.#places && this.#gazetteerUrl) {
+      this.#places = fetchGazetteer(this.#gazetteerUrl, this.#o.signal).catch(() => []);
+    }
+    const [places, groups] = await Promise.all([
+      this.#places ?? Promise.resolve([]),
+      searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal }).catch(() => undefined),
+    ]);
+    if (seq !== this.#searchSeq || this.#destroyed) return;
+    if (!groups) {
       panel.searchStatus.textContent = this.#t.loadFailed;
       return;
     }
-    const hits = searchFeatures(features, query, 10);
-    panel.searchStatus.textContent = hits.length === 0 ? this.#t.searchNone : this.#t.searchResults(hits.length);
-    fillButtonList(panel.searchList, hits.map((f) => this.#entry(f, this.#layerTitle(f.layer), true)));
+    const placeHits = searchPlaces(places, query, SEARCH_LIMIT);
+    const order = safetyLayers(this.#o.tileset).map((l) => l.id);
+    const shown = groups.filter((g) => order.includes(g.layer)).sort((a, b) => order.indexOf(a.layer) - order.indexOf(b.layer));
+    const total = placeHits.length + shown.reduce((sum, g) => sum + g.total, 0);
+    panel.searchStatus.textContent = total === 0 ? this.#t.searchNone : this.#t.searchResults(total);
+    panel.showSearchGroups([
+      ...(placeHits.length ? [{ title: this.#t.placesGroup, note: '', entries: placeHits.map((p) => this.#placeEntry(p)) }] : []),
+      ...shown.map((g) => ({
+        title: this.#layerTitle(g.layer),
+        note: g.total > g.features.length ? this.#t.searchMore(g.features.length, g.total) : '',
+        entries: g.features.map((f) => this.#entry(f, '', true)),
+      })),
+    ]);
+  }
+
+  #placeEntry(place: Place): FeatureButton {
+    const other = this.#o.lang === 'en' ? place.name : place.name_en;
+    const label = this.#o.lang === 'en' && place.name_en ? place.name_en : place.name;
+    return {
+      label,
+      detail: [this.#t.placeKinds[place.kind], other !== label ? other : undefined].filter(Boolean).join(' · '),
+      onSelect: () => this.#o.map && moveMap(this.#o.map, { center: place.at, zoom: placeZoom(place.kind) }),
+    };
   }
 
   /** Lists the five shelters nearest the resident's location, a point they pick, or the map centre. */
@@ -160,8 +221,12 @@ export class ResidentTools {
     }
     status.textContent = this.#t.locating;
     navigator.geolocation.getCurrentPosition(
-      // The position stays in this closure: it is compared with features already in the page, never sent.
-      (position) => void this.#listNearest([position.coords.longitude, position.coords.latitude], 'location'),
+      // The position stays in this closure and the map's own GeoJSON source: compared with features already in the page, never sent.
+      (position) => {
+        const at: LngLat = [position.coords.longitude, position.coords.latitude];
+        this.#location?.setFix({ at, accuracy: position.coords.accuracy });
+        void this.#listNearest(at, 'location');
+      },
       () => (status.textContent = this.#t.locationFailed),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
@@ -171,20 +236,39 @@ export class ResidentTools {
     const layer = this.#shelters;
     if (!layer) return;
     const { nearestStatus, nearestList } = this.panel;
-    const all = await this.#o.store.layer(layer.id).catch(() => undefined);
-    if (!all) {
+    const all = await this.#o.points.layer(layer.id).catch(() => undefined);
+    if (!all || this.#destroyed) {
       nearestStatus.textContent = this.#t.loadFailed;
       return;
     }
     const results = nearestFeatures(all.filter((f) => servesHazard(f.properties, this.#hazard)), from, 5);
     nearestStatus.textContent = results.length === 0 ? this.#t.nearestNone : this.#t.nearestResults(results.length, kind);
+    this.#location?.setNearest(results.map((r) => r.feature.at));
     fillButtonList(
       nearestList,
       results.map(({ feature, distance, bearing }) => {
         const direction = this.#t.compass[COMPASS_POINTS.indexOf(compassPoint(bearing))] ?? '';
-        return { ...this.#entry(feature, '', true), detail: this.#t.distanceAndDirection(formatDistance(distance, this.#o.lang), direction) };
+        const where = this.#t.distanceAndDirection(formatDistance(distance, this.#o.lang), direction);
+        return {
+          label: this.#label(feature),
+          detail: where,
+          onSelect: () => void this.#openNearest(feature, this.#t.fromHere(where, kind), from),
+        };
       }),
     );
+  }
+
+  /** Opens a nearest shelter with all its properties and its distance, showing the start point and it together. */
+  async #openNearest(feature: PlaceFeature, line: string, from: LngLat): Promise<void> {
+    const full = (await this.#o.points.feature(feature.layer, feature.id).catch(() => undefined)) ?? feature;
+    const map = this.#o.map;
+    if (map) {
+      const [w, e] = [Math.min(from[0], full.at[0]), Math.max(from[0], full.at[0])];
+      const [s, n] = [Math.min(from[1], full.at[1]), Math.max(from[1], full.at[1])];
+      map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 17, duration: 0 });
+    }
+    this.openDetails(full, false, line);
+    this.#o.onSelect(full);
   }
 
   /** Refreshes the list of features in view once the map has drawn its current view. */
@@ -209,7 +293,8 @@ export class ResidentTools {
       const layer = catalogLayerOf(f.layer) ?? f.sourceLayer;
       const at = representativePoint(f.geometry);
       if (!layer || !at) continue;
-      const key = `${layer}:${f.id ?? at.join(',')}`;
+      // Clusters have no stable id across tiles; their position tells them apart.
+      const key = `${layer}:${isCluster(f.properties) ? `c${at.join(',')}` : (f.id ?? at.join(','))}`;
       if (!seen.has(key)) seen.set(key, { id: f.id ?? key, layer, at, properties: { ...f.properties } });
     }
     const centre = map.getCenter();
@@ -230,36 +315,59 @@ export class ResidentTools {
 
   #showList(features: PlaceFeature[], centre: LngLat): void {
     const order = safetyLayers(this.#o.tileset).map((l) => l.id);
-    const counts = order.map((id) => ({ id, count: features.filter((f) => f.layer === id).length })).filter((c) => c.count > 0);
+    // Counts of features, not of markers: a cluster counts as the points it stands for.
+    const counts = order
+      .map((id) => ({ id, count: features.filter((f) => f.layer === id).reduce((sum, f) => sum + featureCount(f.properties), 0) }))
+      .filter((c) => c.count > 0);
     const summary = counts.length === 0 ? this.#t.inViewNone : this.#t.inViewSummary(counts.map((c) => this.#t.inViewCount(c.count, this.#layerTitle(c.id))));
     // Only a changed summary is written, so a screen reader is not told the same thing after every small pan.
     if (summary !== this.#summary) this.panel.listSummary.textContent = this.#summary = summary;
     const near = nearestFeatures(features, centre, features.length).map((r) => r.feature);
     near.sort((a, b) => order.indexOf(a.layer) - order.indexOf(b.layer));
     fillButtonList(this.panel.list, near.slice(0, LIST_LIMIT).map((f) => this.#entry(f, this.#layerTitle(f.layer), false)));
-    this.panel.listMore.hidden = near.length <= LIST_LIMIT;
-    this.panel.listMore.textContent = near.length > LIST_LIMIT ? this.#t.inViewMore(near.length - LIST_LIMIT) : '';
+    const hidden = near.slice(LIST_LIMIT).reduce((sum, f) => sum + featureCount(f.properties), 0);
+    this.panel.listMore.hidden = hidden === 0;
+    this.panel.listMore.textContent = hidden > 0 ? this.#t.inViewMore(hidden) : '';
+  }
+
+  #label(feature: PlaceFeature): string {
+    const p = feature.properties;
+    if (isCluster(p)) return this.#t.clusterHere(featureCount(p), this.#layerTitle(feature.layer));
+    return [p.name, p.address, p.location].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? this.#layerTitle(feature.layer);
   }
 
   #entry(feature: PlaceFeature, detail: string, move: boolean): FeatureButton {
-    const p = feature.properties;
-    const label = [p.name, p.address, p.location].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? this.#layerTitle(feature.layer);
     return {
-      label,
+      label: this.#label(feature),
       detail,
       onSelect: () => {
         this.openDetails(feature, move);
-        this.#o.onSelect(feature);
+        if (!isCluster(feature.properties)) this.#o.onSelect(feature);
       },
     };
   }
 
-  /** Shows a feature's details: a popup on the map (moving there first if asked), else a panel section. */
-  openDetails(feature: PlaceFeature, move: boolean): void {
+  /** Zooms into a tapped cluster until it splits; if its points share one place, shows how many there are. */
+  async openCluster(feature: PlaceFeature): Promise<void> {
+    const map = this.#o.map;
+    if (!map) return;
+    this.#details?.close();
+    const remains = await zoomIntoCluster(map, feature.at, styleLayerIds(map.getStyle().layers, feature.layer), map.getMaxZoom());
+    if (remains && !this.#destroyed) this.openDetails(feature, false);
+  }
+
+  /** Shows a feature's details: a popup or sheet on the map (moving there first if asked), else a panel section. */
+  openDetails(feature: PlaceFeature, move: boolean, line?: string): void {
     const layer = this.#o.tileset.layers.find((l) => l.id === feature.layer);
     const content = createPopupContent(document, feature.properties, layer, this.#o.lang);
+    if (line) content.querySelector('h3')?.after(el(document, 'p', { className: 'safemap-popup-note', text: line }));
     const map = this.#o.map;
-    if (!map) {
+    if (isCluster(feature.properties) && map) {
+      const zoom = el(document, 'button', { type: 'button', className: 'safemap-action', text: this.#t.zoomIn });
+      zoom.addEventListener('click', () => void this.openCluster(feature));
+      content.append(zoom);
+    }
+    if (!map || !this.#details) {
       const heading = content.querySelector('h3');
       heading?.setAttribute('tabindex', '-1');
       this.panel.details.replaceChildren(content);
@@ -267,18 +375,13 @@ export class ResidentTools {
       heading?.focus();
       return;
     }
-    if (move) this.#o.moveTo(feature.at, Math.max(map.getZoom(), DETAIL_ZOOM));
-    this.#popup?.remove();
-    this.#popupLayer = feature.layer;
-    this.#popup = new Popup({ maxWidth: '320px', focusAfterOpen: true, className: 'safemap-popup-container' })
-      .setLngLat(feature.at)
-      .setDOMContent(content)
-      .addTo(map);
+    if (move && map.getZoom() < DETAIL_ZOOM && !isCluster(feature.properties)) map.jumpTo({ zoom: DETAIL_ZOOM });
+    this.#details.show(content, feature.at, feature.layer, move);
   }
 
-  /** Closes the popup if it describes a feature of `layerId`. */
+  /** Closes the details if they describe a feature of `layerId`. */
   closeDetailsOf(layerId: string): void {
-    if (this.#popupLayer === layerId) this.#popup?.remove();
+    this.#details?.closeIfOwner(layerId);
   }
 
   #layerTitle(layerId: string): string {
@@ -286,10 +389,10 @@ export class ResidentTools {
     return localize(layer?.title, this.#o.lang, layerId);
   }
 
-  /** Removes the popup; the map and panel go with the element. */
+  /** Removes the details and markers; the map and panel go with the element. */
   destroy(): void {
     this.#destroyed = true;
-    this.#popup?.remove();
+    this.#details?.destroy();
     this.#picking = false;
   }
 }

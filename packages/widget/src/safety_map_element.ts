@@ -2,13 +2,16 @@ import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type Poi
 import { registerBasemapProtocol } from './basemap_protocol.js';
 import { applyStyleBounds } from './style_bounds.js';
 import { fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
-import { parseCenter, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
+import { isCluster } from './cluster.js';
+import { parseCenter, parseGestures, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { FeatureStore } from './feature_store.js';
 import { maplibreLocale, messages, resolveLang, type Lang } from './i18n.js';
 import { Legend } from './legend.js';
 import { moveMap } from './map_motion.js';
 import { representativePoint, type PlaceFeature } from './place_feature.js';
+import { PointList } from './point_list.js';
 import { ResidentTools } from './resident_tools.js';
+import { gazetteerUrlOf } from './search_client.js';
 import { loadSpriteSheet, spriteBaseUrl } from './sprite_sheet.js';
 import { catalogLayerOf, setCatalogLayerVisibility, styleLayerIds } from './style_layers.js';
 import { widgetStyleSheets } from './widget_styles.js';
@@ -66,11 +69,13 @@ interface Session {
  * `<safety-map>`: a safety map of one tile set from a SafeMap tile server, with a panel for residents
  * (layers, hazard filter, search, nearest shelters, list of what is in view) and feature details.
  *
- * Attributes: `server`, `tileset`, `lang`, `center` ("lon,lat"), `zoom`, `layers` (ids shown). The map
- * writes `center`, `zoom` and `layers` back as the resident moves it or toggles layers.
+ * Attributes: `server`, `tileset`, `lang`, `center` ("lon,lat"), `zoom`, `layers` (ids shown), `gestures`
+ * (`cooperative`: two fingers / Ctrl+wheel move the map, for a map inside a scrolling page; `greedy`: one finger pans;
+ * default: cooperative only when the page scrolls), `places` (URL of a place gazetteer for search; default: the one
+ * beside the style's basemap). The map writes `center`, `zoom` and `layers` back as the resident moves it.
  */
 export class SafetyMapElement extends HTMLElement {
-  static readonly observedAttributes = ['server', 'tileset', 'lang', 'center', 'zoom', 'layers'];
+  static readonly observedAttributes = ['server', 'tileset', 'lang', 'center', 'zoom', 'layers', 'gestures', 'places'];
 
   readonly #root: ShadowRoot;
   readonly #container: HTMLDivElement;
@@ -90,6 +95,10 @@ export class SafetyMapElement extends HTMLElement {
     this.#status.setAttribute('role', 'status');
     this.#status.hidden = true;
     this.#root.append(this.#container, this.#status);
+    // Escape closes details wherever focus is in the map (e.g. on the canvas after a tap).
+    this.#root.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Escape' && this.#session?.tools?.closeDetails()) event.stopPropagation();
+    });
   }
 
   /** The MapLibre map, once the catalogue has loaded; undefined while loading, without WebGL, or disconnected. */
@@ -124,11 +133,27 @@ export class SafetyMapElement extends HTMLElement {
 
   connectedCallback(): void {
     this.#start();
+    window.addEventListener('offline', this.#onConnectivity);
+    window.addEventListener('online', this.#onConnectivity);
   }
 
   disconnectedCallback(): void {
     this.#stop();
+    window.removeEventListener('offline', this.#onConnectivity);
+    window.removeEventListener('online', this.#onConnectivity);
   }
+
+  /** Offline after load: a clear notice over the map (what is loaded stays usable), gone when the network is back. */
+  readonly #onConnectivity = (): void => {
+    const session = this.#session;
+    if (!session?.ready) return;
+    if (navigator.onLine) {
+      this.#status.hidden = true;
+      session.map?.triggerRepaint();
+    } else {
+      this.#showStatus(messages(session.lang).offline, 'notice');
+    }
+  };
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     const session = this.#session;
@@ -144,6 +169,8 @@ export class SafetyMapElement extends HTMLElement {
   #start(): void {
     const session: Session = { abort: new AbortController(), lang: this.#resolveLang(), visible: new Map(), interactiveLayerIds: [], styleLoaded: false, ready: false };
     this.#session = session;
+    // A skeleton (CSS) until the first map frame is ready.
+    this.#container.classList.add('safemap-loading');
     this.#showStatus(messages(session.lang).loading);
     this.#load(session).catch((error: unknown) => this.#fail(session, error));
   }
@@ -181,15 +208,18 @@ export class SafetyMapElement extends HTMLElement {
       },
     });
     const store = new FeatureStore(server, tileset, signal);
+    const points = new PointList(server, tileset, signal);
     const tools = (map?: MapLibreMap) =>
       new ResidentTools(document, {
         tileset,
         lang: session.lang,
+        server,
+        signal,
         store,
+        points,
         legend: session.legend!,
-        ...(map ? { map } : {}),
+        ...(map ? { map, host: this.#container } : {}),
         expanded: !map || this.getBoundingClientRect().width >= NARROW_PX,
-        moveTo: (center, zoom) => map && moveMap(map, { center, zoom }),
         onSelect: (feature) => this.#emitFeature(feature),
       });
 
@@ -201,7 +231,7 @@ export class SafetyMapElement extends HTMLElement {
         style: tileset.style,
         center: parseCenter(this.getAttribute('center')) ?? initialCenter(tileset),
         zoom: parseZoom(this.getAttribute('zoom')) ?? tileset.center?.[2] ?? 1,
-        cooperativeGestures: true,
+        cooperativeGestures: this.#cooperative(),
         attributionControl: { compact: true },
         locale: maplibreLocale(session.lang) ?? {},
         // Rotation and tilt only disorient residents reading a safety map.
@@ -222,6 +252,9 @@ export class SafetyMapElement extends HTMLElement {
       return;
     }
     session.map = map;
+    const fitWidth = () => this.#container.classList.toggle('safemap-narrow', this.#container.clientWidth < NARROW_PX);
+    fitWidth();
+    map.on('resize', fitWidth);
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     session.tools = tools(map);
@@ -232,6 +265,8 @@ export class SafetyMapElement extends HTMLElement {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
       applyStyleBounds(map);
+      const places = this.getAttribute('places');
+      session.tools?.setGazetteer(places ? new URL(places, document.baseURI).href : gazetteerUrlOf(map.getStyle() as never, tileset.style));
       session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);
       for (const [layerId, visible] of session.visible) setCatalogLayerVisibility(map, layerId, visible);
       session.tools?.styleLoaded();
@@ -242,8 +277,10 @@ export class SafetyMapElement extends HTMLElement {
     });
     map.on('error', (event) => {
       const error = event.error instanceof Error ? event.error : new Error(String(event.error));
-      // Once the style is in, a failure (typically one tile) leaves the rest of the map usable.
-      if (session.styleLoaded) this.#emitError(error, false);
+      // Once the style is in, a failure (typically one tile) leaves the rest of the map usable. Offline, the notice
+      // says it all: failed tiles are expected, not errors to report.
+      if (session.styleLoaded && !navigator.onLine) this.#onConnectivity();
+      else if (session.styleLoaded) this.#emitError(error, false);
       else this.#fail(session, error);
     });
     map.on('click', (event) => {
@@ -253,6 +290,10 @@ export class SafetyMapElement extends HTMLElement {
       const layer = catalogLayerOf(feature.layer) ?? feature.sourceLayer ?? '';
       const at = feature.geometry.type === 'Point' ? representativePoint(feature.geometry) : undefined;
       const place: PlaceFeature = { id: feature.id ?? '', layer, at: at ?? [event.lngLat.lng, event.lngLat.lat], properties: { ...feature.properties } };
+      if (isCluster(place.properties)) {
+        void session.tools?.openCluster(place);
+        return;
+      }
       session.tools?.openDetails(place, false);
       this.#emitFeature(place);
     });
@@ -279,7 +320,10 @@ export class SafetyMapElement extends HTMLElement {
       if (this.#session !== session) return;
       session.ready = true;
       this.#status.hidden = true;
-      if (this.getBoundingClientRect().width < NARROW_PX) foldAttribution(this.#container);
+      this.#container.classList.remove('safemap-loading');
+      // The attribution starts folded behind its button on every size: unfolded, it covers the map's bottom rows.
+      foldAttribution(this.#container);
+      if (!navigator.onLine) this.#onConnectivity();
       session.tools?.scheduleList();
       this.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, composed: true, detail: map }));
     });
@@ -316,6 +360,14 @@ export class SafetyMapElement extends HTMLElement {
     } finally {
       this.#reflecting = false;
     }
+  }
+
+  /** Cooperative gestures from the `gestures` attribute; by default only when the page scrolls around the map. */
+  #cooperative(): boolean {
+    const chosen = parseGestures(this.getAttribute('gestures'));
+    if (chosen) return chosen === 'cooperative';
+    const page = document.scrollingElement ?? document.documentElement;
+    return page.scrollHeight > page.clientHeight + 1 || page.scrollWidth > page.clientWidth + 1;
   }
 
   #resolveLang(): Lang {

@@ -1,7 +1,10 @@
 import { getWorkerUrl, setWorkerUrl } from 'maplibre-gl';
 
-/** File name of MapLibre's worker, shipped next to the widget bundles. */
-export const WORKER_FILE = 'maplibre-gl-worker.mjs';
+/**
+ * File name of MapLibre's worker, shipped next to the widget bundles: the versioned name the build wrote (cached for a
+ * year, like the bundle), or the unversioned alias when this source runs unbundled.
+ */
+export const WORKER_FILE = typeof __SAFEMAP_WORKER_FILE__ === 'string' ? __SAFEMAP_WORKER_FILE__ : 'maplibre-gl-worker.mjs';
 
 /** The worker URL beside a script URL; undefined when the script URL is not http(s). */
 export function workerUrlFor(scriptUrl: string): string | undefined {

@@ -23,5 +23,7 @@
     document.title = titles[lang];
     document.getElementById('embed-title').textContent = titles[lang];
   }
+  // A framed map usually sits in a page that scrolls: two fingers (or Ctrl + wheel) move the map, one scrolls the page.
+  element.setAttribute('gestures', 'cooperative');
   document.getElementById('embed-map').append(element);
 })();

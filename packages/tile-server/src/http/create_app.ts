@@ -19,6 +19,7 @@ import { pageRoutes } from './page_routes.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
 import { HostPolicy, publicBaseUrl } from './public_url.js';
 import { restrictedRoutes } from './restricted_routes.js';
+import { searchRoutes } from './search_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
 import { tilesetRoutes } from './tileset_routes.js';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
       metadataMaxAge: deps.metadataMaxAge ?? 60,
     }),
   );
+  app.use(searchRoutes(deps.getRegistry, { metadataMaxAge: deps.metadataMaxAge ?? 60 }));
   app.use(
     restrictedRoutes({
       getRestricted: deps.getRestricted ?? (() => undefined),
@@ -140,7 +142,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
   );
   app.use(basemapRoutes(deps.getRegistry, { catalogPath: deps.catalogPath, maxAge: deps.metadataMaxAge ?? 60, publicUrl: deps.publicUrl, fallbackUrl }));
   app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
-  app.use(embedRoutes({ getRegistry: deps.getRegistry, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
+  app.use(embedRoutes({ getRegistry: deps.getRegistry, widgetDir: deps.widgetDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use((_req, _res, next) => next(new SafeMapError('NOT_FOUND', 'no such resource')));
   app.use(errorHandler(deps.logger));

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
 import { SafeMapError } from '../errors.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
-import { pageHeaderSetter } from './page_routes.js';
+import { pageHeaderSetter, widgetVersioner } from './page_routes.js';
+import { staticAssets } from './static_assets.js';
 
 export interface EmbedRouteOptions {
   getRegistry: () => TilesetRegistry;
@@ -13,6 +14,8 @@ export interface EmbedRouteOptions {
   frameAncestors: readonly string[];
   /** Folder holding embed.html, embed.js and embed.css. */
   assetDir?: string;
+  /** Folder of the built widget, whose manifest names the versioned bundle the page loads. */
+  widgetDir?: string;
 }
 
 /** The validated settings of an `/embed` request; what the page's script will read back from the URL. */
@@ -40,26 +43,17 @@ export function defaultEmbedDir(): string {
 export function embedRoutes(options: EmbedRouteOptions): Router {
   const router = Router();
   const assetDir = options.assetDir ?? defaultEmbedDir();
-  const html = readFileSync(path.join(assetDir, 'embed.html'));
+  const html = readFileSync(path.join(assetDir, 'embed.html'), 'utf8');
   const setPageHeaders = pageHeaderSetter(options.frameAncestors);
+  const version = options.widgetDir ? widgetVersioner(options.widgetDir) : (page: string) => page;
 
   router.get('/embed', (req, res) => {
     parseEmbedParams(req, options.getRegistry());
     setPageHeaders(res);
-    res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' }).send(html);
+    res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' }).send(version(html));
   });
-  router.use(
-    '/embed',
-    (req, _res, next) => next(/^\/embed\.(?:js|css)$/.test(req.path) ? undefined : new SafeMapError('NOT_FOUND', 'no such resource')),
-    express.static(assetDir, {
-      index: false,
-      dotfiles: 'ignore',
-      redirect: false,
-      maxAge: '5m',
-      // Only the page's script and stylesheet; the HTML is served above, after validation.
-      setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
-    }),
-  );
+  // Only the page's script and stylesheet; the HTML is served above, after validation.
+  router.use('/embed', staticAssets({ dir: assetDir, allow: /^embed\.(?:js|css)$/, maxAge: 300, compressMissing: true }));
   return router;
 }
 

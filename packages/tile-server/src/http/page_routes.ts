@@ -1,9 +1,11 @@
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
+import { Router, type Response } from 'express';
 import { SafeMapError } from '../errors.js';
+import { staticAssets } from './static_assets.js';
 
 export interface PageRouteOptions {
-  /** Folder of the built widget (safemap-widget.js, .mjs, worker). */
+  /** Folder of the built widget (safemap-widget.js, .mjs, worker, their .br/.gz and manifest.json). */
   widgetDir: string;
   /** Folder of the example agency pages; `index.html` is served at `/`. */
   examplesDir: string;
@@ -29,13 +31,16 @@ export function pageCsp(frameAncestors: readonly string[]): string {
   ].join('; ');
 }
 
-const pageAsset = /\.(?:html|css|js|mjs|png|jpe?g|svg|webp|ico|woff2?)$/i;
+/** Example folders also hold the demo's source data; only page assets are served, never CSV, GeoJSON or catalogues. */
+const pageAsset = /^[\w-]+\.(?:html|css|js|mjs|png|jpe?g|svg|webp|ico|woff2?)$/i;
+/** The widget's shipped files: bundles and worker, versioned or not. Never source maps, manifests or declarations. */
+const widgetAsset = /^[a-z][a-z0-9-]*(?:\.[0-9a-f]{12})?\.(?:js|mjs|css)$/;
 
 /**
  * Sets the headers of an HTML page: its CSP, a same-origin resource policy, and `X-Frame-Options` only while framing
  * is limited to this origin (a configured `frame-ancestors` list supersedes it, and the two must not disagree).
  */
-export function pageHeaderSetter(frameAncestors: readonly string[]): (res: express.Response) => void {
+export function pageHeaderSetter(frameAncestors: readonly string[]): (res: Response) => void {
   const csp = pageCsp(frameAncestors);
   const sameOriginOnly = frameAncestors.every((source) => source === "'self'" || source === "'none'");
   const frameOptions = frameAncestors.length === 0 || frameAncestors.includes("'none'") ? 'DENY' : 'SAMEORIGIN';
@@ -47,34 +52,60 @@ export function pageHeaderSetter(frameAncestors: readonly string[]): (res: expre
   };
 }
 
+/**
+ * Rewrites a page's references to the widget's unversioned files (`widget/safemap-widget.js`) to the versioned names
+ * of the current build, read from the widget's manifest.json, so pages load bundles cached for a year and a new
+ * build is a new URL. Without a manifest the page is left as it is.
+ */
+export function widgetVersioner(widgetDir: string): (html: string) => string {
+  let cached: { key: string; manifest: Record<string, string> } | undefined;
+  const manifest = (): Record<string, string> => {
+    const file = path.join(widgetDir, 'manifest.json');
+    try {
+      const stat = statSync(file);
+      const key = `${stat.size}:${stat.mtimeMs}`;
+      if (cached?.key !== key) cached = { key, manifest: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> };
+      return cached.manifest;
+    } catch {
+      return {};
+    }
+  };
+  return (html) => {
+    const names = manifest();
+    return html.replace(/(["'(]\/?widget\/)([a-z][a-z0-9-]*\.m?js)(?=["')])/g, (all, prefix: string, file: string) =>
+      Object.hasOwn(names, file) && widgetAsset.test(names[file]!) ? prefix + names[file] : all,
+    );
+  };
+}
+
 /** The demo agency page, its assets and the widget bundle. */
 export function pageRoutes(options: PageRouteOptions): Router {
   const router = Router();
   const setPageHeaders = pageHeaderSetter(options.frameAncestors);
-  const staticOptions = {
-    index: false,
-    dotfiles: 'ignore' as const,
-    redirect: false,
-    fallthrough: true,
-    setHeaders: (res: express.Response, file: string) => {
-      if (file.endsWith('.html')) setPageHeaders(res);
-      if (file.endsWith('.mjs')) res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-    },
-  };
-  // Example folders also hold the demo's source data; only page assets are served, never CSV, GeoJSON or catalogues.
-  const pageAssetsOnly: express.RequestHandler = (req, _res, next) => {
-    if (pageAsset.test(req.path)) next();
-    else next(new SafeMapError('NOT_FOUND', 'no such resource'));
-  };
+  const version = widgetVersioner(options.widgetDir);
 
-  router.get('/', (_req, res, next) => {
+  router.get('/', (_req, res) => {
+    let html: string;
+    try {
+      html = readFileSync(path.join(options.examplesDir, 'index.html'), 'utf8');
+    } catch {
+      throw new SafeMapError('NOT_FOUND', 'no example page is installed');
+    }
     setPageHeaders(res);
-    res.set('Cache-Control', 'no-cache');
-    res.sendFile(path.join(options.examplesDir, 'index.html'), (error) => {
-      if (error) next(new SafeMapError('NOT_FOUND', 'no example page is installed'));
-    });
+    res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' }).send(version(html));
   });
-  router.use('/widget', express.static(options.widgetDir, { ...staticOptions, maxAge: '5m' }));
-  router.use('/examples', pageAssetsOnly, express.static(options.examplesDir, { ...staticOptions, maxAge: '5m' }));
+  router.use('/widget', staticAssets({ dir: options.widgetDir, allow: widgetAsset, maxAge: 300 }));
+  router.use(
+    '/examples',
+    staticAssets({
+      dir: options.examplesDir,
+      allow: pageAsset,
+      maxAge: 300,
+      compressMissing: true,
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) setPageHeaders(res);
+      },
+    }),
+  );
   return router;
 }

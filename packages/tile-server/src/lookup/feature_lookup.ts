@@ -29,6 +29,7 @@ export class FeatureLookup {
   private readonly searchAll: Database.Statement;
   private readonly searchLayer: Database.Statement;
   private readonly byId: Database.Statement;
+  private readonly all: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
     const select = 'SELECT f.layer, f.fid, f.lon, f.lat, f.properties, f.geometry FROM boxes b JOIN features f ON f.rowid = b.rowid';
@@ -36,6 +37,14 @@ export class FeatureLookup {
     this.searchAll = db.prepare(`${select} WHERE ${within} ORDER BY f.rowid LIMIT ?`);
     this.searchLayer = db.prepare(`${select} WHERE ${within} AND f.layer = ? ORDER BY f.rowid LIMIT ?`);
     this.byId = db.prepare('SELECT layer, fid, lon, lat, properties, geometry FROM features WHERE layer = ? AND fid = ?');
+    this.all = db.prepare('SELECT f.layer, f.fid, COALESCE(f.lon, (b.west + b.east) / 2) AS lon, COALESCE(f.lat, (b.south + b.north) / 2) AS lat, f.properties FROM features f JOIN boxes b ON b.rowid = f.rowid ORDER BY f.rowid');
+  }
+
+  /** Every feature with one representative point (a point itself, else its bounding box centre), layer by layer. */
+  *entries(): Iterable<{ layer: string; id: number; lon: number; lat: number; properties: Readonly<Record<string, PropertyValue>> }> {
+    for (const row of this.all.iterate() as Iterable<{ layer: string; fid: number; lon: number; lat: number; properties: string }>) {
+      yield { layer: row.layer, id: row.fid, lon: row.lon, lat: row.lat, properties: JSON.parse(row.properties) as Record<string, PropertyValue> };
+    }
   }
 
   static open(file: string): FeatureLookup {

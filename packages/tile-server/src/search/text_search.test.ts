@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeForSearch, TextSearchIndex, type SearchEntry } from './text_search.js';
+
+const entry = (layer: string, id: number, properties: SearchEntry['properties']): SearchEntry => ({ layer, id, lon: 129 + id / 1000, lat: 35, properties });
+
+const entries: SearchEntry[] = [
+  entry('shelters', 0, { name: '해운대구청 지하주차장', address: '부산광역시 해운대구 중동2로 11', hazards: 'civil-defence' }),
+  entry('shelters', 1, { name: '부산역 광장', name_en: 'Busan Station Plaza', address: '부산광역시 동구 중앙대로 206', hazards: 'earthquake' }),
+  entry('shelters', 2, { name: '중앙초등학교', address: '부산광역시 중구 부산역로 3', hazards: 'tsunami,earthquake' }),
+  entry('cctv', 0, { address: '부산광역시 해운대구 우동 1', purpose: '방범' }),
+  entry('cctv', 1, { address: '부산광역시 중구 대청로 9' }),
+  entry('routes', 0, { name: 'Haeundae-gu safe route', 'name:en': 'Haeundae-gu safe route' }),
+  entry('cctv', 2, { purpose: '교통' }),
+];
+
+describe('normalizeForSearch', () => {
+  it('folds case, width, spaces and joining punctuation', () => {
+    expect(normalizeForSearch(' Haeundae-gu ')).toBe(normalizeForSearch('haeundae gu'));
+    expect(normalizeForSearch('부산역 광장')).toBe('부산역광장');
+    expect(normalizeForSearch('ＡＢＣ')).toBe('abc');
+  });
+});
+
+describe('TextSearchIndex', () => {
+  const index = new TextSearchIndex(entries);
+
+  it('skips entries with nothing to search', () => {
+    expect(index.size).toBe(6);
+  });
+
+  it('finds Korean names however they are spaced, grouped by layer, names before addresses', () => {
+    const groups = index.search('부산 역', { limit: 10 });
+    expect(groups.map((g) => g.layer)).toEqual(['shelters']);
+    // A name starting with the query first, then an address containing it.
+    expect(groups[0]!.hits.map((h) => h.entry.id)).toEqual([1, 2]);
+  });
+
+  it('finds romanised names in name_en and name:en, in any case and spacing', () => {
+    expect(index.search('busan station', { limit: 10 })[0]!.hits[0]!.entry.id).toBe(1);
+    const groups = index.search('HAEUNDAE GU', { limit: 10 });
+    expect(groups.map((g) => [g.layer, g.total])).toEqual([['routes', 1]]);
+  });
+
+  it('matches addresses across layers and counts every match before the limit', () => {
+    const groups = index.search('해운대구', { limit: 1 });
+    const byLayer = Object.fromEntries(groups.map((g) => [g.layer, g]));
+    expect(byLayer.shelters!.total).toBe(1);
+    expect(byLayer.cctv!.total).toBe(1);
+    expect(byLayer.cctv!.hits).toHaveLength(1);
+    const two = index.search('중구', { limit: 1 });
+    expect(two.find((g) => g.layer === 'cctv')!.total).toBe(1);
+    expect(two.find((g) => g.layer === 'shelters')!.total).toBe(1);
+    expect(two.find((g) => g.layer === 'shelters')!.hits).toHaveLength(1);
+  });
+
+  it('honours the layer and a keep filter', () => {
+    expect(index.search('부산광역시', { limit: 10, layer: 'cctv' }).map((g) => g.layer)).toEqual(['cctv']);
+    const tsunami = index.search('부산', { limit: 10, layer: 'shelters', keep: (e) => String(e.properties.hazards).split(',').includes('tsunami') });
+    expect(tsunami[0]!.hits.map((h) => h.entry.id)).toEqual([2]);
+  });
+
+  it('answers one-character queries and finds nothing for absent text', () => {
+    // "광역시" holds 역 too, so every shelter matches.
+    expect(index.search('역', { limit: 10 })[0]!.total).toBe(3);
+    expect(index.search('광', { limit: 10, layer: 'cctv' })[0]!.total).toBe(2);
+    expect(index.search('서울', { limit: 10 })).toEqual([]);
+    expect(index.search('  - ', { limit: 10 })).toEqual([]);
+  });
+
+  it('agrees with a plain scan on many random queries', () => {
+    const words = ['부산', '해운대', '중구', '역', 'station', '광장', '로 1', '2로', 'gu', '대청'];
+    for (const word of words) {
+      const needle = normalizeForSearch(word);
+      const expected = entries.filter((e) => ['name', 'name_en', 'name:en', 'name_eng', 'address', 'location', 'district'].some((k) => typeof e.properties[k] === 'string' && normalizeForSearch(String(e.properties[k])).includes(needle)));
+      const found = index.search(word, { limit: 100 }).flatMap((g) => g.hits.map((h) => h.entry));
+      expect(new Set(found), word).toEqual(new Set(expected));
+    }
+  });
+});

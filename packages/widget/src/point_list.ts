@@ -1,0 +1,64 @@
+import type { CatalogTileset } from './catalog_client.js';
+import type { LngLat } from './geo.js';
+import { placeFeatureFrom, type PlaceFeature } from './place_feature.js';
+
+/**
+ * Every feature of one layer as the tile server's compact point list gives it (id, position, name, hazards), fetched
+ * once per layer for the whole tile set: the same URL for everyone, so it says nothing about where the resident is.
+ */
+export class PointList {
+  readonly #cache = new Map<string, Promise<PlaceFeature[]>>();
+
+  constructor(
+    private readonly server: string,
+    private readonly tileset: CatalogTileset,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  layer(layerId: string): Promise<PlaceFeature[]> {
+    let pending = this.#cache.get(layerId);
+    if (!pending) {
+      pending = this.#fetch(layerId);
+      // A failed look-up is not cached, so the next request can retry on a better network.
+      pending.catch(() => this.#cache.delete(layerId));
+      this.#cache.set(layerId, pending);
+    }
+    return pending;
+  }
+
+  /** One feature with all its published properties (for details after choosing it from a compact list). */
+  async feature(layerId: string, id: number | string): Promise<PlaceFeature | undefined> {
+    const url = new URL(`tiles/${encodeURIComponent(this.tileset.id)}/features/${encodeURIComponent(layerId)}/${encodeURIComponent(String(id))}`, base(this.server));
+    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json' } });
+    if (!response.ok) return undefined;
+    return placeFeatureFrom(await response.json(), layerId);
+  }
+
+  async #fetch(layerId: string): Promise<PlaceFeature[]> {
+    const url = new URL(`tiles/${encodeURIComponent(this.tileset.id)}/points/${encodeURIComponent(layerId)}`, base(this.server));
+    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`GET ${url.href} answered ${response.status}`);
+    return pointsFromColumns(await response.json(), layerId);
+  }
+}
+
+/** Reads the columns of a `/points/:layer` answer into features; rows with a bad id or position are skipped. */
+export function pointsFromColumns(body: unknown, layerId: string): PlaceFeature[] {
+  const columns = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const { id, lon, lat } = columns;
+  if (!Array.isArray(id) || !Array.isArray(lon) || !Array.isArray(lat)) throw new Error('the point list has no id, lon and lat columns');
+  const extra = Object.entries(columns).filter(([key, value]) => Array.isArray(value) && !['id', 'lon', 'lat'].includes(key)) as Array<[string, unknown[]]>;
+  const out: PlaceFeature[] = [];
+  for (let i = 0; i < id.length; i++) {
+    const [fid, x, y] = [id[i], lon[i], lat[i]];
+    if (typeof fid !== 'number' || typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const properties: Record<string, unknown> = {};
+    for (const [key, values] of extra) if (values[i] !== null && values[i] !== undefined) properties[key] = values[i];
+    out.push({ id: fid, layer: layerId, at: [x, y] as LngLat, properties });
+  }
+  return out;
+}
+
+function base(server: string): string {
+  return server.endsWith('/') ? server : `${server}/`;
+}
