@@ -21,7 +21,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'safemap-clusters-'));
   const catalog = JSON.parse(readFileSync('examples/busan/catalog.json', 'utf8'));
   catalog.publish.dir = join(dir, 'tiles');
-  for (const tileset of catalog.tilesets) for (const layer of tileset.layers) layer.source.path = resolve('examples/busan', layer.source.path);
+  for (const tileset of catalog.tilesets) {
+    for (const layer of tileset.layers) layer.source.path = resolve('examples/busan', layer.source.path);
+    if (tileset.basemap) tileset.basemap.archive = resolve('examples/busan', tileset.basemap.archive);
+  }
   writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
   execFileSync(process.execPath, ['packages/tile-server/bin/safemap.js', 'build', '-q', '--config', join(dir, 'catalog.json')], { stdio: 'inherit', timeout: 240_000 });
   harness = await startHarness({ catalogPath: join(dir, 'catalog.json') });

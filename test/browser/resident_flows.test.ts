@@ -208,9 +208,18 @@ describe('resident flows on the demo page', () => {
     });
     expect(near.summary).toMatch(/^지도에 보이는 시설: /);
     expect(near.items).toBeGreaterThan(0);
+    // Features the map draws for the shelter layer, a cluster counting as the features it stands for.
     const rendered = await page.evaluate(() => {
       const map = document.querySelector('safety-map')!.map!;
-      return new Set(map.queryRenderedFeatures({ layers: ['shelters'] }).map((f) => f.id)).size;
+      const layers = map.getStyle().layers.filter((layer) => (layer.metadata as Record<string, unknown> | undefined)?.['safemap:layer'] === 'shelters').map((layer) => layer.id);
+      const singles = new Set<unknown>();
+      const clusters = new Map<string, number>();
+      for (const feature of map.queryRenderedFeatures({ layers })) {
+        const count = Number(feature.properties?.point_count);
+        if (count > 0) clusters.set(JSON.stringify((feature.geometry as { coordinates: unknown }).coordinates), count);
+        else singles.add(feature.id);
+      }
+      return singles.size + [...clusters.values()].reduce((sum, count) => sum + count, 0);
     });
     if (rendered > 0) expect(near.summary).toContain(`대피소 ${rendered}곳`);
 

@@ -4,7 +4,7 @@
 // memory after full garbage collections and the cache's own accounting.
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ArchiveTileSource } from '../../packages/tile-server/dist/archive/archive_tile_source.js';
+import { ArchiveTileSource } from '../../packages/tile-server/dist/store/archive_tile_source.js';
 import { openArchive } from '../../packages/tile-server/dist/archive/open_archive.js';
 import { createRequestListener } from '../../packages/tile-server/dist/http/create_app.js';
 import { HealthState } from '../../packages/tile-server/dist/http/health.js';

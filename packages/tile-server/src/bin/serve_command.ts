@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log.js';
 import { Metrics } from '../metrics/metrics.js';
@@ -124,7 +125,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ...defined('drainTimeoutMs', numbers['drain-timeout']),
   });
   const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? `http://localhost:${running.server.address() && (running.server.address() as { port: number }).port}` : running.url;
-  process.stdout.write(`SafeMap is serving the safety map at ${shown}\n`);
+  // A worker of `--workers N` tells the primary it can serve; the primary speaks for all of them.
+  if (cluster.isWorker) process.send?.({ type: 'safemap:ready' });
+  else process.stdout.write(`SafeMap is serving the safety map at ${shown}\n`);
   const metricsEndpoint = metrics
     ? await startMetricsEndpoint(metrics, { port: numbers['metrics-port']!, host: values['metrics-host'] ?? process.env.METRICS_HOST ?? '127.0.0.1' })
     : undefined;

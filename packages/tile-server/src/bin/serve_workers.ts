@@ -85,8 +85,14 @@ async function runPrimary(count: number, argv: string[]): Promise<number> {
     });
   };
   for (let i = 0; i < count; i++) fork();
-  cluster.once('listening', (_worker, address) => {
-    process.stdout.write(`SafeMap is serving the safety map at http://localhost:${address.port} with ${count} workers\n`);
+  // Announced once every worker can serve (tile sets nothing published are built first), not when the first listens.
+  let port = 0;
+  const ready = new Set<number>();
+  cluster.once('listening', (_worker, address) => (port = address.port));
+  cluster.on('message', (worker, message: { type?: string }) => {
+    if (message?.type !== 'safemap:ready' || ready.has(worker.id)) return;
+    ready.add(worker.id);
+    if (ready.size === count) process.stdout.write(`SafeMap is serving the safety map at http://localhost:${port} with ${count} workers\n`);
   });
 
   let done: (code: number) => void = () => undefined;
