@@ -461,6 +461,18 @@ export function forEachPosition(geometry: Geometry, visit: (position: Position) 
   }
 }
 
+/** [west, south, east, north] of a geometry's positions; empty geometries give an inverted (infinite) box. */
+export function geometryBounds(geometry: Geometry): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  forEachPosition(geometry, (position) => {
+    box[0] = Math.min(box[0], position[0]!);
+    box[1] = Math.min(box[1], position[1]!);
+    box[2] = Math.max(box[2], position[0]!);
+    box[3] = Math.max(box[3], position[1]!);
+  });
+  return box;
+}
+
 export function firstPosition(geometry: Geometry): Position | undefined {
   let first: Position | undefined;
   forEachPosition(geometry, (position) => (first ??= position));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerConfig } from '../catalog/catalog_schema.js';
 import { SafeMapError } from '../errors.js';
-import type { FeatureStore } from './feature_store.js';
+import { geometryBounds, type FeatureStore } from './feature_store.js';
 import { ingestFiles } from './ingest_files.js';
 import { snapPosition } from './snap_position.js';
 import type { SourceProblem } from './source_problem.js';
@@ -65,20 +65,5 @@ export async function readLayer(layer: LayerConfig, baseDir: string, region?: re
 
 function boxOf(store: FeatureStore, index: number): [number, number, number, number] {
   if (store.isPoint(index)) return [store.x[index]!, store.y[index]!, store.x[index]!, store.y[index]!];
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') {
-      box[0] = Math.min(box[0], value[0]);
-      box[1] = Math.min(box[1], value[1] as number);
-      box[2] = Math.max(box[2], value[0]);
-      box[3] = Math.max(box[3], value[1] as number);
-      return;
-    }
-    value.forEach(visit);
-  };
-  const geometry = store.geometry(index);
-  if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((part) => visit('coordinates' in part ? part.coordinates : []));
-  else visit(geometry.coordinates);
-  return box;
+  return geometryBounds(store.geometry(index));
 }

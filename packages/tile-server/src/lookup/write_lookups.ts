@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { FeatureStore } from '../ingest/feature_store.js';
+import { geometryBounds, type FeatureStore } from '../ingest/feature_store.js';
 
 /** Rows per transaction: large enough to amortise the commit, small enough to bound the journal. */
 const BATCH = 50_000;
@@ -32,7 +32,7 @@ export function writeLookups(file: string, layers: ReadonlyArray<{ id: string; s
               box.run(rowid, lon, lon, lat, lat);
             } else {
               const geometry = store.geometry(index);
-              const [west, south, east, north] = extent(geometry);
+              const [west, south, east, north] = geometryBounds(geometry);
               insert.run(rowid, id, index, null, null, properties, JSON.stringify(geometry));
               box.run(rowid, west, east, south, north);
             }
@@ -44,23 +44,4 @@ export function writeLookups(file: string, layers: ReadonlyArray<{ id: string; s
   } finally {
     db.close();
   }
-}
-
-function extent(geometry: unknown): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') {
-      box[0] = Math.min(box[0], value[0]);
-      box[1] = Math.min(box[1], value[1] as number);
-      box[2] = Math.max(box[2], value[0]);
-      box[3] = Math.max(box[3], value[1] as number);
-      return;
-    }
-    value.forEach(visit);
-  };
-  const g = geometry as { coordinates?: unknown; geometries?: Array<{ coordinates?: unknown }> };
-  if (g.geometries) g.geometries.forEach((part) => visit(part.coordinates));
-  else visit(g.coordinates);
-  return box;
 }

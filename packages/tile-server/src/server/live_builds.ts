@@ -8,6 +8,7 @@ import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { LoadedCatalog } from '../catalog/load_catalog.js';
 import { SafeMapError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { configHash } from '../publish/publish_location.js';
 import type { VersionFiles } from '../store/load_tilesets.js';
 import { runLiveBuild, type LiveBuildReply, type LiveBuildRequest } from './live_build_child.js';
@@ -44,10 +45,11 @@ export class LiveBuilds {
     private readonly root: string,
     private readonly logger: Logger,
     private readonly onBuilt: () => void,
+    private readonly metrics: Metrics | undefined,
   ) {}
 
-  static async create(logger: Logger, onBuilt: () => void, pollMs = 1000): Promise<LiveBuilds> {
-    const builds = new LiveBuilds(await mkdtemp(path.join(tmpdir(), 'safemap-live-')), logger, onBuilt);
+  static async create(logger: Logger, onBuilt: () => void, pollMs = 1000, metrics?: Metrics): Promise<LiveBuilds> {
+    const builds = new LiveBuilds(await mkdtemp(path.join(tmpdir(), 'safemap-live-')), logger, onBuilt, metrics);
     if (pollMs > 0) {
       builds.timer = setInterval(() => void builds.poll(), pollMs);
       builds.timer.unref();
@@ -126,6 +128,7 @@ export class LiveBuilds {
     this.logger.info({ tileset: entry.config.id }, 'nothing published for this configuration: building it');
     const reply = await buildElsewhere(request);
     entry.building = false;
+    this.metrics?.event('build', entry.config.id, reply.ok ? 'ok' : 'failed');
     if (reply.ok) {
       entry.failure = undefined;
       const old = entry.versions.filter((version) => version.version !== reply.version);

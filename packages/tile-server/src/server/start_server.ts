@@ -65,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pollMs = options.publishPollMs ?? 1000;
   const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
   let running: RunningServer | undefined;
-  const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs);
+  const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs, options.metrics);
   const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) =>
     loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
       loadRegistry(catalog, logger, { cache, built: (config, part) => builds.versionsOf(config, part), ...(serving ? { serving } : {}) }),
