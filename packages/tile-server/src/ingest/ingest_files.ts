@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { workerOptions } from '../worker_options.js';
 import { SafeMapError, type ErrorCode } from '../errors.js';
 import { normalizeCrs, supportedCrs } from './crs.js';
-import { FeatureStore, type StoreParts } from './feature_store.js';
+import { FeatureStore } from './feature_store.js';
 import type { IngestOptions, IngestResult, IngestedFeature, SourceSummary, ValidationProblem } from './ingest_types.js';
 import { placeFeatures } from './place_features.js';
 import { readIntoStage, readPart, type PartRequest, type PartResult, type PlainPolicy } from './read_part.js';
@@ -63,7 +63,7 @@ export async function ingestFiles(files: string[], options: IngestOptions = {}):
       features ??= Array.from({ length: store.length }, (_, index) => ({
         geometry: store.geometry(index),
         properties: store.properties(index),
-        origin: { file: fileOf(index), ...(stores[0] && originOf(store, index, fileOf(index), files, stores)) },
+        origin: { file: fileOf(index), ...originOf(store, index, stores) },
       }));
       return features;
     },
@@ -148,7 +148,8 @@ function fileLookup(files: readonly string[], stores: readonly FeatureStore[]): 
   return (index) => files[ends.findIndex((end) => index < end)] ?? files[0] ?? '';
 }
 
-function originOf(store: FeatureStore, index: number, _file: string, _files: readonly string[], stores: readonly FeatureStore[]): { line?: number; feature?: number } {
+/** Where feature `index` of the joined store came from, in its own file. */
+function originOf(store: FeatureStore, index: number, stores: readonly FeatureStore[]): { line?: number; feature?: number } {
   let offset = index;
   for (const part of stores) {
     if (offset < part.length) {
@@ -170,4 +171,3 @@ function hashFile(file: string): Promise<string> {
   });
 }
 
-export type { StoreParts };
