@@ -4,7 +4,7 @@ import type { FeatureLookup } from '../lookup/feature_lookup.js';
 import { TextSearchIndex, type SearchEntry } from '../search/text_search.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
-import { tilesetUnavailable } from './tileset_routes.js';
+import { requireTileset } from './tileset_routes.js';
 
 export interface SearchRouteOptions {
   /** Seconds clients may cache answers, which change on republish. */
@@ -81,13 +81,6 @@ export function searchRoutes(getRegistry: () => TilesetRegistry, options: Search
   });
 
   return router;
-}
-
-function requireTileset(registry: TilesetRegistry, id: string | undefined): Tileset {
-  const tileset = id === undefined ? undefined : registry.get(id);
-  if (tileset) return tileset;
-  if (id !== undefined && registry.isRefused(id)) throw tilesetUnavailable();
-  throw new SafeMapError('NOT_FOUND', 'no such tile set');
 }
 
 function requireLayer(tileset: Tileset, id: string): string {

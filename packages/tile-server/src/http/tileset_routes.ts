@@ -60,7 +60,8 @@ export function tilesetRoutes(getRegistry: () => TilesetRegistry, options: Tiles
   return router;
 }
 
-function requireTileset(registry: TilesetRegistry, id: string | undefined): Tileset {
+/** The tile set named in a request: 404 when the catalogue has none, 503 while its archive is refused. */
+export function requireTileset(registry: TilesetRegistry, id: string | undefined): Tileset {
   const tileset = id === undefined ? undefined : registry.get(id);
   if (tileset) return tileset;
   if (id !== undefined && registry.isRefused(id)) throw tilesetUnavailable();
