@@ -65,6 +65,8 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     req.pipe(upstream);
   });
   server.on('connect', (req, socket) => {
+    // Chromium may reset a refused tunnel before our answer is read: that is its right, not a test failure.
+    socket.on('error', () => socket.destroy());
     requests.push(`CONNECT ${req.url ?? ''}`);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
