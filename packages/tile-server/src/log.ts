@@ -2,13 +2,20 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-/** The one logger factory; packages receive a logger, they never create `console` output. */
+/**
+ * The one logger factory; packages receive a logger, they never create `console` output. Lines go to stdout
+ * asynchronously: a server logs every request, and one blocking write per tile would cost more than serving it.
+ * Lines written while a write is in flight join the next one; pino flushes what is left when the process exits.
+ */
 export function createLogger(options: { level?: string } = {}): Logger {
-  return pino({
-    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
-    base: undefined,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'], remove: true },
-  });
+  return pino(
+    {
+      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      base: undefined,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'], remove: true },
+    },
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 /** A logger that drops everything, for tests and library callers that do not care. */
