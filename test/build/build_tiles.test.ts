@@ -110,15 +110,29 @@ describe('buildTiles: the 500 KB cap', () => {
     expect(tiles.filter((t) => t.z === 14).reduce((sum, t) => sum + decode(t.data).layers.dense!.length, 0)).toBe(features.length);
   });
 
-  it('refuses a max-zoom tile over the cap rather than dropping features, naming the tile', async () => {
-    const features = Array.from({ length: 6000 }, (_, i) => ({
-      geometry: { type: 'Point' as const, coordinates: [129 + (i % 100) * 1e-5, 35 + Math.floor(i / 100) * 1e-5] },
-      properties: { text: `${i}-${'나'.repeat(40)}` },
-    }));
+  it('keeps a crowded max-zoom tile whole, with every feature, and reports it', async () => {
+    const features = crowded(6000);
+    const { tiles, stats } = await buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }]);
+    expect(tiles).toHaveLength(1);
+    expect(tiles[0]!.data.length).toBeGreaterThan(MAX_TILE_BYTES);
+    expect(decode(tiles[0]!.data).layers.crowded!.length).toBe(6000);
+    expect(stats.dense).toEqual([{ z: 10, x: tiles[0]!.x, y: tiles[0]!.y, bytes: tiles[0]!.data.length }]);
+  });
+
+  it('refuses a max-zoom tile over the hard cap rather than dropping features, naming the tile', async () => {
+    const features = crowded(20_000);
     await expect(buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).rejects.toThrowError(SafeMapError);
     await expect(buildTiles([{ id: 'crowded', minzoom: 10, maxzoom: 10, features }])).rejects.toThrowError(/crowded: tile 10\/\d+\/\d+ .* raise the max zoom/);
   });
 });
+
+/** Points a metre or so apart with long texts: thousands of them make one tile far over 500 KB. */
+function crowded(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    geometry: { type: 'Point' as const, coordinates: [129 + (i % 100) * 1e-5, 35 + Math.floor(i / 100) * 1e-5] },
+    properties: { text: `${i}-${'나'.repeat(40)}` },
+  }));
+}
 
 describe('buildTiles: lines and layers', () => {
   it('simplifies lines at low zooms and keeps every vertex at the max zoom', async () => {

@@ -11,6 +11,8 @@ export interface BuildReport {
   readonly bytes: number;
   readonly largestTile: { z: number; x: number; y: number; bytes: number } | undefined;
   readonly thinnedTiles: number;
+  /** Max-zoom tiles over 500 KB, kept whole so every feature stays. */
+  readonly denseTiles: number;
   readonly seconds: number;
   readonly peakRssMB: number;
   readonly version?: string;
@@ -28,6 +30,7 @@ export function buildReport(output: string, format: string, result: ArchiveBuild
     bytes: result.bytes,
     largestTile: result.largest,
     thinnedTiles: result.thinned.length,
+    denseTiles: result.dense.length,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     // maxRSS is in kilobytes.
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -45,6 +48,7 @@ export function formatBuildReport(report: BuildReport): string {
     lines.push(`  largest tile: ${z}/${x}/${y} ${bytes} bytes`);
   }
   if (report.thinnedTiles > 0) lines.push(`  tiles thinned further to stay under 500 KB: ${report.thinnedTiles}`);
+  if (report.denseTiles > 0) lines.push(`  warning: ${report.denseTiles} tiles at the max zoom are over 500 KB, kept whole so every feature stays; a higher max zoom (-z) splits them`);
   lines.push(`  size: ${report.bytes} bytes of tiles`);
   lines.push(`  time: ${report.seconds} s, peak memory: ${report.peakRssMB} MB`);
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { SafeMapError } from '../errors.js';
 import type { FeatureLookup } from '../lookup/feature_lookup.js';
-import { TextSearchIndex, type SearchEntry } from '../search/text_search.js';
+import { matchExpression, normalizeForSearch, rankMatches, type SearchEntry } from '../search/text_search.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { requireTileset } from './tileset_routes.js';
@@ -19,6 +19,16 @@ const MAX_QUERY = 100;
 const SEARCH_KEYS = new Set(['q', 'layer', 'limit', 'hazard']);
 /** Properties a compact point list carries beside id and position: enough to list and filter nearest shelters. */
 const POINT_PROPERTIES = ['name', 'hazards'] as const;
+/**
+ * Candidates checked per layer, column and query. A query as common as "부산" meets most of a national layer; ranking a few
+ * thousand of them keeps every answer to milliseconds, and `total` then counts the matches among those checked.
+ */
+const CANDIDATES = 5000;
+/**
+ * Largest layer sent whole as a point list. Nearest-shelter lists need every shelter (tens of thousands nationally);
+ * a layer of a million cameras would be tens of megabytes serialised on the server's thread, so it is refused.
+ */
+const MAX_POINT_LIST = 200_000;
 
 /**
  * `GET /tiles/:id/search?q=&layer=&limit=&hazard=`: features whose names or addresses contain the query, grouped by
@@ -28,13 +38,8 @@ const POINT_PROPERTIES = ['name', 'hazards'] as const;
  */
 export function searchRoutes(getRegistry: () => TilesetRegistry, options: SearchRouteOptions): Router {
   const router = Router();
-  // One text index per feature index: a republish brings a new feature index, and the old text index goes with it.
-  const indexes = new WeakMap<FeatureLookup, TextSearchIndex>();
-  const textIndex = (features: FeatureLookup): TextSearchIndex => {
-    let index = indexes.get(features);
-    if (!index) indexes.set(features, (index = new TextSearchIndex(features.entries() as Iterable<SearchEntry>)));
-    return index;
-  };
+  // One serialised point list per layer and feature index: a republish brings a new index, and its lists go with it.
+  const pointLists = new WeakMap<FeatureLookup, Map<string, string>>();
   const cacheControl = `public, max-age=${options.metadataMaxAge}`;
 
   router.get('/tiles/:id/search', (req, res) => {
@@ -53,7 +58,13 @@ export function searchRoutes(getRegistry: () => TilesetRegistry, options: Search
     // The hazard filter applies where the map applies it: to layers that publish `hazards`, the others pass untouched.
     const hazardLayers = new Set(tileset.layers.filter((l) => Object.hasOwn(l.properties, 'hazards')).map((l) => l.id));
     const keep = hazard === undefined ? undefined : (entry: SearchEntry) => !hazardLayers.has(entry.layer) || servesHazard(entry, hazard);
-    const groups = tileset.index ? textIndex(tileset.index).search(q, { limit, ...(layer ? { layer } : {}), ...(keep ? { keep } : {}) }) : [];
+    const needle = normalizeForSearch(q);
+    const match = matchExpression(needle);
+    const index = tileset.index;
+    // Names first, so a place whose name matches is ranked even when thousands of addresses also mention the query.
+    const layers = layer ? [layer] : tileset.layers.filter((l) => !l.basemap).map((l) => l.id);
+    const candidates = index && match ? layers.flatMap((id) => (['names', 'places'] as const).flatMap((column) => index.textCandidates(match, column, id, CANDIDATES))) : [];
+    const groups = rankMatches(candidates, needle, { limit, ...(layer ? { layer } : {}), ...(keep ? { keep } : {}) });
     res.set('Cache-Control', cacheControl).json({
       groups: groups.map((group) => ({
         layer: group.layer,
@@ -67,20 +78,34 @@ export function searchRoutes(getRegistry: () => TilesetRegistry, options: Search
     const tileset = requireTileset(getRegistry(), req.params.id);
     const layer = requireLayer(tileset, req.params.layer);
     if (Object.keys(req.query).length > 0) throw new SafeMapError('BAD_PARAMETER', 'this resource takes no query parameters');
-    const published = tileset.layers.find((l) => l.id === layer)!.properties;
-    const keys = POINT_PROPERTIES.filter((key) => Object.hasOwn(published, key));
-    const columns = { id: [] as number[], lon: [] as number[], lat: [] as number[], ...Object.fromEntries(keys.map((k) => [k, [] as unknown[]])) } as Record<string, unknown[]>;
-    for (const entry of tileset.index?.entries() ?? []) {
-      if (entry.layer !== layer) continue;
-      columns.id!.push(entry.id);
-      columns.lon!.push(round(entry.lon));
-      columns.lat!.push(round(entry.lat));
-      for (const key of keys) columns[key]!.push(entry.properties[key] ?? null);
+    const index = tileset.index;
+    let lists = index ? pointLists.get(index) : undefined;
+    if (index && !lists) pointLists.set(index, (lists = new Map()));
+    let body = lists?.get(layer);
+    if (body === undefined) {
+      body = pointList(tileset, layer, index);
+      lists?.set(layer, body);
     }
-    res.set('Cache-Control', cacheControl).json({ layer, count: columns.id!.length, ...columns });
+    res.set('Cache-Control', cacheControl).type('json').send(body);
   });
 
   return router;
+}
+
+function pointList(tileset: Tileset, layer: string, index: FeatureLookup | undefined): string {
+  const published = tileset.layers.find((l) => l.id === layer)!.properties;
+  const keys = POINT_PROPERTIES.filter((key) => Object.hasOwn(published, key));
+  const columns = { id: [] as number[], lon: [] as number[], lat: [] as number[], ...Object.fromEntries(keys.map((k) => [k, [] as unknown[]])) } as Record<string, unknown[]>;
+  if ((index?.count(layer) ?? 0) > MAX_POINT_LIST) {
+    throw new SafeMapError('BAD_PARAMETER', `this layer has more than ${MAX_POINT_LIST} features, too many to list whole; ask for an area with /features?bbox= instead`);
+  }
+  for (const entry of index?.entries(layer) ?? []) {
+    columns.id!.push(entry.id);
+    columns.lon!.push(round(entry.lon));
+    columns.lat!.push(round(entry.lat));
+    for (const key of keys) columns[key]!.push(entry.properties[key] ?? null);
+  }
+  return JSON.stringify({ layer, count: columns.id!.length, ...columns });
 }
 
 function requireLayer(tileset: Tileset, id: string): string {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Geometry } from 'geojson';
 import type { PropertyValue } from '../ingest/feature_store.js';
+import type { SearchColumn, SearchEntry } from '../search/text_search.js';
 
 export type BBox = readonly [west: number, south: number, east: number, north: number];
 
@@ -9,6 +10,14 @@ export interface FoundFeature {
   readonly id: number;
   readonly geometry: Geometry;
   readonly properties: Readonly<Record<string, PropertyValue>>;
+}
+
+interface EntryRow {
+  layer: string;
+  fid: number;
+  lon: number;
+  lat: number;
+  properties: string;
 }
 
 interface Row {
@@ -29,7 +38,9 @@ export class FeatureLookup {
   private readonly searchAll: Database.Statement;
   private readonly searchLayer: Database.Statement;
   private readonly byId: Database.Statement;
-  private readonly all: Database.Statement;
+  private readonly ofLayer: Database.Statement;
+  private readonly counted: Database.Statement;
+  private readonly text: { match: Database.Statement; layers: ReadonlyMap<string, readonly [number, number]> } | undefined;
 
   private constructor(private readonly db: Database.Database) {
     const select = 'SELECT f.layer, f.fid, f.lon, f.lat, f.properties, f.geometry FROM boxes b JOIN features f ON f.rowid = b.rowid';
@@ -37,14 +48,37 @@ export class FeatureLookup {
     this.searchAll = db.prepare(`${select} WHERE ${within} ORDER BY f.rowid LIMIT ?`);
     this.searchLayer = db.prepare(`${select} WHERE ${within} AND f.layer = ? ORDER BY f.rowid LIMIT ?`);
     this.byId = db.prepare('SELECT layer, fid, lon, lat, properties, geometry FROM features WHERE layer = ? AND fid = ?');
-    this.all = db.prepare('SELECT f.layer, f.fid, COALESCE(f.lon, (b.west + b.east) / 2) AS lon, COALESCE(f.lat, (b.south + b.north) / 2) AS lat, f.properties FROM features f JOIN boxes b ON b.rowid = f.rowid ORDER BY f.rowid');
+    const entry = 'f.layer, f.fid, COALESCE(f.lon, (b.west + b.east) / 2) AS lon, COALESCE(f.lat, (b.south + b.north) / 2) AS lat, f.properties';
+    this.ofLayer = db.prepare(`SELECT ${entry} FROM features f JOIN boxes b ON b.rowid = f.rowid WHERE f.layer = ? ORDER BY f.fid`);
+    this.counted = db.prepare('SELECT count(*) AS n FROM features WHERE layer = ?');
+    // Versions written before the full-text table existed still serve tiles and look-ups; their search finds nothing.
+    const hasText = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search'").get() !== undefined;
+    const match = db.prepare(`SELECT ${entry} FROM search s JOIN features f ON f.rowid = s.rowid JOIN boxes b ON b.rowid = s.rowid WHERE search MATCH ? AND s.rowid BETWEEN ? AND ? ORDER BY s.rowid LIMIT ?`);
+    const layers = new Map((db.prepare('SELECT id, first, last FROM layers').all() as Array<{ id: string; first: number; last: number }>).map((row) => [row.id, [row.first, row.last] as const]));
+    this.text = hasText ? { match, layers } : undefined;
   }
 
-  /** Every feature with one representative point (a point itself, else its bounding box centre), layer by layer. */
-  *entries(): Iterable<{ layer: string; id: number; lon: number; lat: number; properties: Readonly<Record<string, PropertyValue>> }> {
-    for (const row of this.all.iterate() as Iterable<{ layer: string; fid: number; lon: number; lat: number; properties: string }>) {
+  /** Features in `layer`. */
+  count(layer: string): number {
+    return (this.counted.get(layer) as { n: number }).n;
+  }
+
+  /** Every feature of a layer with one representative point (a point itself, else its bounding box centre). */
+  *entries(layer: string): Iterable<SearchEntry> {
+    for (const row of this.ofLayer.iterate(layer) as Iterable<EntryRow>) {
       yield { layer: row.layer, id: row.fid, lon: row.lon, lat: row.lat, properties: JSON.parse(row.properties) as Record<string, PropertyValue> };
     }
+  }
+
+  /**
+   * Features of `layer` whose `column` texts hold every token of `match` (see search/text_search.ts), in file order, at
+   * most `limit`: candidates for the caller to check and rank.
+   */
+  textCandidates(match: string, column: SearchColumn, layer: string, limit: number): SearchEntry[] {
+    const range = this.text?.layers.get(layer);
+    if (!this.text || !range) return [];
+    const rows = this.text.match.all(`{${column}} : (${match})`, range[0], range[1], limit) as EntryRow[];
+    return rows.map((row) => ({ layer: row.layer, id: row.fid, lon: row.lon, lat: row.lat, properties: JSON.parse(row.properties) as Record<string, PropertyValue> }));
   }
 
   static open(file: string): FeatureLookup {

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { normalizeForSearch, TextSearchIndex, type SearchEntry } from './text_search.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FeatureStore } from '../ingest/feature_store.js';
+import { FeatureLookup } from '../lookup/feature_lookup.js';
+import { writeLookups } from '../lookup/write_lookups.js';
+import { matchExpression, normalizeForSearch, rankMatches, type SearchEntry, type SearchQuery } from './text_search.js';
 
 const entry = (layer: string, id: number, properties: SearchEntry['properties']): SearchEntry => ({ layer, id, lon: 129 + id / 1000, lat: 35, properties });
 
@@ -21,11 +27,38 @@ describe('normalizeForSearch', () => {
   });
 });
 
-describe('TextSearchIndex', () => {
-  const index = new TextSearchIndex(entries);
+/** The search as the server runs it: full-text candidates from a real look-up file, then checked and ranked. */
+class LookupSearch {
+  constructor(private readonly lookup: FeatureLookup) {}
 
-  it('skips entries with nothing to search', () => {
-    expect(index.size).toBe(6);
+  search(text: string, query: SearchQuery) {
+    const needle = normalizeForSearch(text);
+    const match = matchExpression(needle);
+    if (!match) return [];
+    const layers = query.layer ? [query.layer] : ['shelters', 'cctv', 'routes'];
+    const candidates = layers.flatMap((layer) => (['names', 'places'] as const).flatMap((column) => this.lookup.textCandidates(match, column, layer, 5000)));
+    return rankMatches(candidates, needle, query);
+  }
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'safemap-search-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lookupOf(list: readonly SearchEntry[]): FeatureLookup {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.sqlite`);
+  const layers = [...new Set(list.map((e) => e.layer))].map((id) => ({
+    id,
+    store: FeatureStore.fromFeatures(list.filter((e) => e.layer === id).map((e) => ({ geometry: { type: 'Point' as const, coordinates: [e.lon, e.lat] }, properties: e.properties }))),
+  }));
+  writeLookups(file, layers);
+  return FeatureLookup.open(file);
+}
+
+describe('text search over a look-up file', () => {
+  const index = new LookupSearch(lookupOf(entries));
+
+  it('finds nothing in entries with nothing to search', () => {
+    expect(index.search('교통', { limit: 10 })).toEqual([]);
   });
 
   it('finds Korean names however they are spaced, grouped by layer, names before addresses', () => {
@@ -65,6 +98,18 @@ describe('TextSearchIndex', () => {
     expect(index.search('광', { limit: 10, layer: 'cctv' })[0]!.total).toBe(2);
     expect(index.search('서울', { limit: 10 })).toEqual([]);
     expect(index.search('  - ', { limit: 10 })).toEqual([]);
+  });
+
+  it('finds any script and symbol, and the last character of a field', () => {
+    const odd = new LookupSearch(
+      lookupOf([
+        entry('shelters', 0, { name: '東京駅 #3 (避難所)', address: 'Café "Ü" & 1-2' }),
+        entry('shelters', 1, { name: '𠀋 Extension B', address: '끝' }),
+      ]),
+    );
+    for (const word of ['東京駅', '#3', '避難所', 'café', '"ü"', '&1', '𠀋', '끝', '所', '"', 'b']) {
+      expect(odd.search(word, { limit: 10 }).flatMap((g) => g.hits.map((h) => h.entry.id)).length, word).toBeGreaterThan(0);
+    }
   });
 
   it('agrees with a plain scan on many random queries', () => {

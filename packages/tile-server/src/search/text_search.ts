@@ -47,110 +47,72 @@ export function normalizeForSearch(text: string): string {
     .replace(/[\s\u200b-\u200d\ufeff\-_.,·'’()/]+/g, '');
 }
 
+/** Searchable keys that hold names (the first NAME_KEYS of SEARCH_KEYS); the rest hold places. */
+export type SearchColumn = 'names' | 'places';
+
 /**
- * A text index over every entry of a tile set: each entry's searchable fields normalised once, and an inverted index
- * from each character bigram (and each single character, for one-letter queries) to the entries containing it. A
- * query intersects the posting lists of its bigrams, rarest first, and checks only the survivors; it never scans
- * every entry.
+ * The two texts a feature is indexed under, as tokens for the look-up file's full-text table: every character bigram
+ * of each normalised field, and each field's last character alone, so that every character starts some token and a
+ * one-character query is a prefix query. Tokens are the code points in fixed-width hex: no tokenizer can split or
+ * fold them, whatever script or symbol the data holds. Undefined when the feature has nothing to search.
  */
-export class TextSearchIndex {
-  readonly #entries: SearchEntry[] = [];
-  /** Normalised value of each searchable key, per entry; undefined where the entry has no such key. */
-  readonly #fields: Array<Array<string | undefined>> = [];
-  readonly #postings = new Map<string, Uint32Array>();
-
-  constructor(entries: Iterable<SearchEntry>) {
-    const building = new Map<string, number[]>();
-    for (const entry of entries) {
-      const fields = SEARCH_KEYS.map((key) => {
-        const value = entry.properties[key];
-        return typeof value === 'string' && value.trim() !== '' ? normalizeForSearch(value) : undefined;
-      });
-      if (fields.every((f) => f === undefined)) continue;
-      const index = this.#entries.length;
-      this.#entries.push(entry);
-      this.#fields.push(fields);
-      for (const gram of gramsOf(fields.filter((f): f is string => f !== undefined).join('\u0000'))) {
-        let list = building.get(gram);
-        if (!list) building.set(gram, (list = []));
-        // Grams of one entry arrive together, so a repeat is always the last element.
-        if (list.at(-1) !== index) list.push(index);
-      }
-    }
-    for (const [gram, list] of building) this.#postings.set(gram, Uint32Array.from(list));
-  }
-
-  /** Number of searchable entries. */
-  get size(): number {
-    return this.#entries.length;
-  }
-
-  /** Entries matching `text`, grouped by layer in first-seen order, each group best first and cut to `limit`. */
-  search(text: string, query: SearchQuery): SearchGroup[] {
-    const needle = normalizeForSearch(text);
-    if (needle === '') return [];
-    const candidates = this.#candidates(needle);
-    const byLayer = new Map<string, SearchHit[]>();
-    for (const index of candidates) {
-      const entry = this.#entries[index]!;
-      if (query.layer !== undefined && entry.layer !== query.layer) continue;
-      const score = scoreOf(this.#fields[index]!, needle);
-      if (score === undefined || (query.keep && !query.keep(entry))) continue;
-      let hits = byLayer.get(entry.layer);
-      if (!hits) byLayer.set(entry.layer, (hits = []));
-      hits.push({ entry, score });
-    }
-    return [...byLayer].map(([layer, hits]) => ({
-      layer,
-      total: hits.length,
-      hits: hits.sort((a, b) => a.score - b.score || a.entry.id - b.entry.id).slice(0, query.limit),
-    }));
-  }
-
-  /** Entry numbers holding every gram of the needle: a superset of the matches. */
-  #candidates(needle: string): Iterable<number> {
-    const grams = [...gramsOf(needle)].filter((g) => needle.length === 1 || g.length === 2);
-    const lists: Uint32Array[] = [];
-    for (const gram of grams) {
-      const list = this.#postings.get(gram);
-      if (!list) return [];
-      lists.push(list);
-    }
-    lists.sort((a, b) => a.length - b.length);
-    let result: Uint32Array = lists[0] ?? new Uint32Array(0);
-    for (const list of lists.slice(1)) {
-      if (result.length === 0) break;
-      result = intersect(result, list);
-    }
-    return result;
-  }
+export function searchTokens(properties: Readonly<Record<string, unknown>>): { names: string; places: string } | undefined {
+  const names: string[] = [];
+  const places: string[] = [];
+  SEARCH_KEYS.forEach((key, rank) => {
+    const value = properties[key];
+    if (typeof value !== 'string') return;
+    const chars = [...normalizeForSearch(value)];
+    const out = rank < NAME_KEYS ? names : places;
+    for (let i = 0; i < chars.length; i++) out.push(i + 1 < chars.length ? hex(chars[i]!) + hex(chars[i + 1]!) : hex(chars[i]!));
+  });
+  return names.length + places.length === 0 ? undefined : { names: names.join(' '), places: places.join(' ') };
 }
 
-/** Single characters and bigrams of a normalised text (field separators never start or end a gram). */
-function* gramsOf(text: string): Generator<string> {
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === '\u0000') continue;
-    yield c;
-    const next = chars[i + 1];
-    if (next !== undefined && next !== '\u0000') yield c + next;
-  }
+/**
+ * The full-text query that finds every feature whose field contains the normalised needle (and a few that only hold
+ * all its bigrams apart): all of its bigram tokens, or for one character every token that starts with it.
+ */
+export function matchExpression(needle: string): string | undefined {
+  const chars = [...needle];
+  if (chars.length === 0) return undefined;
+  if (chars.length === 1) return `${hex(chars[0]!)}*`;
+  const tokens = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) tokens.add(hex(chars[i]!) + hex(chars[i + 1]!));
+  return [...tokens].join(' ');
 }
 
-function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(a.length, b.length));
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out[n++] = a[i]!;
-      i++;
-      j++;
-    }
+/**
+ * Checks candidates against the needle itself and ranks them: grouped by layer in first-seen order, each group best
+ * first and cut to `limit`, with the number of matches among the candidates.
+ */
+export function rankMatches(candidates: Iterable<SearchEntry>, needle: string, query: SearchQuery): SearchGroup[] {
+  const byLayer = new Map<string, SearchHit[]>();
+  const seen = new Set<string>();
+  for (const entry of candidates) {
+    if (query.layer !== undefined && entry.layer !== query.layer) continue;
+    const key = `${entry.layer}\u0000${entry.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const fields = SEARCH_KEYS.map((name) => {
+      const value = entry.properties[name];
+      return typeof value === 'string' ? normalizeForSearch(value) : undefined;
+    });
+    const score = scoreOf(fields, needle);
+    if (score === undefined || (query.keep && !query.keep(entry))) continue;
+    let hits = byLayer.get(entry.layer);
+    if (!hits) byLayer.set(entry.layer, (hits = []));
+    hits.push({ entry, score });
   }
-  return out.subarray(0, n);
+  return [...byLayer].map(([layer, hits]) => ({
+    layer,
+    total: hits.length,
+    hits: hits.sort((a, b) => a.score - b.score || a.entry.id - b.entry.id).slice(0, query.limit),
+  }));
+}
+
+function hex(char: string): string {
+  return char.codePointAt(0)!.toString(16).padStart(6, '0');
 }
 
 /** 0: a name starts with the needle; 1: a name contains it; 2+: another key contains it (by key order). */

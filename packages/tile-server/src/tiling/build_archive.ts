@@ -63,8 +63,8 @@ export async function buildArchive(
   const sample: Array<[number, number, number]> = [];
   let written = 0;
   const tiling = progress.step('tiles', maxzoom - minzoom + 1);
+  const inFlight: Array<Promise<void>> = [];
   try {
-    const inFlight: Array<Promise<void>> = [];
     let batch: BuiltTile[] = [];
     const dispatch = () => {
       if (batch.length === 0) return;
@@ -116,6 +116,9 @@ export async function buildArchive(
     verifying.done();
     return { ...stats, tiles: written, bytes: sink.writer.bytes, metadata };
   } catch (error) {
+    // Writes of earlier batches may still be running: let them end before their file is closed under them, so the
+    // error that stopped the build is the one reported.
+    await Promise.allSettled(inFlight);
     if (sink.kind === 'pmtiles') await sink.writer.abort();
     else if (sink.kind === 'mbtiles') sink.writer.abort();
     await rm(file, { recursive: true, force: true });

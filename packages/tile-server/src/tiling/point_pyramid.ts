@@ -1,5 +1,5 @@
 import { SafeMapError } from '../errors.js';
-import { EXTENT, MAX_TILE_BYTES, type EmitLayerTile, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
+import { EXTENT, MAX_DENSE_TILE_BYTES, MAX_TILE_BYTES, type EmitLayerTile, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
 import { MvtLayerWriter } from './mvt_layer_writer.js';
 
 /**
@@ -210,15 +210,16 @@ function encodeLevel(layer: TilingLayer, writer: MvtLayerWriter, level: PointLev
   let tiles = 0;
   forEachTileRun(level, z, maxzoom, (start, end, tx, ty) => {
     let bytes = encodeRun(writer, level, start, end, z, maxzoom, tx, ty);
-    if (bytes.length > MAX_TILE_BYTES) {
-      if (z === maxzoom) {
+    if (z === maxzoom) {
+      if (bytes.length > MAX_DENSE_TILE_BYTES) {
         throw new SafeMapError(
           'DATA_INVALID',
-          `layer ${layer.id}: tile ${z}/${tx}/${ty} holds ${end - start} points (${bytes.length} bytes, over ${MAX_TILE_BYTES}); ` +
+          `layer ${layer.id}: tile ${z}/${tx}/${ty} holds ${end - start} points (${bytes.length} bytes, over ${MAX_DENSE_TILE_BYTES}); ` +
             `the max zoom keeps every feature, so raise the max zoom (-z) or publish fewer properties (-y)`,
           { layer: layer.id, z, x: tx, y: ty, bytes: bytes.length },
         );
       }
+    } else if (bytes.length > MAX_TILE_BYTES) {
       const before = bytes.length;
       for (let cell = clusterCell * 2; bytes.length > MAX_TILE_BYTES && cell <= EXTENT; cell *= 2) {
         const coarser = emptyLevel(end - start);

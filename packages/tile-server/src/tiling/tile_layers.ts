@@ -2,7 +2,7 @@ import { zxyToTileId } from 'pmtiles';
 import { SafeMapError } from '../errors.js';
 import { PointPyramid } from './point_pyramid.js';
 import { ShapeTiler } from './shape_tiles.js';
-import { MAX_TILE_BYTES, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
+import { MAX_DENSE_TILE_BYTES, MAX_TILE_BYTES, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
 
 /** One encoded tile (all layers), addressed by z/x/y and by its PMTiles tile id (Hilbert order). */
 export interface BuiltTile {
@@ -17,6 +17,8 @@ export interface TileStats {
   readonly tilesPerZoom: Record<number, number>;
   readonly largest: { z: number; x: number; y: number; bytes: number } | undefined;
   readonly thinned: readonly ThinnedTile[];
+  /** Max-zoom tiles over MAX_TILE_BYTES, kept whole because the max zoom keeps every feature. */
+  readonly dense: ReadonlyArray<{ z: number; x: number; y: number; bytes: number }>;
   readonly featuresPerLayer: Record<string, number>;
 }
 
@@ -46,9 +48,14 @@ export async function tileLayers(
   const maxzoom = Math.max(...layers.map((layer) => layer.maxzoom));
   const tilesPerZoom: Record<number, number> = {};
   let largest: TileStats['largest'];
+  const dense: Array<{ z: number; x: number; y: number; bytes: number }> = [];
   const accept = (z: number, x: number, y: number, tileId: number, data: Uint8Array) => {
     if (data.length > MAX_TILE_BYTES) {
-      throw new SafeMapError('DATA_INVALID', `tile ${z}/${x}/${y} is ${data.length} bytes, over the ${MAX_TILE_BYTES}-byte cap; publish fewer properties (-y) or fewer layers`, { z, x, y, bytes: data.length });
+      const cap = z === maxzoom ? MAX_DENSE_TILE_BYTES : MAX_TILE_BYTES;
+      if (data.length > cap) {
+        throw new SafeMapError('DATA_INVALID', `tile ${z}/${x}/${y} is ${data.length} bytes, over the ${cap}-byte cap; publish fewer properties (-y) or fewer layers`, { z, x, y, bytes: data.length });
+      }
+      dense.push({ z, x, y, bytes: data.length });
     }
     if (!largest || data.length > largest.bytes) largest = { z, x, y, bytes: data.length };
     tilesPerZoom[z] = (tilesPerZoom[z] ?? 0) + 1;
@@ -80,7 +87,7 @@ export async function tileLayers(
   const featuresPerLayer: Record<string, number> = Object.create(null);
   for (const layer of layers) featuresPerLayer[layer.id] = layer.store.length;
   const thinned = tilers.flatMap(({ tiler }) => (tiler instanceof PointPyramid ? tiler.thinned : []));
-  return { tilesPerZoom, largest, thinned, featuresPerLayer };
+  return { tilesPerZoom, largest, thinned, dense, featuresPerLayer };
 }
 
 /** One tile of several layers: their layer messages back to back, in a buffer of its own. */
