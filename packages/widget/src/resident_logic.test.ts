@@ -5,7 +5,6 @@ import { hazardFilter, servesHazard } from './hazard_filter.js';
 import { nearestFeatures } from './nearest_features.js';
 import { placeFeatureFrom, representativePoint, type PlaceFeature } from './place_feature.js';
 import { telHref } from './popup_content.js';
-import { searchFeatures } from './search_features.js';
 
 const place = (id: number, at: [number, number], properties: Record<string, unknown> = {}): PlaceFeature => ({ id, layer: 'shelters', at, properties });
 
@@ -24,17 +23,6 @@ test('hazard matching uses whole codes, on the map and in the page', () => {
   expect(servesHazard({}, undefined)).toBe(true);
   expect(hazardFilter(undefined)).toBeNull();
   expect(hazardFilter('heat')).toEqual(['in', ',heat,', ['concat', ',', ['coalesce', ['get', 'hazards'], ''], ',']]);
-});
-
-test('search folds spacing, case and width, and ranks name prefixes first', () => {
-  const features = [
-    place(1, [0, 0], { name: '중앙 공원', address: '부산역 광장 1' }),
-    place(2, [0, 0], { name: '부산역 광장 대피소' }),
-    place(3, [0, 0], { name: 'ABC Hall', address: '중구' }),
-  ];
-  expect(searchFeatures(features, '부산역광장').map((f) => f.id)).toEqual([2, 1]);
-  expect(searchFeatures(features, 'ａｂｃ').map((f) => f.id)).toEqual([3]);
-  expect(searchFeatures(features, '   ')).toEqual([]);
 });
 
 test('tel: links carry digits only', () => {
