@@ -166,6 +166,22 @@ describe('resident flows on the demo page', () => {
     await fresh.close();
   }, BROWSER_TIMEOUT_MS);
 
+  test('a resident outside the covered region is told so, and still gets the region’s nearest shelters', async () => {
+    const fresh = await harness.newPage();
+    await harness.browser.browser.defaultBrowserContext().overridePermissions(harness.server.url, ['geolocation']);
+    // Seoul City Hall: far outside Busan's tile set.
+    await fresh.setGeolocation({ longitude: 126.978, latitude: 37.5665, accuracy: 20 });
+    await openMap(fresh, `${harness.server.url}/`);
+    await fresh.click('pierce/button[data-origin="location"]');
+    await waitForShadow(fresh, 'ol.safemap-items:not([hidden]) .safemap-item');
+    const status = await fresh.evaluate(() => [...document.querySelector('safety-map')!.shadowRoot!.querySelectorAll('p.safemap-note[role="status"]')].map((p) => p.textContent ?? '').join('|'));
+    expect(status).toContain('‘부산광역시 안전지도’가 다루는 지역 밖입니다');
+    const count = await fresh.evaluate(() => document.querySelector('safety-map')!.shadowRoot!.querySelectorAll('ol.safemap-items .safemap-item').length);
+    expect(count).toBe(5);
+    await expectNoProblems(harness, fresh);
+    await fresh.close();
+  }, BROWSER_TIMEOUT_MS);
+
   test('keyboard only: from page load to a shelter’s details with Tab and Enter', async () => {
     const fresh = await harness.newPage();
     await openMap(fresh, `${harness.server.url}/`);

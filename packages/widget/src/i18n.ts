@@ -36,6 +36,8 @@ export interface Messages {
   locating: string;
   locationFailed: string;
   nearestResults: (count: number, from: 'location' | 'point') => string;
+  /** The resident is outside the region the map covers; the nearest results are still the region's. */
+  outsideCoverage: (area: string) => string;
   nearestNone: string;
   /** "850 m, north-east" as shown in a nearest-shelter entry. */
   distanceAndDirection: (distance: string, direction: string) => string;
@@ -100,6 +102,7 @@ const MESSAGES: Record<Lang, Messages> = {
     locating: '위치를 확인하는 중입니다… 위치는 이 기기 밖으로 보내지 않습니다.',
     locationFailed: '위치를 알 수 없습니다. 지도에서 위치를 고르거나 지도 가운데에서 찾아 보세요.',
     nearestResults: (count, from) => `${from === 'location' ? '내 위치' : '고른 위치'}에서 가까운 대피소 ${count}곳`,
+    outsideCoverage: (area) => `지금 위치는 ‘${area}’가 다루는 지역 밖입니다. 아래는 이 지도 안에서 가장 가까운 대피소입니다. 지금 있는 곳의 안전지도를 확인하세요.`,
     nearestNone: '조건에 맞는 대피소가 없습니다.',
     distanceAndDirection: (distance, direction) => `${direction}쪽 ${distance}`,
     compass: ['북', '북동', '동', '남동', '남', '남서', '서', '북서'],
@@ -147,6 +150,7 @@ const MESSAGES: Record<Lang, Messages> = {
     locating: 'Finding your location… It never leaves this device.',
     locationFailed: 'Your location is not available. Pick a point on the map or use the map centre.',
     nearestResults: (count, from) => `${count} nearest ${count === 1 ? 'shelter' : 'shelters'} to ${from === 'location' ? 'your location' : 'the chosen point'}`,
+    outsideCoverage: (area) => `You are outside the area “${area}” covers. These are the nearest shelters inside this map; check the safety map of where you are.`,
     nearestNone: 'No shelter matches.',
     distanceAndDirection: (distance, direction) => `${distance} ${direction}`,
     compass: ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'],

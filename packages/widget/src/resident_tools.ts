@@ -232,6 +232,14 @@ export class ResidentTools {
     );
   }
 
+  /** Whether a position lies in the tile set's region (with a few kilometres of shore), or the region is unknown. */
+  #covers([lon, lat]: LngLat): boolean {
+    const bounds = this.#o.tileset.bounds;
+    if (!bounds) return true;
+    const margin = 0.05;
+    return lon >= bounds[0] - margin && lon <= bounds[2] + margin && lat >= bounds[1] - margin && lat <= bounds[3] + margin;
+  }
+
   async #listNearest(from: LngLat, kind: 'location' | 'point'): Promise<void> {
     const layer = this.#shelters;
     if (!layer) return;
@@ -242,7 +250,8 @@ export class ResidentTools {
       return;
     }
     const results = nearestFeatures(all.filter((f) => servesHazard(f.properties, this.#hazard)), from, 5);
-    nearestStatus.textContent = results.length === 0 ? this.#t.nearestNone : this.#t.nearestResults(results.length, kind);
+    const outside = kind === 'location' && !this.#covers(from);
+    nearestStatus.textContent = results.length === 0 ? this.#t.nearestNone : outside ? this.#t.outsideCoverage(localize(this.#o.tileset.title, this.#o.lang, this.#o.tileset.id)) : this.#t.nearestResults(results.length, kind);
     this.#location?.setNearest(results.map((r) => r.feature.at));
     fillButtonList(
       nearestList,
