@@ -203,6 +203,9 @@ export interface ColumnPart {
 }
 
 /** The transferable form of a store, for moving a part read in a worker thread to the thread that merges. */
+const EMPTY_F64 = new Float64Array(0);
+const RELEASED_COLUMN: ColumnPart = { name: '', mode: 'dictionary', values: [], ids: new Uint32Array(0), bytes: new Uint8Array(0), ends: new Uint32Array(0), numbers: new Float64Array(0) };
+
 export interface StoreParts {
   readonly length: number;
   readonly x: Float64Array;
@@ -211,7 +214,7 @@ export interface StoreParts {
   readonly originKind: OriginKind;
   readonly shapes: Array<[number, Geometry]>;
   readonly columns: ColumnPart[];
-  readonly lines?: Float64Array;
+  readonly lines?: Float64Array | undefined;
 }
 
 /**
@@ -405,29 +408,40 @@ export class FeatureStore {
     };
   }
 
-  /** Joins parts read in order (file halves) into one store, renumbering their dictionaries into shared ones. */
-  static merge(parts: readonly StoreParts[], originKind: OriginKind): FeatureStore {
+  /**
+   * Joins parts read in order (file halves) into one store, renumbering their dictionaries into shared ones. Parts are
+   * consumed: each array is let go as soon as it is copied, so at a national size the join needs about one store's
+   * memory plus one column, not two whole stores.
+   */
+  static merge(parts: StoreParts[], originKind: OriginKind): FeatureStore {
     const total = parts.reduce((sum, part) => sum + part.length, 0);
     const out = new FeatureStore(originKind, Math.max(1, total));
+    const offsets: number[] = [];
     let offset = 0;
-    for (const part of parts) {
+    for (const [p, part] of parts.entries()) {
+      offsets.push(offset);
       out.x.set(part.x, offset);
       out.y.set(part.y, offset);
       out.origin.set(part.origin, offset);
       for (const [index, shape] of part.shapes) out.shapes.set(offset + index, shape);
       if (part.lines) for (let i = 0; i < part.length; i++) out.setLine(offset + i, part.lines[i]!);
-      for (const source of part.columns) {
-        let column = out.columns.get(source.name);
-        if (!column) {
-          column = new PropertyColumn(source.name, Math.max(1, total));
-          out.columns.set(source.name, column);
-        }
-        column.appendPart(source, offset, part.length);
-      }
+      parts[p] = { ...part, x: EMPTY_F64, y: EMPTY_F64, origin: EMPTY_F64, shapes: [], lines: undefined };
       offset += part.length;
     }
+    // Column by column, in the order columns first appear, so one column of every part is released before the next.
+    const names = [...new Set(parts.flatMap((part) => part.columns.map((column) => column.name)))];
+    for (const name of names) {
+      const column = new PropertyColumn(name, Math.max(1, total));
+      out.columns.set(name, column);
+      parts.forEach((part, p) => {
+        const at = part.columns.findIndex((source) => source.name === name);
+        if (at === -1) return;
+        column.appendPart(part.columns[at]!, offsets[p]!, part.length);
+        part.columns[at] = RELEASED_COLUMN;
+      });
+      column.seal(total);
+    }
     out.length = total;
-    for (const column of out.columns.values()) column.seal(total);
     return out;
   }
 

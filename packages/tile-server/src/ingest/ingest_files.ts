@@ -95,11 +95,16 @@ async function readFile(file: string, format: SourceSummary['format'], options: 
   }
   const results = await Promise.all(Array.from({ length: threads }, (_, index) => inWorker({ ...request, part: { index, count: threads } })));
   options.onProgress?.({ step: 'read', file, done: results.reduce((sum, result) => sum + result.stage.rows, 0) });
-  const last = results[results.length - 1]!;
+  const originKind = results[results.length - 1]!.store.originKind;
+  // The merge consumes the parts; nothing else may keep them alive, or a national file is held twice.
+  const parts = results.map((result) => result.store);
+  const facts = results.map(({ stage, reader }) => ({ stage, reader }));
+  results.length = 0;
+  const last = facts[facts.length - 1]!;
   return {
-    store: FeatureStore.merge(results.map((result) => result.store), last.store.originKind),
-    stage: mergeFacts(results.map((result) => result.stage)),
-    reader: { ...last.reader, problems: results.flatMap((result) => result.reader.problems), coarseLines: results.flatMap((result) => result.reader.coarseLines), unplaced: results.reduce((sum, result) => sum + result.reader.unplaced, 0) },
+    store: FeatureStore.merge(parts, originKind),
+    stage: mergeFacts(facts.map((result) => result.stage)),
+    reader: { ...last.reader, problems: facts.flatMap((result) => result.reader.problems), coarseLines: facts.flatMap((result) => result.reader.coarseLines), unplaced: facts.reduce((sum, result) => sum + result.reader.unplaced, 0) },
   };
 }
 
