@@ -11,7 +11,7 @@ import { isSafeMapError, SafeMapError } from '../errors.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
-import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
+import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
@@ -32,7 +32,7 @@ Catalogue (publish for the running server)
                            <publish.dir>/<tileset>/versions/<hash>.pmtiles, switched in via current.json
 
 Input (CSV points, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
-      --crs EPSG:N         coordinate system of the input (${supportedCrs.join(', ')})
+      --crs EPSG:N|WKT     coordinate system of the input: any EPSG code, or the WKT of a .prj file
       --lat COL --lon COL  latitude/longitude columns, in degrees
       --x COL --y COL      projected easting/northing columns, in metres (with --crs)
       --keep-suspect       keep suspect rows (outside the region, swapped, shared placeholder) in the tiles
@@ -210,7 +210,7 @@ function ingestOptions(values: Values): IngestOptions {
   const out: IngestOptions = {};
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
-    if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);
+    if (!isKnownCrs(crs)) throw unknownCrs(values.crs);
     out.crs = crs;
   }
   if ((values.lat === undefined) !== (values.lon === undefined)) throw new SafeMapError('USAGE', '--lat and --lon go together');

@@ -3,7 +3,7 @@ import { isSafeMapError, SafeMapError } from '../errors.js';
 import { formatReportText, reportJson } from '../ingest/format_report.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
-import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
+import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import { validateCatalog } from './validate_catalog.js';
 
@@ -28,8 +28,8 @@ Inputs (CSV points or line vertices, GeoJSON, newline-delimited GeoJSON; UTF-8, 
   FILE…                  .csv, .geojson/.json, .ndjson/.geojsonl
 
 Coordinates (most people need none of these: Korean layouts are detected)
-      --crs EPSG:N       coordinate system of the input; required for projected metres without a declared CRS
-                         (${supportedCrs.join(', ')})
+      --crs EPSG:N|WKT   coordinate system of the input (any EPSG code, or the WKT of a .prj file); needed for
+                         projected metres whose system is not declared and cannot be told from where they land
       --lat COL --lon COL   latitude/longitude columns, in degrees
       --x COL --y COL       projected easting/northing columns, in metres (with --crs)
 
@@ -122,7 +122,7 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
   const options: IngestOptions = {};
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
-    if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);
+    if (!isKnownCrs(crs)) throw unknownCrs(values.crs);
     options.crs = crs;
   }
   if ((values.lat === undefined) !== (values.lon === undefined)) throw new SafeMapError('USAGE', '--lat and --lon go together');
