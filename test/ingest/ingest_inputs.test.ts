@@ -211,8 +211,11 @@ describe('other point layouts seen in the wild', () => {
     expect(result.problems).toEqual([expect.objectContaining({ line: 4, kind: 'unparseable-number' })]);
   });
 
-  it('refuses Web Mercator WKT without --crs and reads it with EPSG:3857', async () => {
-    await expect(ingestFiles([fixture('wkt-3857.csv')])).rejects.toMatchObject({ code: 'CRS_REQUIRED', details: { candidates: ['EPSG:3857'] } });
+  it('reads Web Mercator WKT without --crs only as EPSG:3857, the one system that places it in Korea, and says so', async () => {
+    const detected = await ingestFiles([fixture('wkt-3857.csv')]);
+    expect(detected.sources[0]!.crs).toBe('EPSG:3857');
+    expect(detected.problems.map((p) => p.kind)).toContain('crs-detected');
+    near(detected.features[0], [126.9779692, 37.5662952]);
     const result = await ingestFiles([fixture('wkt-3857.csv')], { crs: 'EPSG:3857' });
     near(result.features[0], [126.9779692, 37.5662952]);
   });

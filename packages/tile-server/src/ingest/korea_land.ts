@@ -59,7 +59,7 @@ const cities: ReadonlyArray<[name: string, lon: number, lat: number]> = [
   ['Jeju', 126.531, 33.5], ['Seogwipo', 126.56, 33.254], ['Ulleungdo', 130.905, 37.484], ['Dokdo', 131.867, 37.242],
   ['Baengnyeongdo', 124.696, 37.968], ['Yeosu', 127.662, 34.76], ['Wonju', 127.92, 37.342], ['Cheorwon', 127.313, 38.147],
   ['Kaesong (North Korea)', 126.555, 37.971], ['Pyongyang (North Korea)', 125.754, 39.039], ['Wonsan (North Korea)', 127.443, 39.153],
-  ['Haeju (North Korea)', 125.715, 38.04], ['Tsushima (Japan)', 129.29, 34.2], ['Fukuoka (Japan)', 130.402, 33.59],
+  ['Haeju (North Korea)', 125.715, 38.04], ['Pyonggang (North Korea)', 127.295, 38.398], ['Sariwon (North Korea)', 125.755, 38.507], ['Tsushima (Japan)', 129.29, 34.2], ['Fukuoka (Japan)', 130.402, 33.59],
   ['Shanghai (China)', 121.474, 31.23], ['Dalian (China)', 121.615, 38.914],
 ];
 

@@ -8,6 +8,8 @@ export interface PointCells {
   columns: string[];
   xName: string;
   yName: string;
+  /** The CRS the coordinate headers name, e.g. EPSG:5174 from `좌표정보x(epsg5174)`. */
+  crs?: string;
   read(cells: readonly string[]): { xCell: string | undefined; yCell: string | undefined; x: number | undefined; y: number | undefined };
 }
 
@@ -36,6 +38,7 @@ export function pointCells(header: readonly string[], options: IngestOptions, fi
     columns: [xName, yName],
     xName,
     yName,
+    ...(columns.crs ? { crs: columns.crs } : {}),
     read: (cells) => ({ xCell: cells[xIndex], yCell: cells[yIndex], x: parseCoordinate(cells[xIndex]), y: parseCoordinate(cells[yIndex]) }),
   };
 }

@@ -45,6 +45,7 @@ export const readCsv: SourceReader = async (file, options, emit) => {
   for (let next = rows.next(); !next.done; next = firstRows.length < 5 ? rows.next() : { done: true, value: undefined }) firstRows.push(next.value);
   const sample = firstRows.find((row) => row.cells.some((cell) => /POINT/i.test(cell)))?.cells;
   const points = pointCells(header, options, file, sample);
+  if (points.crs) facts.crsMember = points.crs;
   const vertexColumns = detectVertexColumns(header, options.geometry, file);
   const vertices: Vertex[] = [];
   const idIndex = vertexColumns ? header.indexOf(vertexColumns.id) : -1;
