@@ -62,6 +62,9 @@ export class RecordStage {
   private addressKeys: string[] | undefined;
   private addressHints: number[] | undefined = [];
   private addressFound = false;
+  /** CSV columns with at least one cell that is not a canonical number: these stay text. */
+  private readonly textColumns = new Set<string>();
+  private finished = false;
   rows = 0;
 
   constructor(
@@ -108,7 +111,20 @@ export class RecordStage {
     this.noteAddress(raw, index);
   }
 
+  /**
+   * Types each CSV column once, from all its cells: a column whose every value is a canonical number becomes numbers;
+   * one with any text stays text throughout, so `12` in a column of names stays "12" and `vector_layers` tells the
+   * truth. Columns typed by a catalogue allow-list keep their declared types.
+   */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.textCells || this.policy.kind === 'allowList') return;
+    for (const name of this.store.columns.keys()) if (!this.textColumns.has(name)) this.store.retypeColumn(name, (value) => (typeof value === 'string' ? Number(value) : value));
+  }
+
   facts(): StageFacts {
+    this.finish();
     const hints = this.addressFound ? this.addressHints : undefined;
     while (hints && hints.length < this.store.length) hints.push(0);
     return { rows: this.rows, problems: this.problems, dates: this.dates.entries(), korean: this.korean, ...(hints ? { addressHints: hints } : {}) };
@@ -142,8 +158,11 @@ export class RecordStage {
       if (value === null || value === undefined) continue;
       if (typeof value === 'string') {
         if (this.textCells) {
+          // Kept as text here; typed once from all its cells in finish(), so one column has one type.
           const cell = typeCell(value);
-          if (cell !== undefined) out[key] = cell;
+          if (cell === undefined) continue;
+          out[key] = typeof cell === 'number' ? cell.toString() : cell;
+          if (typeof cell === 'string') this.textColumns.add(key);
         } else out[key] = nfc(value);
       } else if (typeof value === 'number') {
         if (Number.isFinite(value)) out[key] = value;
