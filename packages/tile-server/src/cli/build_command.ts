@@ -12,6 +12,7 @@ import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
+import { escapeControl } from '../ingest/format_report.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
@@ -80,7 +81,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
   try {
     ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr.write(`safemap build: ${(error as Error).message}\nRun "safemap build --help" for the options.\n`);
+    io.stderr.write(`safemap build: ${escapeControl((error as Error).message, true)}\nRun "safemap build --help" for the options.\n`);
     return exitCodes.usage;
   }
   if (values.help) {
@@ -103,7 +104,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
     return values.config !== undefined ? await fromCatalog(values, positionals, io, progress, onStaging) : await fromFiles(values, positionals, io, progress, onStaging);
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
-    io.stderr.write(`safemap build: ${error.message}\n`);
+    io.stderr.write(`safemap build: ${escapeControl(error.message, true)}\n`);
     return exitCodeFor(error.code);
   } finally {
     removeHandlers();

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isSafeMapError, SafeMapError } from '../errors.js';
-import { formatReportText, reportJson } from '../ingest/format_report.js';
+import { escapeControl, formatReportText, reportJson } from '../ingest/format_report.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
@@ -61,7 +61,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     }
     ({ options, files, json, config } = parsed);
   } catch (error) {
-    io.stderr.write(`safemap validate: ${(error as Error).message}\nRun "safemap validate --help" for the options.\n`);
+    io.stderr.write(`safemap validate: ${escapeControl((error as Error).message, true)}\nRun "safemap validate --help" for the options.\n`);
     return exitCodes.usage;
   }
   if (config !== undefined) return fromCatalog(config, files, json, io);
@@ -75,7 +75,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     progress?.clear();
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${error.message}\n`);
+    io.stderr.write(`safemap validate: ${escapeControl(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -86,7 +86,7 @@ async function fromCatalog(config: string, tilesets: string[], json: boolean, io
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${error.message}\n`);
+    io.stderr.write(`safemap validate: ${escapeControl(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -156,7 +156,7 @@ function progressLine(io: CommandIo): { report: NonNullable<IngestOptions['onPro
       const now = Date.now();
       if (now - last < 100 && done !== total) return;
       last = now;
-      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${file}: ${done}${total === undefined ? '' : `/${total}`}`);
+      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${escapeControl(file)}: ${done}${total === undefined ? '' : `/${total}`}`);
     },
     clear: () => {
       if (last > 0) io.stderr.write('\r\u001b[K');
