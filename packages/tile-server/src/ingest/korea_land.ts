@@ -148,39 +148,75 @@ export class KoreaLand {
   /** Grows land into the sea by `meters`, each sea cell taking the province of the nearest land (two-pass chamfer). */
   private grow(meters: number): void {
     const { columns, rows, cells } = this;
-    const cellMeters = koreaLandDefaults.latStep * 111_320;
-    const distance = new Float32Array(columns * rows).fill(Infinity);
-    for (let i = 0; i < cells.length; i++) if (cells[i] !== 0) distance[i] = 0;
-    const relax = (i: number, j: number, step: number) => {
-      if (distance[j]! + step < distance[i]!) {
-        distance[i] = distance[j]! + step;
-        cells[i] = cells[j]!;
-      }
-    };
+    const limit = meters / (koreaLandDefaults.latStep * 111_320);
+    // Distances in cells, capped just past the limit: nothing farther matters.
+    const far = limit + 2;
+    const distance = new Float32Array(columns * rows);
+    for (let i = 0; i < cells.length; i++) distance[i] = cells[i] === 0 ? far : 0;
     const diagonal = Math.SQRT2;
+    // Forward pass: left, up-left, up, up-right. Backward pass: the mirror. Inlined: this runs over 2.4 M cells.
     for (let row = 0; row < rows; row++) {
       for (let column = 0; column < columns; column++) {
         const i = row * columns + column;
-        if (column > 0) relax(i, i - 1, 1);
+        let best = distance[i]!;
+        if (best === 0) continue;
+        let from = -1;
+        if (column > 0 && distance[i - 1]! + 1 < best) {
+          best = distance[i - 1]! + 1;
+          from = i - 1;
+        }
         if (row > 0) {
-          relax(i, i - columns, 1);
-          if (column > 0) relax(i, i - columns - 1, diagonal);
-          if (column + 1 < columns) relax(i, i - columns + 1, diagonal);
+          const up = i - columns;
+          if (distance[up]! + 1 < best) {
+          best = distance[up]! + 1;
+          from = up;
+        }
+          if (column > 0 && distance[up - 1]! + diagonal < best) {
+          best = distance[up - 1]! + diagonal;
+          from = up - 1;
+        }
+          if (column + 1 < columns && distance[up + 1]! + diagonal < best) {
+          best = distance[up + 1]! + diagonal;
+          from = up + 1;
+        }
+        }
+        if (from >= 0) {
+          distance[i] = best;
+          cells[i] = cells[from]!;
         }
       }
     }
     for (let row = rows - 1; row >= 0; row--) {
       for (let column = columns - 1; column >= 0; column--) {
         const i = row * columns + column;
-        if (column + 1 < columns) relax(i, i + 1, 1);
+        let best = distance[i]!;
+        if (best === 0) continue;
+        let from = -1;
+        if (column + 1 < columns && distance[i + 1]! + 1 < best) {
+          best = distance[i + 1]! + 1;
+          from = i + 1;
+        }
         if (row + 1 < rows) {
-          relax(i, i + columns, 1);
-          if (column + 1 < columns) relax(i, i + columns + 1, diagonal);
-          if (column > 0) relax(i, i + columns - 1, diagonal);
+          const down = i + columns;
+          if (distance[down]! + 1 < best) {
+          best = distance[down]! + 1;
+          from = down;
+        }
+          if (column + 1 < columns && distance[down + 1]! + diagonal < best) {
+          best = distance[down + 1]! + diagonal;
+          from = down + 1;
+        }
+          if (column > 0 && distance[down - 1]! + diagonal < best) {
+          best = distance[down - 1]! + diagonal;
+          from = down - 1;
+        }
+        }
+        if (from >= 0) {
+          distance[i] = best;
+          cells[i] = cells[from]!;
         }
       }
     }
-    const limit = meters / cellMeters;
     for (let i = 0; i < cells.length; i++) if (distance[i]! > limit) cells[i] = 0;
   }
 }
