@@ -110,6 +110,25 @@ describe.runIf(withGdal)('coordinate-system traps, checked against GDAL', () => 
   });
 });
 
+describe('axis order in GeoJSON', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'safemap-axis-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:EPSG::4326', 'EPSG:4326'])('a crs member %s is read longitude first, as GeoJSON and GDAL read it', async (name) => {
+    const file = path.join(dir, `axis-${name.replace(/\W/g, '_')}.geojson`);
+    const feature = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [129.0756, 35.1796] } };
+    await writeFile(file, JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name } }, features: [feature] }));
+    const result = await ingestFiles([file]);
+    expect(result.sources[0]!.crs).toBe('EPSG:4326');
+    expect((result.features[0]!.geometry as { coordinates: number[] }).coordinates).toEqual([129.0756, 35.1796]);
+  });
+});
+
 describe('collapsed coordinates are refused, nothing written', () => {
   let dir: string;
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { describeCrs } from './crs.js';
 import type { IngestResult, ValidationProblem } from './ingest_types.js';
 
 /** Locations listed per group in the text report; the JSON report always has all of them. */
@@ -12,7 +13,7 @@ export function formatReportText(result: IngestResult): string {
   for (const source of result.sources) {
     const file = escapeControl(source.file);
     out.push(
-      `${file}: ${source.format}, ${source.encoding}, ${escapeControl(source.crs)}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
+      `${file}: ${source.format}, ${source.encoding}, ${escapeControl(source.crs.length > 40 ? describeCrs(source.crs) : source.crs)}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
         (source.dataDates.length > 0 ? `; data date${source.dataDates.length === 1 ? '' : 's'} ${summariseDates(source.dataDates)}` : ''),
     );
     const mine = result.problems.filter((problem) => problem.file === source.file);
