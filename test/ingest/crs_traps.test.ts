@@ -164,3 +164,18 @@ describe('collapsed coordinates are refused, nothing written', () => {
     expect(result.features).toHaveLength(30);
   });
 });
+
+describe('positions no map can draw', () => {
+  it('a longitude off the globe is quarantined even with --keep-suspect', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'safemap-globe-'));
+    try {
+      const file = path.join(dir, 'off-globe.csv');
+      await writeFile(file, `name,위도,경도\nok,35.1,129.05\nbad,35.1,129226015\n`);
+      const result = await ingestFiles([file], { keepSuspect: true });
+      expect(result.features).toHaveLength(1);
+      expect(result.problems.find((p) => p.line === 3)).toMatchObject({ kind: 'invalid-geometry', quarantined: true });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -55,6 +55,10 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
 
   for (let index = 0; index < store.length; index++) {
     if (store.isPoint(index) && !Number.isFinite(store.x[index]!)) report(index, 'invalid-geometry', 'the position cannot be projected', false);
+    // Off the globe no web map can draw it, so --keep-suspect cannot keep it: tile writers would fail on it.
+    else if (store.isPoint(index) && (Math.abs(store.x[index]!) > 180 || Math.abs(store.y[index]!) > 85.0511)) {
+      report(index, 'invalid-geometry', `position ${store.y[index]}, ${store.x[index]} (lat, lon) is off the globe`, false);
+    }
   }
   const korean = stage.korean || KOREAN_CRS.test(crs);
   const region: RegionCheck = options.region ? declaredRegion(options.region) : korean ? koreaRegion : worldRegion;
