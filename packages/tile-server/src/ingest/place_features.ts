@@ -109,11 +109,13 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
  */
 function chooseCrs(store: FeatureStore, file: string, reader: ReaderFacts, stage: StageFacts, options: IngestOptions): { crs: string; detected?: string } {
   if (options.crs) return { crs: normalizeCrs(options.crs) };
-  if (reader.crsMember) {
-    if (!isKnownCrs(reader.crsMember)) {
-      throw new SafeMapError('SOURCE_INVALID', `${file}: the file names the coordinate system ${JSON.stringify(reader.crsMember.slice(0, 80))}, which PROJ does not know; give the right one with --crs EPSG:N`, { file });
+  // A shapefile reader hands over its .prj as WKT; normalizeCrs turns WKT into EPSG:N where it can.
+  const named = reader.crsMember ?? (reader as ReaderFacts & { crsWkt?: string }).crsWkt;
+  if (named) {
+    if (!isKnownCrs(named)) {
+      throw new SafeMapError('SOURCE_INVALID', `${file}: the file names the coordinate system ${JSON.stringify(named.slice(0, 80))}, which PROJ does not know; give the right one with --crs EPSG:N`, { file });
     }
-    return { crs: normalizeCrs(reader.crsMember) };
+    return { crs: normalizeCrs(named) };
   }
   // Spread over the file, so a file sorted by district does not show the ranking only its first district.
   const step = Math.max(1, Math.floor(store.length / validationDefaults.crsSample));
