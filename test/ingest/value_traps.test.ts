@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCommand } from '../../packages/tile-server/src/cli/build_command.js';
 import { exitCodes } from '../../packages/tile-server/src/cli/exit_codes.js';
 import { validateCommand } from '../../packages/tile-server/src/cli/validate_command.js';
 import { formatReportText } from '../../packages/tile-server/src/ingest/format_report.js';
@@ -54,6 +55,20 @@ describe('values read as an officer types them', () => {
     expect(text.split('\n').filter((line) => /^\s+error unparseable-number/.test(line))).toHaveLength(1);
     expect(text).toMatch(/error unparseable-number \(25, quarantined\): lat "…" is not a number/);
     expect(text).toContain('e.g. line 2: lat "abc0" is not a number');
+  });
+
+  it('types each column once: vector_layers and the features agree, names like 12 stay text, codes keep their zeros', async () => {
+    const file = path.join(dir, 'typed.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `${i === 3 ? '중앙' : String(i)},${(35.1 + i * 0.001).toFixed(4)},129.05,${i},${String(i).padStart(5, '0')}`);
+    await writeFile(file, `name,위도,경도,count,code\n${rows.join('\n')}\n`);
+    const result = await ingestFiles([file]);
+    expect(result.features.map((f) => typeof f.properties['name'])).toEqual(Array(30).fill('string'));
+    expect(result.features[12]!.properties).toMatchObject({ name: '12', count: 12, code: '00012' });
+    const output = path.join(dir, 'typed-out');
+    const io = { stdout: { write: () => undefined }, stderr: { write: () => undefined } };
+    expect(await buildCommand(['-q', '-o', output, file], io)).toBe(exitCodes.ok);
+    const metadata = JSON.parse(await readFile(path.join(output, 'metadata.json'), 'utf8')) as { vector_layers: Array<{ fields: Record<string, string> }> };
+    expect(metadata.vector_layers[0]!.fields).toMatchObject({ name: 'String', count: 'Number', code: 'String' });
   });
 
   it('escapes terminal control codes in header and file names', async () => {
