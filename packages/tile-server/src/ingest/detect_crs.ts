@@ -138,7 +138,8 @@ export function crsRequiredError(file: string, sample: ReadonlyArray<readonly [n
   return new SafeMapError(
     'CRS_REQUIRED',
     `${file}: coordinates are projected metres (median x≈${x}, y≈${y}) but no coordinate system is declared; refusing to guess. ${why}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ' '}` +
-      'Declare the system the file was written in with --crs EPSG:N (any EPSG code, for example --crs EPSG:6675 for JGD2011, or the WKT of its .prj), or "crs" in the catalogue source.',
+      'Declare the system the file was written in with --crs EPSG:N (any EPSG code, or the WKT of its .prj), or "crs" in the catalogue source.' +
+      (plausible.length === 0 ? ' Japanese plane rectangular coordinates are JGD2011 zones I–XIX, --crs EPSG:6669 to EPSG:6687 (Tokyo: EPSG:6677).' : ''),
     { file, candidates: shown.map((c) => c.crs), medianX: x, medianY: y },
   );
 }

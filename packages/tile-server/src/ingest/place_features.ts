@@ -55,10 +55,6 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
 
   for (let index = 0; index < store.length; index++) {
     if (store.isPoint(index) && !Number.isFinite(store.x[index]!)) report(index, 'invalid-geometry', 'the position cannot be projected', false);
-    // Off the globe no web map can draw it, so --keep-suspect cannot keep it: tile writers would fail on it.
-    else if (store.isPoint(index) && (Math.abs(store.x[index]!) > 180 || Math.abs(store.y[index]!) > 85.0511)) {
-      report(index, 'invalid-geometry', `position ${store.y[index]}, ${store.x[index]} (lat, lon) is off the globe`, false);
-    }
   }
   const korean = stage.korean || KOREAN_CRS.test(crs);
   const region: RegionCheck = options.region ? declaredRegion(options.region) : korean ? koreaRegion : worldRegion;
@@ -82,6 +78,11 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
       report(index, 'swapped-lat-lon', `latitude and longitude look swapped (${lat}, ${lon} read as lat, lon lies outside ${region.name}; swapped it lies inside)`);
       // Kept on request, a swapped feature can only be useful at its corrected position.
       if (keep) swapAxes(store, index);
+      continue;
+    }
+    // Off the globe no web map can draw it, so --keep-suspect cannot keep it: tile writers would fail on it.
+    if (outside.some(([x, y]) => !worldRegion.contains(x!, y!) && !(x === 0 && y === 0))) {
+      report(index, 'invalid-geometry', `position ${lat}, ${lon} (lat, lon) is off the globe`, false);
       continue;
     }
     report(index, 'outside-region', `position ${lat}, ${lon} (lat, lon) lies outside ${region.name}`);
