@@ -144,6 +144,8 @@ async function fromFiles(values: Values, files: string[], io: CommandIo, progres
   // Reading comes first: a refused input (CRS_REQUIRED, unreadable) fails here, before anything is written.
   const result = await ingestFiles(files, { ...ingest, ...(include ? { publish: { kind: 'include', names: include } } : {}), onProgress: (event) => reading.update(event.done) });
   reading.done();
+  // A CRS chosen from where the data lands is said out loud, with the flag to override it.
+  for (const note of result.problems.filter((problem) => problem.kind === 'crs-detected')) io.stderr.write(`safemap build: ${escapeControl(note.file)}: ${escapeControl(note.reason)}\n`);
   const layer = { id: (values.layer ?? layerNameOf(files[0]!)).normalize('NFC'), minzoom, maxzoom, store: result.store };
   const format = formatForPath(target);
   await cleanStaleStaging(path.dirname(target));
