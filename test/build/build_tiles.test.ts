@@ -166,3 +166,33 @@ describe('buildTiles: lines and layers', () => {
     expect(tiles.filter((t) => t.z < 8).every((t) => Object.keys(decode(t.data).layers).join() === 'land')).toBe(true);
   });
 });
+
+describe('buildTiles: point positions are rounded to the nearest tile unit', () => {
+  it('every decoded max-zoom point lies within half a unit of its true position, with no north-west bias', async () => {
+    const features = cityPoints(2_000, 11);
+    const { tiles } = await buildTiles([{ id: 'p', minzoom: 14, maxzoom: 14, features }]);
+    const world = 4096 * 2 ** 14;
+    const truth = (index: number) => {
+      const [lon, lat] = (features[index]!.geometry as { coordinates: [number, number] }).coordinates;
+      const sin = Math.sin((lat * Math.PI) / 180);
+      return [((lon + 180) / 360) * world, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world];
+    };
+    let [sumX, sumY, n] = [0, 0, 0];
+    for (const tile of tiles) {
+      const layer = decode(tile.data).layers.p!;
+      for (let i = 0; i < layer.length; i++) {
+        const feature = layer.feature(i);
+        const [point] = feature.loadGeometry()[0]!;
+        const [x, y] = truth(feature.id as number);
+        const dx = tile.x * 4096 + point!.x - x!;
+        const dy = tile.y * 4096 + point!.y - y!;
+        expect(Math.max(Math.abs(dx), Math.abs(dy))).toBeLessThanOrEqual(0.5 + 1e-6);
+        [sumX, sumY, n] = [sumX + dx, sumY + dy, n + 1];
+      }
+    }
+    expect(n).toBe(2_000);
+    // Flooring gives a mean of −0.5 units on each axis; rounding about 0.
+    expect(Math.abs(sumX / n)).toBeLessThan(0.05);
+    expect(Math.abs(sumY / n)).toBeLessThan(0.05);
+  });
+});

@@ -157,7 +157,7 @@ describe('safemap validate --config', () => {
     const file = await write('crs.json', catalogue({ source: { path: 'metres.csv', columns: { x: '좌표정보(x)', y: '좌표정보(y)' } }, properties: { 시설명: 'string' } }));
     const { code, stdout } = await run(validateCommand, ['--config', file]);
     expect(stdout).toContain('error   tilesets[0].layers[0].source.crs: ');
-    expect(stdout).toMatch(/projected metres .* refusing to guess\. likely, most plausible first: EPSG:5174 /);
+    expect(stdout).toMatch(/projected metres .* refusing to guess\. \d coordinate systems place them plausibly .*most plausible first:\n\s+source\.crs "EPSG:5174" /);
     expect(code).toBe(exitCodes.crsRequired);
   });
 

@@ -66,8 +66,9 @@ describe('CSV shape and cell typing', () => {
   it('types cells: canonical decimals become numbers; phone numbers, leading zeros and year-months stay text; null and dashes are omitted', async () => {
     const result = await ingestFiles([fixture('quirks.csv'), fixture('cctv-2022.csv')]);
     const [first, , third, cctv] = result.features;
-    // "126.9780" does not round-trip (the trailing zero would be lost), so the cell keeps its text.
-    expect({ ...first!.properties }).toEqual({ 시설명: '첫째', 위도: 37.5665, 경도: '126.9780' });
+    // "126.9780" and "37.5700" do not round-trip (the trailing zero would be lost), so they keep their text, and
+    // so does every cell of their columns: a column has one type.
+    expect({ ...first!.properties }).toEqual({ 시설명: '첫째', 위도: '37.5665', 경도: '126.9780' });
     expect(coordinates(first)).toEqual([126.978, 37.5665]);
     expect(third!.properties['비고']).toBe('0123');
     expect(third!.properties['비고_2']).toBe('010-1234-5678');
@@ -211,8 +212,11 @@ describe('other point layouts seen in the wild', () => {
     expect(result.problems).toEqual([expect.objectContaining({ line: 4, kind: 'unparseable-number' })]);
   });
 
-  it('refuses Web Mercator WKT without --crs and reads it with EPSG:3857', async () => {
-    await expect(ingestFiles([fixture('wkt-3857.csv')])).rejects.toMatchObject({ code: 'CRS_REQUIRED', details: { candidates: ['EPSG:3857'] } });
+  it('reads Web Mercator WKT without --crs only as EPSG:3857, the one system that places it in Korea, and says so', async () => {
+    const detected = await ingestFiles([fixture('wkt-3857.csv')]);
+    expect(detected.sources[0]!.crs).toBe('EPSG:3857');
+    expect(detected.problems.map((p) => p.kind)).toContain('crs-detected');
+    near(detected.features[0], [126.9779692, 37.5662952]);
     const result = await ingestFiles([fixture('wkt-3857.csv')], { crs: 'EPSG:3857' });
     near(result.features[0], [126.9779692, 37.5662952]);
   });

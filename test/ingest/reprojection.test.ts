@@ -119,28 +119,36 @@ describe('projected files through ingest', () => {
   });
 });
 
-describe('projected metres without a declared CRS are refused, never guessed', () => {
+describe('projected metres without a declared CRS: read only when exactly one system places them plausibly', () => {
   it.each([
-    ['projected-no-crs.csv', ['EPSG:5174', 'EPSG:5186', 'EPSG:5181', 'EPSG:2097']],
-    ['projected-no-crs.geojson', ['EPSG:5174', 'EPSG:5186', 'EPSG:5181', 'EPSG:2097']],
-    ['localdata-shelters-5174.csv', ['EPSG:5174', 'EPSG:5186', 'EPSG:5181']],
-    ['utmk-no-crs.csv', ['EPSG:5179']],
-    ['mercator-no-crs.csv', ['EPSG:3857']],
-  ])('%s → CRS_REQUIRED naming %j', async (name, expected) => {
+    // Seoul City Hall in EPSG:5186; the east belt (5187) puts it near Donghae, also on land: two rows cannot tell.
+    ['projected-no-crs.csv', ['EPSG:5186', 'EPSG:5187']],
+    ['projected-no-crs.geojson', ['EPSG:5186', 'EPSG:5187']],
+    // Bessel and GRS80 systems with a false northing of 500000 differ by about 300 m: all on land.
+    ['localdata-shelters-5174.csv', ['EPSG:5174', 'EPSG:5181', 'EPSG:2097']],
+  ])('%s → CRS_REQUIRED listing %j with the flag for each', async (name, expected) => {
     const error = await ingestFiles([fixture(name)]).then(
       () => undefined,
       (e: unknown) => e as { code: string; message: string; details: { candidates: string[] } },
     );
     expect(error?.code).toBe('CRS_REQUIRED');
     expect(error?.message).toContain(name);
-    expect(error?.message).toMatch(/--crs EPSG:N/);
-    for (const crs of expected) expect(error?.details.candidates).toContain(crs);
-    expect(error?.details.candidates[0]).toBe(expected[0]);
+    expect(error?.details.candidates).toEqual(expected);
+    for (const crs of expected) expect(error?.message).toContain(`--crs ${crs}`);
+    expect(error?.message).toMatch(/lands at [\d.]+–[\d.]+°E [\d.]+–[\d.]+°N, near \S+ \(\d+ km\)/);
   });
 
-  it('does not mistake 1.2 million for UTM-K when it lies outside Korea in every system', async () => {
-    const error = await ingestFiles([fixture('mercator-no-crs.csv')]).catch((e: { details: { candidates: string[] } }) => e);
-    expect((error as { details: { candidates: string[] } }).details.candidates).not.toContain('EPSG:5179');
+  it.each([
+    ['utmk-no-crs.csv', 'EPSG:5179'],
+    ['mercator-no-crs.csv', 'EPSG:3857'],
+  ])('%s is read as %s, the only system that places it in Korea, with a warning naming the flag', async (name, crs) => {
+    const result = await ingestFiles([fixture(name)]);
+    expect(result.sources[0]!.crs).toBe(crs);
+    const note = result.problems.find((p) => p.kind === 'crs-detected');
+    expect(note).toMatchObject({ severity: 'warning', quarantined: false });
+    expect(note?.reason).toContain(crs);
+    expect(note?.reason).toMatch(/--crs EPSG:N/);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
 

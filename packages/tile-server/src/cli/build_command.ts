@@ -11,7 +11,8 @@ import { isSafeMapError, SafeMapError } from '../errors.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
-import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
+import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
+import { escapeControl } from '../ingest/format_report.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
@@ -32,7 +33,7 @@ Catalogue (publish for the running server)
                            <publish.dir>/<tileset>/versions/<hash>.pmtiles, switched in via current.json
 
 Input (CSV points, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
-      --crs EPSG:N         coordinate system of the input (${supportedCrs.join(', ')})
+      --crs EPSG:N|WKT     coordinate system of the input: any EPSG code, or the WKT of a .prj file
       --lat COL --lon COL  latitude/longitude columns, in degrees
       --x COL --y COL      projected easting/northing columns, in metres (with --crs)
       --keep-suspect       keep suspect rows (outside the region, swapped, shared placeholder) in the tiles
@@ -80,7 +81,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
   try {
     ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr.write(`safemap build: ${(error as Error).message}\nRun "safemap build --help" for the options.\n`);
+    io.stderr.write(`safemap build: ${escapeControl((error as Error).message, true)}\nRun "safemap build --help" for the options.\n`);
     return exitCodes.usage;
   }
   if (values.help) {
@@ -103,7 +104,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
     return values.config !== undefined ? await fromCatalog(values, positionals, io, progress, onStaging) : await fromFiles(values, positionals, io, progress, onStaging);
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
-    io.stderr.write(`safemap build: ${error.message}\n`);
+    io.stderr.write(`safemap build: ${escapeControl(error.message, true)}\n`);
     return exitCodeFor(error.code);
   } finally {
     removeHandlers();
@@ -143,6 +144,8 @@ async function fromFiles(values: Values, files: string[], io: CommandIo, progres
   // Reading comes first: a refused input (CRS_REQUIRED, unreadable) fails here, before anything is written.
   const result = await ingestFiles(files, { ...ingest, ...(include ? { publish: { kind: 'include', names: include } } : {}), onProgress: (event) => reading.update(event.done) });
   reading.done();
+  // A CRS chosen from where the data lands is said out loud, with the flag to override it.
+  for (const note of result.problems.filter((problem) => problem.kind === 'crs-detected')) io.stderr.write(`safemap build: ${escapeControl(note.file)}: ${escapeControl(note.reason)}\n`);
   const layer = { id: (values.layer ?? layerNameOf(files[0]!)).normalize('NFC'), minzoom, maxzoom, store: result.store };
   const format = formatForPath(target);
   await cleanStaleStaging(path.dirname(target));
@@ -210,7 +213,7 @@ function ingestOptions(values: Values): IngestOptions {
   const out: IngestOptions = {};
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
-    if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);
+    if (!isKnownCrs(crs)) throw unknownCrs(values.crs);
     out.crs = crs;
   }
   if ((values.lat === undefined) !== (values.lon === undefined)) throw new SafeMapError('USAGE', '--lat and --lon go together');

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { isSafeMapError, SafeMapError } from '../errors.js';
-import { formatReportText, reportJson } from '../ingest/format_report.js';
+import { escapeControl, formatReportText, reportJson } from '../ingest/format_report.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
-import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
+import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import { validateCatalog } from './validate_catalog.js';
 
@@ -28,8 +28,8 @@ Inputs (CSV points or line vertices, GeoJSON, newline-delimited GeoJSON; UTF-8, 
   FILE…                  .csv, .geojson/.json, .ndjson/.geojsonl
 
 Coordinates (most people need none of these: Korean layouts are detected)
-      --crs EPSG:N       coordinate system of the input; required for projected metres without a declared CRS
-                         (${supportedCrs.join(', ')})
+      --crs EPSG:N|WKT   coordinate system of the input (any EPSG code, or the WKT of a .prj file); needed for
+                         projected metres whose system is not declared and cannot be told from where they land
       --lat COL --lon COL   latitude/longitude columns, in degrees
       --x COL --y COL       projected easting/northing columns, in metres (with --crs)
 
@@ -61,7 +61,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     }
     ({ options, files, json, config } = parsed);
   } catch (error) {
-    io.stderr.write(`safemap validate: ${(error as Error).message}\nRun "safemap validate --help" for the options.\n`);
+    io.stderr.write(`safemap validate: ${escapeControl((error as Error).message, true)}\nRun "safemap validate --help" for the options.\n`);
     return exitCodes.usage;
   }
   if (config !== undefined) return fromCatalog(config, files, json, io);
@@ -75,7 +75,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     progress?.clear();
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${error.message}\n`);
+    io.stderr.write(`safemap validate: ${escapeControl(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -86,7 +86,7 @@ async function fromCatalog(config: string, tilesets: string[], json: boolean, io
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${error.message}\n`);
+    io.stderr.write(`safemap validate: ${escapeControl(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -122,7 +122,7 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
   const options: IngestOptions = {};
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
-    if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);
+    if (!isKnownCrs(crs)) throw unknownCrs(values.crs);
     options.crs = crs;
   }
   if ((values.lat === undefined) !== (values.lon === undefined)) throw new SafeMapError('USAGE', '--lat and --lon go together');
@@ -156,7 +156,7 @@ function progressLine(io: CommandIo): { report: NonNullable<IngestOptions['onPro
       const now = Date.now();
       if (now - last < 100 && done !== total) return;
       last = now;
-      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${file}: ${done}${total === undefined ? '' : `/${total}`}`);
+      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${escapeControl(file)}: ${done}${total === undefined ? '' : `/${total}`}`);
     },
     clear: () => {
       if (last > 0) io.stderr.write('\r\u001b[K');

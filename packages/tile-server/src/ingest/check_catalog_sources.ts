@@ -172,7 +172,7 @@ function checkPlacement(
   if (rows === 0) return [];
   const outside = quarantine.filter((group) => group.kind === 'outside-region' || group.kind === 'outside-tileset-bounds').reduce((sum, group) => sum + group.count, 0);
   const metres = looksProjected(sample);
-  const candidates = metres ? rankCrsCandidates(sample).map((candidate) => `"${candidate.crs}" (${candidate.label})`) : [];
+  const candidates = metres ? rankCrsCandidates(sample).filter((candidate) => candidate.plausible || candidate.inKorea >= 0.5).map((candidate) => `"${candidate.crs}" (${candidate.label})`) : [];
   const hint = metres
     ? ` The coordinates look like projected metres while source.crs is ${layer.source.crs}: set source.crs to the file's system` +
       `${candidates.length > 0 ? `; likely, most plausible first: ${candidates.slice(0, 3).join('; ')}` : ''}.`
@@ -308,5 +308,6 @@ function inCatalogueTerms(message: string): string {
     .replace(/--lat\/--lon/g, 'source.columns.lat/lon')
     .replace(/--x\/--y/g, 'source.columns.x/y')
     .replace(/--(lat|lon|x|y)\b/g, 'source.columns.$1')
+    .replace(/--crs (EPSG:\d+)\b/g, 'source.crs "$1"')
     .replace(/--crs\b/g, 'source.crs');
 }

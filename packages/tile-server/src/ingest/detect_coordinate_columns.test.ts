@@ -15,6 +15,16 @@ describe('coordinate column detection', () => {
     expect(detectCoordinateColumns(header)).toEqual(expected);
   });
 
+  it.each([
+    [['사업장명', '좌표정보x(epsg5174)', '좌표정보y(epsg5174)'], { kind: 'xy', x: '좌표정보x(epsg5174)', y: '좌표정보y(epsg5174)', crs: 'EPSG:5174' }],
+    [['name', 'X [EPSG:5186]', 'Y [EPSG:5186]'], { kind: 'xy', x: 'X [EPSG:5186]', y: 'Y [EPSG:5186]', crs: 'EPSG:5186' }],
+    [['name', 'x_coord', 'y_coord'], { kind: 'xy', x: 'x_coord', y: 'y_coord' }],
+    [['name', 'x(EPSG:5186)', 'y(EPSG:5179)'], { kind: 'xy', x: 'x(EPSG:5186)', y: 'y(EPSG:5179)' }],
+    [['名称', '緯度', '経度'], { kind: 'latlon', lat: '緯度', lon: '経度' }],
+  ])('takes the CRS a header names: %j', (header, expected) => {
+    expect(detectCoordinateColumns(header)).toEqual(expected);
+  });
+
   it('prefers explicit names', () => {
     expect(detectCoordinateColumns(['a', 'b', '위도', '경도'], { lat: 'b', lon: 'a' })).toEqual({ kind: 'latlon', lat: 'b', lon: 'a' });
   });

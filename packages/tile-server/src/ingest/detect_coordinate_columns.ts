@@ -1,12 +1,13 @@
 import { SafeMapError } from '../errors.js';
 
-export type CoordinateColumns = { kind: 'latlon'; lat: string; lon: string } | { kind: 'xy'; x: string; y: string };
+/** The coordinate columns, and the CRS their headers name (`좌표정보x(epsg5174)`, `X [EPSG:5186]`), as EPSG:N. */
+export type CoordinateColumns = ({ kind: 'latlon'; lat: string; lon: string } | { kind: 'xy'; x: string; y: string }) & { crs?: string };
 
 /** Header names seen in Korean standard data, LOCALDATA, open APIs and generic exports, best match first. */
-const latNames = ['WGS84위도', '위도', 'latitude', 'lat', 'WGS84_LAT', 'LA', 'y_wgs84', 'shape_pt_lat', 'stop_lat', '위도(WGS84)'];
-const lonNames = ['WGS84경도', '경도', 'longitude', 'lon', 'lng', 'long', 'WGS84_LOT', 'WGS84_LON', 'LO', 'hardness', 'x_wgs84', 'shape_pt_lon', 'stop_lon', '경도(WGS84)'];
-const xNames = ['좌표정보(x)', '좌표정보(X)', '좌표정보x', 'X좌표', 'x좌표', 'x', 'X', 'COORD_X', 'POINT_X'];
-const yNames = ['좌표정보(y)', '좌표정보(Y)', '좌표정보y', 'Y좌표', 'y좌표', 'y', 'Y', 'COORD_Y', 'POINT_Y'];
+const latNames = ['WGS84위도', '위도', 'latitude', 'lat', 'WGS84_LAT', 'LA', 'y_wgs84', 'shape_pt_lat', 'stop_lat', '위도(WGS84)', '緯度', '北緯'];
+const lonNames = ['WGS84경도', '경도', 'longitude', 'lon', 'lng', 'long', 'WGS84_LOT', 'WGS84_LON', 'LO', 'hardness', 'x_wgs84', 'shape_pt_lon', 'stop_lon', '경도(WGS84)', '経度', '東経'];
+const xNames = ['좌표정보(x)', '좌표정보(X)', '좌표정보x', 'X좌표', 'x좌표', 'x', 'X', 'COORD_X', 'POINT_X', 'x_coord', 'xcoord', 'x좌표값'];
+const yNames = ['좌표정보(y)', '좌표정보(Y)', '좌표정보y', 'Y좌표', 'y좌표', 'y', 'Y', 'COORD_Y', 'POINT_Y', 'y_coord', 'ycoord', 'y좌표값'];
 
 /**
  * Finds the coordinate columns of a CSV header. Explicit names win; otherwise known layouts are matched
@@ -20,17 +21,18 @@ export function detectCoordinateColumns(
   if (explicit.lat || explicit.lon) {
     const lat = requireColumn(header, explicit.lat, '--lat', file);
     const lon = requireColumn(header, explicit.lon, '--lon', file);
-    return { kind: 'latlon', lat, lon };
+    return withHeaderCrs({ kind: 'latlon', lat, lon }, lat, lon);
   }
   if (explicit.x || explicit.y) {
-    return { kind: 'xy', x: requireColumn(header, explicit.x, '--x', file), y: requireColumn(header, explicit.y, '--y', file) };
+    const [x, y] = [requireColumn(header, explicit.x, '--x', file), requireColumn(header, explicit.y, '--y', file)];
+    return withHeaderCrs({ kind: 'xy', x, y }, x, y);
   }
   const lat = findColumn(header, latNames);
   const lon = findColumn(header, lonNames);
-  if (lat && lon) return { kind: 'latlon', lat, lon };
+  if (lat && lon) return withHeaderCrs({ kind: 'latlon', lat, lon }, lat, lon);
   const x = findColumn(header, xNames);
   const y = findColumn(header, yNames);
-  if (x && y) return { kind: 'xy', x, y };
+  if (x && y) return withHeaderCrs({ kind: 'xy', x, y }, x, y);
   throw new SafeMapError(
     'SOURCE_INVALID',
     `${file}: cannot find coordinate columns; columns seen: ${header.map((name) => JSON.stringify(name)).join(', ')}. ` +
@@ -58,6 +60,23 @@ function findColumn(header: readonly string[], candidates: readonly string[]): s
   return undefined;
 }
 
+/** `(epsg5174)`, `[EPSG:5186]`, `(EPSG 4326)` in a column name. */
+const headerCrs = /[([]\s*epsg\s*[:_ -]?\s*(\d{4,6})\s*[)\]]/i;
+
+/** The EPSG code a column header names, as EPSG:N. */
+export function crsInHeader(name: string): string | undefined {
+  const code = headerCrs.exec(name)?.[1];
+  return code === undefined ? undefined : `EPSG:${code}`;
+}
+
+/** Adds the CRS both coordinate headers name; headers naming two different systems name none. */
+function withHeaderCrs(columns: CoordinateColumns, a: string, b: string): CoordinateColumns {
+  const [first, second] = [crsInHeader(a), crsInHeader(b)];
+  const crs = first && second ? (first === second ? first : undefined) : (first ?? second);
+  return crs ? { ...columns, crs } : columns;
+}
+
+/** Names compared without spaces, case or a CRS suffix: `좌표정보x(epsg5174)` is `좌표정보x`. */
 function simplify(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+  return name.normalize('NFC').replace(headerCrs, '').replace(/\s+/g, '').toLowerCase();
 }

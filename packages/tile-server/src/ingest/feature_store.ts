@@ -81,6 +81,25 @@ export class PropertyColumn {
     return [index === 0 ? 0 : this.ends[index - 1]!, this.ends[index]!];
   }
 
+  /** Rewrites the values of features 0 … length − 1, starting over as a dictionary: a CSV column typed from all its cells. */
+  retype(length: number, convert: (value: PropertyValue) => PropertyValue): void {
+    const old = Array.from({ length }, (_, index) => this.value(index));
+    const capacity = Math.max(this.ids.length, this.ends.length, this.numbers.length, length);
+    this.mode = 'dictionary';
+    this.values = [];
+    this.lookup = new Map();
+    this.judged = false;
+    this.ids = new Uint32Array(capacity);
+    this.bytes = new Uint8Array(0);
+    this.ends = new Uint32Array(0);
+    this.numbers = new Float64Array(0);
+    this.byteLength = 0;
+    this.filledTo = 0;
+    old.forEach((value, index) => {
+      if (value !== undefined) this.set(index, convert(value));
+    });
+  }
+
   grow(capacity: number): void {
     if (this.mode === 'dictionary') this.ids = copyInto(new Uint32Array(capacity), this.ids);
     else if (this.mode === 'text') this.ends = copyInto(new Uint32Array(capacity), this.ends);
@@ -304,6 +323,11 @@ export class FeatureStore {
 
   geometry(index: number): Geometry {
     return this.shapes.get(index) ?? { type: 'Point', coordinates: [this.x[index]!, this.y[index]!] };
+  }
+
+  /** Rewrites one column's values (see {@link PropertyColumn.retype}). */
+  retypeColumn(name: string, convert: (value: PropertyValue) => PropertyValue): void {
+    this.columns.get(name)?.retype(this.length, convert);
   }
 
   /** The feature's properties as a null-prototype object, in column order. */

@@ -1,3 +1,4 @@
+import { describeCrs } from './crs.js';
 import type { IngestResult, ValidationProblem } from './ingest_types.js';
 
 /** Locations listed per group in the text report; the JSON report always has all of them. */
@@ -10,24 +11,32 @@ const locationsShown = 12;
 export function formatReportText(result: IngestResult): string {
   const out: string[] = [];
   for (const source of result.sources) {
+    const file = escapeControl(source.file);
     out.push(
-      `${source.file}: ${source.format}, ${source.encoding}, ${source.crs}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
+      `${file}: ${source.format}, ${source.encoding}, ${escapeControl(source.crs.length > 40 ? describeCrs(source.crs) : source.crs)}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
         (source.dataDates.length > 0 ? `; data date${source.dataDates.length === 1 ? '' : 's'} ${summariseDates(source.dataDates)}` : ''),
     );
     const mine = result.problems.filter((problem) => problem.file === source.file);
     const groups = new Map<string, ValidationProblem[]>();
     for (const problem of mine) {
-      const key = `${problem.severity === 'error' ? 0 : 1}\u0000${problem.kind}\u0000${problem.reason}`;
+      // Problems differing only in the values they quote (a cell, a position, a count) are one kind of problem.
+      const key = `${problem.severity === 'error' ? 0 : 1}\u0000${problem.kind}\u0000${reasonTemplate(problem.reason)}`;
       const group = groups.get(key);
       if (group) group.push(problem);
       else groups.set(key, [problem]);
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, problems] of ordered) {
+    for (const [key, problems] of ordered) {
       const first = problems[0]!;
       const action = first.quarantined ? 'quarantined' : first.severity === 'error' ? 'kept (--keep-suspect)' : 'kept';
-      out.push(`  ${first.severity} ${first.kind} (${problems.length}, ${action}): ${first.reason}`);
-      out.push(`    at ${source.file}:${formatLocations(problems)}`);
+      const alike = problems.every((problem) => problem.reason === first.reason);
+      out.push(`  ${first.severity} ${first.kind} (${problems.length}, ${action}): ${escapeControl(alike ? first.reason : key.split('\u0000')[2]!)}`);
+      out.push(`    at ${file}:${formatLocations(problems)}`);
+      if (alike) continue;
+      for (const example of problems.slice(0, examplesShown)) {
+        const where = example.line !== undefined ? `line ${example.line}` : `feature ${example.feature ?? '?'}`;
+        out.push(`    e.g. ${where}: ${escapeControl(example.reason)}`);
+      }
     }
     if (mine.length === 0) out.push('  no problems found');
   }
@@ -36,6 +45,25 @@ export function formatReportText(result: IngestResult): string {
   const quarantined = result.sources.reduce((sum, source) => sum + source.quarantined, 0);
   out.push(`${result.sources.length} file${result.sources.length === 1 ? '' : 's'}: ${result.features.length} features accepted, ${quarantined} quarantined, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${out.join('\n')}\n`;
+}
+
+/** Examples shown under a group whose rows differ in the values they quote. */
+const examplesShown = 3;
+
+/** A reason with its quoted text and numbers replaced by "…", so rows that differ only in those group together. */
+export function reasonTemplate(reason: string): string {
+  return reason.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/-?\d+(?:[.,]\d+)*/g, '…');
+}
+
+/**
+ * Makes text from a file (its name, its header names, its cells) safe to print on a terminal: control characters
+ * (escape sequences that recolour, move the cursor or retitle the window) and bidirectional overrides become visible
+ * `\u{1b}` escapes. Newlines are kept only when asked, for messages SafeMap composed itself.
+ */
+export function escapeControl(text: string, keepNewlines = false): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) =>
+    keepNewlines && char === '\n' ? char : `\\u{${char.codePointAt(0)!.toString(16)}}`,
+  );
 }
 
 /** The validation report for machines (`--json`): sources, every problem and counts; never the features. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerOptions } from '../worker_options.js';
 import { SafeMapError, type ErrorCode } from '../errors.js';
-import { normalizeCrs, supportedCrs } from './crs.js';
+import { isKnownCrs, unknownCrs } from './crs.js';
 import { FeatureStore } from './feature_store.js';
 import type { IngestOptions, IngestResult, IngestedFeature, SourceSummary, ValidationProblem } from './ingest_types.js';
 import { placeFeatures } from './place_features.js';
@@ -27,9 +27,7 @@ const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
  * before any caller can produce output. Large GeoJSON and NDJSON files are read by several threads.
  */
 export async function ingestFiles(files: string[], options: IngestOptions = {}): Promise<IngestResult> {
-  if (options.crs && !supportedCrs.includes(normalizeCrs(options.crs))) {
-    throw new SafeMapError('USAGE', `unsupported coordinate system ${options.crs}; supported: ${supportedCrs.join(', ')}`);
-  }
+  if (options.crs && !isKnownCrs(options.crs)) throw unknownCrs(options.crs);
   const stores: FeatureStore[] = [];
   const problems: ValidationProblem[] = [];
   const sources: SourceSummary[] = [];

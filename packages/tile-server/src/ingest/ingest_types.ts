@@ -69,7 +69,10 @@ export type ProblemKind =
   | 'duplicate-header'
   | 'low-precision'
   | 'far-from-group'
-  | 'empty-file';
+  | 'empty-file'
+  | 'crs-detected'
+  | 'dms-coordinate'
+  | 'coordinate-typo';
 
 /** One thing wrong with the data, located by file and CSV line or GeoJSON feature index. */
 export interface ValidationProblem {

@@ -1,17 +1,10 @@
+import { koreaLand } from './korea_land.js';
+
 /** [west, south, east, north] in WGS84 degrees. */
 export type Region = [number, number, number, number];
 
-/**
- * South Korea as a few boxes rather than one, so the open sea between the mainland and Ulleung is not "inside":
- * the mainland with Jeju, Marado and the western islands (Baengnyeongdo at 124.6°E), and Ulleungdo with Dokdo.
- */
-export const koreaBoxes: readonly Region[] = [
-  [124.5, 33.0, 130.0, 38.65],
-  [130.7, 37.1, 132.0, 37.7],
-];
-
-/** Bounds of all of {@link koreaBoxes}. */
-export const koreaBounds: Region = [124.5, 33.0, 132.0, 38.65];
+/** Bounds of South Korea's land, Baengnyeongdo to Dokdo and Marado to the DMZ. */
+export const koreaBounds: Region = [124.6, 33.1, 131.9, 38.62];
 
 /** Where points must lie: the declared region, or Korea's boxes. */
 export interface RegionCheck {
@@ -29,10 +22,13 @@ export function declaredRegion(region: Region): RegionCheck {
   };
 }
 
-/** South Korea including Jeju, Ulleungdo and Dokdo. */
+/**
+ * South Korea's land with its islands, and the sea within 2 km of it: open sea, Tsushima and North Korea are outside.
+ * See {@link koreaLand}.
+ */
 export const koreaRegion: RegionCheck = {
-  name: 'South Korea (mainland, Jeju, Ulleungdo, Dokdo)',
-  contains: (lon, lat) => koreaBoxes.some(([west, south, east, north]) => lon >= west && lon <= east && lat >= south && lat <= north),
+  name: 'South Korea (its land and islands, within 2 km of the coast)',
+  contains: (lon, lat) => koreaLand().contains(lon, lat),
 };
 
 /** Anywhere on the globe that a web map can show; points elsewhere cannot be placed at all. */

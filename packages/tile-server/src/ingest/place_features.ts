@@ -1,8 +1,10 @@
 import type { Position } from 'geojson';
-import { normalizeCrs, toWgs84 } from './crs.js';
-import { crsRequiredError, looksProjected } from './detect_crs.js';
+import { isKnownCrs, normalizeCrs, toWgs84 } from './crs.js';
+import { SafeMapError } from '../errors.js';
+import { crsDetectedReason, crsRankingDefaults, crsRequiredError, looksProjected, rankCrsCandidates } from './detect_crs.js';
 import { forEachPosition, type FeatureStore } from './feature_store.js';
 import type { IngestOptions, ValidationProblem } from './ingest_types.js';
+import { nearestCity, provinces } from './korea_land.js';
 import { declaredRegion, koreaRegion, worldRegion, type RegionCheck } from './korea_region.js';
 import type { StageFacts } from './record_stage.js';
 import type { ReaderFacts } from './source_reader.js';
@@ -38,9 +40,11 @@ export interface PlacedFeatures {
  */
 export function placeFeatures(store: FeatureStore, file: string, reader: ReaderFacts, stage: StageFacts, options: IngestOptions): PlacedFeatures {
   const problems: ValidationProblem[] = [...reader.problems, ...stage.problems];
-  const crs = chooseCrs(store, file, reader, options);
-  if (crs !== 'EPSG:4326') store.project(toWgs84(crs));
   const locate = (index: number) => (store.originKind === 'line' ? { line: store.origin[index]! } : { feature: store.origin[index]! });
+  const { crs, detected } = chooseCrs(store, file, reader, stage, options);
+  if (detected && store.length > 0) problems.push({ file, ...locate(0), kind: 'crs-detected', severity: 'warning', quarantined: false, reason: detected });
+  if (crs !== 'EPSG:4326') store.project(toWgs84(crs));
+  refuseCollapsed(store, file, stage);
   const dropped = new Uint8Array(store.length);
   const keep = options.keepSuspect === true;
   const report = (index: number, kind: ValidationProblem['kind'], reason: string, suspect = true) => {
@@ -76,6 +80,11 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
       if (keep) swapAxes(store, index);
       continue;
     }
+    // Off the globe no web map can draw it, so --keep-suspect cannot keep it: tile writers would fail on it.
+    if (outside.some(([x, y]) => !worldRegion.contains(x!, y!) && !(x === 0 && y === 0))) {
+      report(index, 'invalid-geometry', `position ${lat}, ${lon} (lat, lon) is off the globe`, false);
+      continue;
+    }
     report(index, 'outside-region', `position ${lat}, ${lon} (lat, lon) lies outside ${region.name}`);
   }
   reportSharedCoordinates(store, (index, reason) => report(index, 'shared-coordinate', reason));
@@ -93,13 +102,83 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
   return { store: kept, crs, problems, quarantined: quarantinedRows };
 }
 
-function chooseCrs(store: FeatureStore, file: string, reader: ReaderFacts, options: IngestOptions): string {
-  if (options.crs) return normalizeCrs(options.crs);
-  if (reader.crsMember) return reader.crsMember;
+/**
+ * The CRS to read a file in: declared (`--crs`), named by the file (a GeoJSON `crs` member, a `.prj`, a header such as
+ * `좌표정보x(epsg5174)`), else degrees. Projected metres with none of these are read in the one Korean system that
+ * places them plausibly (on land, in the provinces their addresses name, not collapsed); when none or several do,
+ * they are refused with every candidate and the flag for it.
+ */
+function chooseCrs(store: FeatureStore, file: string, reader: ReaderFacts, stage: StageFacts, options: IngestOptions): { crs: string; detected?: string } {
+  if (options.crs) return { crs: normalizeCrs(options.crs) };
+  // A shapefile reader hands over its .prj as WKT; normalizeCrs turns WKT into EPSG:N where it can.
+  const named = reader.crsMember ?? (reader as ReaderFacts & { crsWkt?: string }).crsWkt;
+  if (named) {
+    if (!isKnownCrs(named)) {
+      throw new SafeMapError('SOURCE_INVALID', `${file}: the file names the coordinate system ${JSON.stringify(named.slice(0, 80))}, which PROJ does not know; give the right one with --crs EPSG:N`, { file });
+    }
+    return { crs: normalizeCrs(named) };
+  }
+  // Spread over the file, so a file sorted by district does not show the ranking only its first district.
+  const step = Math.max(1, Math.floor(store.length / validationDefaults.crsSample));
   const sample: Array<[number, number]> = [];
-  for (let i = 0; i < store.length && sample.length < validationDefaults.crsSample; i++) sample.push([store.x[i]!, store.y[i]!]);
-  if (looksProjected(sample)) throw crsRequiredError(file, sample);
-  return 'EPSG:4326';
+  const hints: number[] = [];
+  for (let i = 0; i < store.length && sample.length < validationDefaults.crsSample; i += step) {
+    sample.push([store.x[i]!, store.y[i]!]);
+    hints.push(Math.floor((stage.addressHints?.[i] ?? 0) / 2 ** 24));
+  }
+  if (!looksProjected(sample)) return { crs: 'EPSG:4326' };
+  const candidates = rankCrsCandidates(sample, stage.addressHints ? hints : undefined);
+  const plausible = candidates.filter((candidate) => candidate.plausible);
+  if (plausible.length !== 1) throw crsRequiredError(file, sample, candidates);
+  return { crs: plausible[0]!.crs, detected: crsDetectedReason(plausible[0]!, candidates.slice(1)) };
+}
+
+/**
+ * Refuses a file whose positions collapse into a spot: many rows within a few metres although their addresses name
+ * different districts (1,407 hospitals of 17 provinces inside 3 m × 5 m), or nearly every row of a file without
+ * addresses. Such coordinates are not positions, and no per-row check would catch them.
+ */
+function refuseCollapsed(store: FeatureStore, file: string, stage: StageFacts): void {
+  const points: number[] = [];
+  for (let i = 0; i < store.length; i++) if (store.isPoint(i) && Number.isFinite(store.x[i]!)) points.push(i);
+  if (points.length < crsRankingDefaults.collapseRows) return;
+  const step = Math.max(1, Math.floor(points.length / 10_000));
+  const sampled = points.filter((_, k) => k % step === 0);
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const lon = middle(sampled.map((i) => store.x[i]!));
+  const lat = middle(sampled.map((i) => store.y[i]!));
+  const metresPerDegree = 111_320;
+  const cos = Math.cos((lat * Math.PI) / 180);
+  const near: number[] = [];
+  for (const i of points) {
+    if (Math.hypot((store.x[i]! - lon) * metresPerDegree * cos, (store.y[i]! - lat) * metresPerDegree) <= crsRankingDefaults.collapseMeters) near.push(i);
+  }
+  if (near.length < crsRankingDefaults.collapseRows || near.length * 2 < points.length) return;
+  const spots = new Set<string>();
+  for (const i of near) if (spots.add(`${store.x[i]},${store.y[i]}`).size >= 3) break;
+  // One exact coordinate shared by many rows is a placeholder: reported row by row as a shared coordinate.
+  if (spots.size < 3) return;
+  const districts = new Set<number>();
+  const named = new Set<number>();
+  for (const i of near) {
+    const hint = stage.addressHints?.[i] ?? 0;
+    if (hint === 0) continue;
+    districts.add(hint);
+    named.add(Math.floor(hint / 2 ** 24));
+  }
+  const byAddress = districts.size >= 2;
+  if (!byAddress && near.length < points.length * 0.9) return;
+  const where = nearestCity(lon, lat);
+  const provinceNames = [...named].slice(0, 4).map((index) => provinces[index - 1]?.nameEn ?? '?');
+  throw new SafeMapError(
+    'DATA_INVALID',
+    `${file}: ${near.length} of ${points.length} rows lie within ${crsRankingDefaults.collapseMeters} m of one spot ` +
+      `(${lat.toFixed(6)}, ${lon.toFixed(6)}, ${Math.round(where.km)} km from ${where.name})` +
+      (byAddress ? ` although their addresses name ${named.size > 1 ? `${named.size} provinces (${provinceNames.join(', ')}${named.size > 4 ? ', …' : ''})` : `${districts.size} districts`}` : '') +
+      ': these coordinates are not positions (a converted or "corrected" column, or the wrong columns). Nothing was written. ' +
+      'Name the real coordinate columns with --x COL --y COL (projected, with --crs EPSG:N) or --lat COL --lon COL, or geocode the addresses first.',
+    { file, rows: near.length, of: points.length },
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { detectCoordinateColumns } from './detect_coordinate_columns.js';
 import type { IngestOptions } from './ingest_types.js';
-import { parseCoordinate } from './type_cell.js';
+import { parseCoordinate, parseCoordinateCell } from './type_cell.js';
 
 /** How one CSV row yields its x (longitude/easting) and y (latitude/northing) cells and numbers. */
 export interface PointCells {
@@ -8,7 +8,18 @@ export interface PointCells {
   columns: string[];
   xName: string;
   yName: string;
-  read(cells: readonly string[]): { xCell: string | undefined; yCell: string | undefined; x: number | undefined; y: number | undefined };
+  /** The CRS the coordinate headers name, e.g. EPSG:5174 from `좌표정보x(epsg5174)`. */
+  crs?: string;
+  read(cells: readonly string[]): PointRead;
+}
+
+/** One row's position cells, the numbers read from them, and a repair made on the way (for a warning). */
+export interface PointRead {
+  xCell: string | undefined;
+  yCell: string | undefined;
+  x: number | undefined;
+  y: number | undefined;
+  repair?: { kind: 'dms-coordinate' | 'coordinate-typo'; reason: string };
 }
 
 const dmsNames = ['LAT_PROVIN', 'LAT_MIN', 'LAT_SEC', 'LOT_PROVIN', 'LOT_MIN', 'LOT_SEC'];
@@ -36,7 +47,24 @@ export function pointCells(header: readonly string[], options: IngestOptions, fi
     columns: [xName, yName],
     xName,
     yName,
-    read: (cells) => ({ xCell: cells[xIndex], yCell: cells[yIndex], x: parseCoordinate(cells[xIndex]), y: parseCoordinate(cells[yIndex]) }),
+    ...(columns.crs ? { crs: columns.crs } : {}),
+    read: (cells) => {
+      const [xCell, yCell] = [cells[xIndex], cells[yIndex]];
+      const [x, y] = [parseCoordinateCell(xCell), parseCoordinateCell(yCell)];
+      const read: PointRead = { xCell, yCell, x: x?.value, y: y?.value };
+      const repaired = [[xName, xCell, x], [yName, yCell, y]] as const;
+      if (x && y && (x.repair || y.repair)) {
+        const dms = x.repair === 'dms' || y.repair === 'dms';
+        const shown = repaired
+          .filter(([, , value]) => value?.repair)
+          .map(([name, cell, value]) => `${name} ${JSON.stringify(cell)} → ${value!.value}`)
+          .join(', ');
+        read.repair = dms
+          ? { kind: 'dms-coordinate', reason: `degrees-minutes-seconds read as decimal degrees (${shown})` }
+          : { kind: 'coordinate-typo', reason: `a stray separator after the number was ignored (${shown})` };
+      }
+      return read;
+    },
   };
 }
 

@@ -5,14 +5,25 @@ import type { ToWgs84 } from './crs.js';
 export type ProjectedGeometry = { geometry: Geometry } | { invalid: string };
 
 /**
+ * Vertices one feature may have. A detailed district boundary has tens of thousands; a million is a hostile or broken
+ * file, and tiling it would take minutes and gigabytes before anything noticed.
+ */
+export const MAX_VERTICES_PER_FEATURE = 250_000;
+
+/**
  * Checks a source geometry's structure (finite numbers, enough vertices, closed rings) and projects it to WGS84.
  * Region checks happen later, so a swapped or misplaced geometry still comes out here to be reported precisely.
  */
-export function projectGeometry(input: unknown, project: ToWgs84): ProjectedGeometry {
+export function projectGeometry(input: unknown, project: ToWgs84, budget = { vertices: 0, depth: 0 }): ProjectedGeometry {
   if (input === null || typeof input !== 'object') return { invalid: 'the feature has no geometry' };
+  // Collections nested thousands deep would overflow the stack; real files nest none.
+  if (budget.depth > 4) return { invalid: 'GeometryCollections are nested more than 4 deep' };
   const geometry = input as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   const failure: { reason?: string } = {};
   const point = (value: unknown): Position | undefined => {
+    if (++budget.vertices > MAX_VERTICES_PER_FEATURE) {
+      return fail(failure, `the feature has more than ${MAX_VERTICES_PER_FEATURE.toLocaleString('en')} vertices; simplify it first (for example ogr2ogr -simplify 0.00001 OUT IN)`);
+    }
     if (!Array.isArray(value) || value.length < 2) return fail(failure, 'a position needs two numbers');
     const [x, y] = value as unknown[];
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
@@ -98,7 +109,9 @@ export function projectGeometry(input: unknown, project: ToWgs84): ProjectedGeom
     case 'GeometryCollection': {
       const parts: Geometry[] = [];
       for (const item of Array.isArray(geometry.geometries) ? geometry.geometries : []) {
-        const part = projectGeometry(item, project);
+        budget.depth += 1;
+        const part = projectGeometry(item, project, budget);
+        budget.depth -= 1;
         if ('invalid' in part) return part;
         parts.push(part.geometry);
       }
@@ -136,18 +149,19 @@ export function* positionsOf(geometry: Geometry): Generator<Position> {
 /** The first few raw positions of an unprojected GeoJSON geometry, to tell degrees from metres. */
 export function rawPositions(input: unknown, limit = 8): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const walk = (value: unknown): void => {
-    if (out.length >= limit || !Array.isArray(value)) return;
+  // Positions sit at most four arrays deep (MultiPolygon); deeper nesting is not looked into.
+  const walk = (value: unknown, depth: number): void => {
+    if (out.length >= limit || !Array.isArray(value) || depth > 4) return;
     if (typeof value[0] === 'number' && typeof value[1] === 'number') {
       out.push([value[0], value[1]]);
       return;
     }
-    for (const item of value) walk(item);
+    for (const item of value) walk(item, depth + 1);
   };
   const geometry = input as { coordinates?: unknown; geometries?: unknown } | null;
   if (geometry && typeof geometry === 'object') {
-    walk(geometry.coordinates);
-    if (Array.isArray(geometry.geometries)) for (const member of geometry.geometries) out.push(...rawPositions(member, limit - out.length));
+    walk(geometry.coordinates, 1);
+    if (Array.isArray(geometry.geometries)) for (const member of geometry.geometries.slice(0, limit)) if (member !== geometry) out.push(...rawPositions(member, limit - out.length));
   }
   return out;
 }

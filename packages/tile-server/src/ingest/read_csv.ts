@@ -45,6 +45,7 @@ export const readCsv: SourceReader = async (file, options, emit) => {
   for (let next = rows.next(); !next.done; next = firstRows.length < 5 ? rows.next() : { done: true, value: undefined }) firstRows.push(next.value);
   const sample = firstRows.find((row) => row.cells.some((cell) => /POINT/i.test(cell)))?.cells;
   const points = pointCells(header, options, file, sample);
+  if (points.crs) facts.crsMember = points.crs;
   const vertexColumns = detectVertexColumns(header, options.geometry, file);
   const vertices: Vertex[] = [];
   const idIndex = vertexColumns ? header.indexOf(vertexColumns.id) : -1;
@@ -61,7 +62,8 @@ export const readCsv: SourceReader = async (file, options, emit) => {
     if (cells.every((cell) => cell.trim() === '')) continue;
     count += 1;
     if (count % 10_000 === 0) options.onProgress?.({ step: 'read', file, done: count });
-    const { xCell, yCell, x, y } = points.read(cells);
+    const { xCell, yCell, x, y, repair } = points.read(cells);
+    if (repair && x !== undefined && y !== undefined) facts.problems.push({ file, line, kind: repair.kind, severity: 'warning', quarantined: false, reason: repair.reason });
     if (x === undefined || y === undefined) {
       facts.problems.push(unplaceable(file, line, [points.xName, xCell], [points.yName, yCell], x === undefined));
       facts.unplaced += 1;

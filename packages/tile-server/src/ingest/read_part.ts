@@ -31,7 +31,9 @@ const readers: Record<SourceSummary['format'], SourceReader> = { csv: readCsv, g
 /** Reads a file, or one part of it, through its format's reader and the shared stage, into a compact store. */
 export async function readPart(request: PartRequest): Promise<PartResult> {
   const { stage, reader } = await readIntoStage(request);
-  return { store: stage.store.toParts(), stage: stage.facts(), reader };
+  // Facts first: they finish the stage (column types) before the store is handed over.
+  const facts = stage.facts();
+  return { store: stage.store.toParts(), stage: facts, reader };
 }
 
 /** {@link readPart} in the calling thread, keeping the store as it is. */

@@ -7,6 +7,7 @@ const point = { type: 'Point', coordinates: [127, 37.5] };
 function published(properties: Record<string, unknown>, policy = allowList, textCells = true) {
   const stage = new RecordStage('x.csv', 'line', {}, policy, textCells);
   stage.push({ geometry: point, properties, origin: 2 });
+  stage.finish();
   return { ...stage.store.properties(0) };
 }
 
@@ -30,6 +31,22 @@ describe('the shared record stage', () => {
   it('types CSV text (canonical numbers only) but keeps GeoJSON values as they are', () => {
     expect(published({ code: '007', count: '12', phone: '051-123' }, { kind: 'all' })).toEqual({ code: '007', count: 12, phone: '051-123' });
     expect(published({ code: '12', count: 12 }, { kind: 'all' }, false)).toEqual({ code: '12', count: 12 });
+  });
+
+  it('types each CSV column once from all its cells: any text keeps the whole column text', () => {
+    const stage = new RecordStage('x.csv', 'line', {}, { kind: 'all' }, true);
+    const rows = [
+      { name: '12', count: '3', code: '00123', mixed: '5' },
+      { name: '중앙', count: '40', code: '00124', mixed: '약 200' },
+      { name: '7', count: '', code: '00125', mixed: '6' },
+    ];
+    rows.forEach((properties, i) => stage.push({ geometry: point, properties, origin: i + 2 }));
+    stage.facts();
+    expect([0, 1, 2].map((i) => ({ ...stage.store.properties(i) }))).toEqual([
+      { name: '12', count: 3, code: '00123', mixed: '5' },
+      { name: '중앙', count: 40, code: '00124', mixed: '약 200' },
+      { name: '7', code: '00125', mixed: '6' },
+    ]);
   });
 
   it('reports a bad geometry or one of the wrong kind with its line, and keeps nothing of it', () => {

@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import { DataDates, isDataDateField, parseDataDate } from './data_dates.js';
 import { FeatureStore, firstPosition, type OriginKind, type PropertyValue } from './feature_store.js';
 import type { IngestOptions, ValidationProblem } from './ingest_types.js';
+import { provinceOfAddress } from './korea_land.js';
 import { looksKorean } from './korea_region.js';
 import { projectGeometry } from './project_geometry.js';
 import { typeCell } from './type_cell.js';
@@ -29,6 +30,12 @@ export interface StageFacts {
   problems: ValidationProblem[];
   dates: Array<[string, { rows: number; line?: number; feature?: number }]>;
   korean: boolean;
+  /**
+   * Per stored feature, what its address names: province (1-based into `provinces` of korea_land.ts) × 2^24 + a
+   * 24-bit hash of its district (second word), 0 when unknown. Absent when no address was found.
+   * Read before the publishing policy, so positions can be checked against addresses that are not published.
+   */
+  addressHints?: number[];
 }
 
 const acceptedTypes: Record<'point' | 'line' | 'polygon', ReadonlySet<string>> = {
@@ -52,6 +59,12 @@ export class RecordStage {
   private readonly dateKeys = new Map<string, boolean>();
   private readonly koreanSample: string[] = [];
   private korean = false;
+  private addressKeys: string[] | undefined;
+  private addressHints: number[] | undefined = [];
+  private addressFound = false;
+  /** CSV columns with at least one cell that is not a canonical number: these stay text. */
+  private readonly textColumns = new Set<string>();
+  private finished = false;
   rows = 0;
 
   constructor(
@@ -95,10 +108,46 @@ export class RecordStage {
     }
     const index = this.store.append(placed.x, placed.y, placed.shape, this.publish(raw), record.origin);
     if (record.line !== undefined) this.store.setLine(index, record.line);
+    this.noteAddress(raw, index);
+  }
+
+  /**
+   * Types each CSV column once, from all its cells: a column whose every value is a canonical number becomes numbers;
+   * one with any text stays text throughout, so `12` in a column of names stays "12" and `vector_layers` tells the
+   * truth. Columns typed by a catalogue allow-list keep their declared types.
+   */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.textCells || this.policy.kind === 'allowList') return;
+    for (const name of this.store.columns.keys()) if (!this.textColumns.has(name)) this.store.retypeColumn(name, (value) => (typeof value === 'string' ? Number(value) : value));
   }
 
   facts(): StageFacts {
-    return { rows: this.rows, problems: this.problems, dates: this.dates.entries(), korean: this.korean };
+    this.finish();
+    const hints = this.addressFound ? this.addressHints : undefined;
+    while (hints && hints.length < this.store.length) hints.push(0);
+    return { rows: this.rows, problems: this.problems, dates: this.dates.entries(), korean: this.korean, ...(hints ? { addressHints: hints } : {}) };
+  }
+
+  /** Keeps what a row's address says about where it is; gives up after 1,000 rows without one. */
+  private noteAddress(raw: Record<string, PropertyValue>, index: number): void {
+    const hints = this.addressHints;
+    if (!hints) return;
+    this.addressKeys ??= Object.keys(raw).filter((key) => addressKey.test(key));
+    let hint = 0;
+    for (const key of this.addressKeys) {
+      const value = raw[key];
+      if (typeof value !== 'string') continue;
+      hint = addressHint(value);
+      if (hint !== 0) break;
+    }
+    if (hint !== 0) this.addressFound = true;
+    else if (!this.addressFound && index >= 1000) {
+      this.addressHints = undefined;
+      return;
+    }
+    hints[index] = hint;
   }
 
   private typed(input: Readonly<Record<string, unknown>>): Record<string, PropertyValue> {
@@ -109,8 +158,11 @@ export class RecordStage {
       if (value === null || value === undefined) continue;
       if (typeof value === 'string') {
         if (this.textCells) {
+          // Kept as text here; typed once from all its cells in finish(), so one column has one type.
           const cell = typeCell(value);
-          if (cell !== undefined) out[key] = cell;
+          if (cell === undefined) continue;
+          out[key] = typeof cell === 'number' ? cell.toString() : cell;
+          if (typeof cell === 'string') this.textColumns.add(key);
         } else out[key] = nfc(value);
       } else if (typeof value === 'number') {
         if (Number.isFinite(value)) out[key] = value;
@@ -148,7 +200,23 @@ export function mergeFacts(parts: readonly StageFacts[]): StageFacts {
     problems: parts.flatMap((part) => part.problems),
     dates: dates.entries(),
     korean: parts.some((part) => part.korean),
+    // Hints line up with the joined store only when every part kept them.
+    ...(parts.every((part) => part.addressHints) ? { addressHints: parts.flatMap((part) => part.addressHints!) } : {}),
   };
+}
+
+/** Columns that hold an address or a province name: 주소, 소재지, 도로명, 시도명, address, CTPRVN_NM. */
+const addressKey = /주소|소재지|도로명|지번|시도|address|addr|sido|ctprvn/i;
+
+/** A row's address as a number: province × 2^24 + a hash of its district (second word); 0 when no province is named. */
+export function addressHint(address: string): number {
+  const province = provinceOfAddress(address);
+  if (province === 0) return 0;
+  // The district word only: "서울특별시 중구" and "서울 중구" are one district.
+  const district = address.trim().split(/\s+/, 2)[1] ?? '';
+  let hash = 2166136261;
+  for (let i = 0; i < district.length; i++) hash = Math.imul(hash ^ district.charCodeAt(i), 16777619);
+  return province * 2 ** 24 + ((hash >>> 8) || 1);
 }
 
 type Placed = { x: number; y: number; shape: Geometry | undefined; type: string } | { invalid: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanHeader } from './clean_header.js';
-import { parseCoordinate, typeCell } from './type_cell.js';
+import { parseCoordinate, typeCell, parseCoordinateCell } from './type_cell.js';
 
 describe('typeCell', () => {
   it.each([
@@ -53,5 +53,28 @@ describe('cleanHeader', () => {
         { original: '비고_2', renamed: '비고_2_2', column: 5 },
       ],
     });
+  });
+});
+
+describe('coordinate cells with a slip, repaired and flagged', () => {
+  it.each([
+    [`35°08'54.3"N`, 35.148416667, 'dms'],
+    [`129°03'31.2"E`, 129.058666667, 'dms'],
+    ['35° 08′ 54.3″ N', 35.148416667, 'dms'],
+    ['N35°08′54.3″', 35.148416667, 'dms'],
+    [`37°33'S`, -37.55, 'dms'],
+    ['126° 58.5′ E', 126.975, 'dms'],
+    ['북위 35도 8분 54.3초', 35.148416667, 'dms'],
+    ['129.0345,', 129.0345, 'typo'],
+    ['35.1234 ;', 35.1234, 'typo'],
+  ])('%s → %d (%s)', (cell, value, repair) => {
+    const read = parseCoordinateCell(cell)!;
+    expect(read.value).toBeCloseTo(value, 8);
+    expect(read.repair).toBe(repair);
+  });
+
+  it('plain decimals need no repair, and nonsense stays unparseable', () => {
+    expect(parseCoordinateCell('129.0345')).toEqual({ value: 129.0345 });
+    for (const cell of [`35°61'00"N`, `35°08'54.3"N E`, '1,234.5', 'abc', '129.03.45', `N35°08'E`]) expect(parseCoordinateCell(cell), cell).toBeUndefined();
   });
 });

@@ -33,3 +33,39 @@ export function parseCoordinate(cell: string | undefined): number | undefined {
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;
 }
+
+/** A coordinate cell read with a repair: degrees-minutes-seconds, or a stray separator after the number. */
+export interface RepairedCoordinate {
+  value: number;
+  repair?: 'dms' | 'typo';
+}
+
+const dms =
+  /^([NSEW북남동서]|북위|남위|동경|서경)?\s*(\d{1,3}(?:\.\d+)?)\s*[°º˚도d]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:['′’`분m]|(?=\d))\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|”|''|′′|’’|초|s)?\s*)?([NSEW])?$/i;
+
+/**
+ * Parses a coordinate cell as {@link parseCoordinate} does, and otherwise repairs the two slips seen in agency files,
+ * saying so: Google-Maps degrees-minutes-seconds in one cell (`35°08'54.3"N`, `129° 03′ 31.2″ E`, `N35°8.905'`), and a
+ * trailing separator (`129.0345,`). Anything else stays unparseable.
+ */
+export function parseCoordinateCell(cell: string | undefined): RepairedCoordinate | undefined {
+  const plain = parseCoordinate(cell);
+  if (plain !== undefined) return { value: plain };
+  if (cell === undefined) return undefined;
+  const text = cell.trim();
+  const trimmed = text.replace(/\s*[,;:/]+$/, '');
+  if (trimmed !== text) {
+    const value = parseCoordinate(trimmed);
+    if (value !== undefined) return { value, repair: 'typo' };
+  }
+  const match = dms.exec(trimmed.normalize('NFC'));
+  if (!match) return undefined;
+  const [, before, degrees, minutes = '0', seconds = '0', after] = match;
+  if (before && after) return undefined;
+  const [d, m, s] = [Number(degrees), Number(minutes), Number(seconds)];
+  if (m >= 60 || s >= 60 || (m % 1 !== 0 && s !== 0)) return undefined;
+  const hemisphere = (before ?? after ?? '').toUpperCase();
+  const sign = /^[SW남서]|남위|서경/.test(hemisphere) ? -1 : 1;
+  const value = sign * (d + m / 60 + s / 3600);
+  return Math.abs(value) <= 180 ? { value: Math.round(value * 1e9) / 1e9, repair: 'dms' } : undefined;
+}
