@@ -1,0 +1,13 @@
+/**
+ * Text from a file (a header, a file or sheet name) made safe to print in a terminal report: control characters,
+ * terminal escape codes among them, are shown as `\u001b`-style escapes instead of being obeyed.
+ */
+export function displayText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** {@link displayText} in double quotes, for names inside a message. */
+export function quoted(text: string): string {
+  return `"${displayText(text).replace(/"/g, '\\"')}"`;
+}
