@@ -2,9 +2,12 @@ import { SafeMapError } from '../errors.js';
 
 export type CoordinateColumns = { kind: 'latlon'; lat: string; lon: string } | { kind: 'xy'; x: string; y: string };
 
-/** Header names seen in Korean standard data, LOCALDATA, open APIs and generic exports, best match first. */
-const latNames = ['WGS84위도', '위도', 'latitude', 'lat', 'WGS84_LAT', 'LA', 'y_wgs84', 'shape_pt_lat', 'stop_lat', '위도(WGS84)'];
-const lonNames = ['WGS84경도', '경도', 'longitude', 'lon', 'lng', 'long', 'WGS84_LOT', 'WGS84_LON', 'LO', 'hardness', 'x_wgs84', 'shape_pt_lon', 'stop_lon', '경도(WGS84)'];
+/**
+ * Header names seen in Korean standard data, LOCALDATA, Japanese municipal open data (緯度/経度), open APIs and
+ * generic exports, best match first.
+ */
+const latNames = ['WGS84위도', '위도', 'latitude', 'lat', 'WGS84_LAT', 'LA', 'y_wgs84', 'shape_pt_lat', 'stop_lat', '위도(WGS84)', '緯度', '緯度(世界測地系)', '北緯'];
+const lonNames = ['WGS84경도', '경도', 'longitude', 'lon', 'lng', 'long', 'WGS84_LOT', 'WGS84_LON', 'LO', 'hardness', 'x_wgs84', 'shape_pt_lon', 'stop_lon', '경도(WGS84)', '経度', '経度(世界測地系)', '東経'];
 const xNames = ['좌표정보(x)', '좌표정보(X)', '좌표정보x', 'X좌표', 'x좌표', 'x', 'X', 'COORD_X', 'POINT_X'];
 const yNames = ['좌표정보(y)', '좌표정보(Y)', '좌표정보y', 'Y좌표', 'y좌표', 'y', 'Y', 'COORD_Y', 'POINT_Y'];
 
