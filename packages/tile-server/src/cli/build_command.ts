@@ -14,6 +14,7 @@ import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
 import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { readingOptions, readingUsage } from './reading_options.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap build -o OUT [options] FILE…
@@ -31,11 +32,13 @@ Catalogue (publish for the running server)
   -c, --config FILE        build every tile set of the layer catalogue (or only the TILESETs named) and publish:
                            <publish.dir>/<tileset>/versions/<hash>.pmtiles, switched in via current.json
 
-Input (CSV points, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
+Input (CSV, XLSX, GeoJSON, NDJSON, shapefiles as .shp or .zip, GeoPackage, FlatGeobuf, KML/KMZ; other formats:
+       ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson IN)
       --crs EPSG:N         coordinate system of the input (${supportedCrs.join(', ')})
       --lat COL --lon COL  latitude/longitude columns, in degrees
       --x COL --y COL      projected easting/northing columns, in metres (with --crs)
       --keep-suspect       keep suspect rows (outside the region, swapped, shared placeholder) in the tiles
+${readingUsage}
 
 Tiles
   -l, --layer NAME         layer name (default: the first file's name)
@@ -66,6 +69,8 @@ const options = {
   x: { type: 'string' },
   y: { type: 'string' },
   'keep-suspect': { type: 'boolean' },
+  encoding: { type: 'string' },
+  sheet: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'json-progress': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -190,7 +195,7 @@ export function layerNameOf(file: string): string {
 /** The options that shape the tiles, recorded in the archive; output path and verbosity are left out so builds reproduce. */
 function contentOptions(values: Values, files: string[]): string {
   const parts = ['safemap build'];
-  for (const key of ['layer', 'minimum-zoom', 'maximum-zoom', 'crs', 'lat', 'lon', 'x', 'y'] as const) {
+  for (const key of ['layer', 'minimum-zoom', 'maximum-zoom', 'crs', 'lat', 'lon', 'x', 'y', 'encoding', 'sheet'] as const) {
     if (values[key] !== undefined) parts.push(`--${key} ${JSON.stringify(values[key])}`);
   }
   for (const name of values.include ?? []) parts.push(`-y ${JSON.stringify(name)}`);
@@ -207,7 +212,7 @@ function zoomOption(value: string | undefined, flag: string, fallback: number): 
 }
 
 function ingestOptions(values: Values): IngestOptions {
-  const out: IngestOptions = {};
+  const out: IngestOptions = readingOptions(values);
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
     if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);

@@ -5,6 +5,7 @@ import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { readingOptions, readingUsage } from './reading_options.js';
 import { validateCatalog } from './validate_catalog.js';
 
 /** Where a command writes; the process streams by default, buffers in tests. */
@@ -24,8 +25,10 @@ Catalogue (the dry run of "safemap build --config": reads every layer as the bui
                          features, quarantined rows and why, columns the catalogue names but the file lacks,
                          values not of their declared type, and the change against the live version per layer
 
-Inputs (CSV points or line vertices, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
-  FILE…                  .csv, .geojson/.json, .ndjson/.geojsonl
+Inputs (CSV points or line vertices, XLSX, GeoJSON, NDJSON, shapefiles, GeoPackage, FlatGeobuf, KML/KMZ)
+  FILE…                  .csv, .xlsx, .geojson/.json, .ndjson/.geojsonl, .shp or .zip (shapefiles), .gpkg, .fgb,
+                         .kml/.kmz; other formats: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson IN
+${readingUsage}
 
 Coordinates (most people need none of these: Korean layouts are detected)
       --crs EPSG:N       coordinate system of the input; required for projected metres without a declared CRS
@@ -104,6 +107,8 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
       require: { type: 'string', multiple: true },
       'stale-days': { type: 'string' },
       'keep-suspect': { type: 'boolean' },
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
       json: { type: 'boolean' },
       config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h' },
@@ -113,13 +118,13 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
   });
   if (values.help) return 'help';
   if (values.config !== undefined) {
-    const flags = ['crs', 'lat', 'lon', 'x', 'y', 'region', 'require', 'stale-days', 'keep-suspect'] as const;
+    const flags = ['crs', 'lat', 'lon', 'x', 'y', 'region', 'require', 'stale-days', 'keep-suspect', 'encoding', 'sheet'] as const;
     const misplaced = flags.filter((flag) => values[flag] !== undefined);
     if (misplaced.length > 0) throw new SafeMapError('USAGE', `--${misplaced[0]} does not go with --config: the catalogue's source keys say how each layer is read`);
     return { options: {}, files: positionals, json: values.json === true, config: values.config };
   }
   if (positionals.length === 0) throw new SafeMapError('USAGE', 'no input FILE given');
-  const options: IngestOptions = {};
+  const options: IngestOptions = readingOptions(values);
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
     if (!supportedCrs.includes(crs)) throw new SafeMapError('USAGE', `--crs ${values.crs} is not supported; use one of ${supportedCrs.join(', ')}`);

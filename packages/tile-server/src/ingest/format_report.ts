@@ -14,6 +14,7 @@ export function formatReportText(result: IngestResult): string {
       `${source.file}: ${source.format}, ${source.encoding}, ${source.crs}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
         (source.dataDates.length > 0 ? `; data date${source.dataDates.length === 1 ? '' : 's'} ${summariseDates(source.dataDates)}` : ''),
     );
+    if (source.layer) out.push(`  read ${source.layer}`);
     const mine = result.problems.filter((problem) => problem.file === source.file);
     const groups = new Map<string, ValidationProblem[]>();
     for (const problem of mine) {
