@@ -9,6 +9,8 @@ import type { SourceReader } from './source_reader.js';
 
 /** An XML part larger than this is refused: its text would not fit in one JavaScript string. */
 const MAX_PART_BYTES = 400 * 1024 ** 2;
+/** Columns Excel allows (A to XFD). */
+const MAX_COLUMNS = 16_384;
 /** Rows looked at to find the header under a title. */
 const HEADER_SEARCH_ROWS = 30;
 
@@ -35,7 +37,7 @@ export const readXlsx: SourceReader = async (file, options, emit) => {
     const strings = sharedStrings((await part(zip, file, 'xl/sharedStrings.xml')) ?? '');
     const dates = dateStyles((await part(zip, file, 'xl/styles.xml')) ?? '');
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
-    const rows = sheetRows(xml, strings, dates, date1904);
+    const rows = sheetRows(file, xml, strings, dates, date1904);
     const { header, skipped } = findHeader(rows);
     const facts = readRows(file, rows.slice(header)[Symbol.iterator](), { format: 'xlsx', encoding: 'utf-8' }, options, emit);
     facts.layer = `sheet ${quoted(sheet.name)} (${sheets.indexOf(sheet) + 1} of ${sheets.length})`;
@@ -128,7 +130,7 @@ function dateStyles(xml: string): Set<number> {
 }
 
 /** Every row of the sheet as text cells, placed by their column letters; `line` is the sheet's row number. */
-function sheetRows(xml: string, strings: readonly string[], dates: ReadonlySet<number>, date1904: boolean): CsvRow[] {
+function sheetRows(file: string, xml: string, strings: readonly string[], dates: ReadonlySet<number>, date1904: boolean): CsvRow[] {
   const rows: CsvRow[] = [];
   let next = 1;
   for (const row of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
@@ -139,6 +141,8 @@ function sheetRows(xml: string, strings: readonly string[], dates: ReadonlySet<n
     for (const cell of (row[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const ref = attribute(cell[1]!, 'r');
       if (ref) column = columnIndex(ref);
+      // Excel stops at column XFD; a reference beyond it is a hostile file, not a wide sheet.
+      if (column >= MAX_COLUMNS) throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: row ${line}: cell ${quoted(ref ?? '')} lies beyond column XFD, the last Excel has`, { file });
       cells[column] = cellText(cell[1]!, cell[2] ?? '', strings, dates, date1904);
       column += 1;
     }
