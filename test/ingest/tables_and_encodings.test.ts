@@ -34,8 +34,9 @@ function municipalWorkbook(): Buffer {
     `<row r="1">${cell('A1', '0', 's')}</row>` +
     `<row r="2">${cell('D2', '1', 's')}</row>` +
     `<row r="4">${cell('A4', '2', 's')}${cell('B4', '3', 's')}${cell('C4', '4', 's')}${cell('D4', '5', 's')}${cell('E4', '6', 's')}</row>` +
-    `<row r="5">${cell('A5', '7', 's')}${cell('B5', '37.676000000000002')}${cell('C5', '126.7456')}${cell('D5', '45962', undefined, 1)}${cell('E5', '1200')}</row>` +
-    `<row r="6">${cell('A6', '8', 's')}${cell('B6', '37.670200000000001')}${cell('C6', '126.7612')}<c r="D6" s="1"/>${cell('E6', '350')}</row>` +
+    `<row r="5">${cell('A5', '7', 's')}${cell('B5', '37.676000000000002')}${cell('C5', '126.7456')}${cell('D5', '45962', undefined, 1)}${cell('E5', '1200', undefined, 3)}</row>` +
+    `<row r="6">${cell('A6', '8', 's')}${cell('B6', '37.670200000000001')}${cell('C6', '126.7612')}<c r="D6" s="1"/>${cell('E6', '350', undefined, 3)}</row>` +
+    `<row r="7">${cell('A7', '8', 's')}${cell('B7', '37.6702')}${cell('C7', '126.7613')}${cell('D7', '45000', undefined, 2)}</row>` +
     '</sheetData></worksheet>';
   const sheet2 = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cell('A1', '9', 's')}<c r="B1" t="inlineStr"><is><t>lat</t></is></c><c r="C1" t="inlineStr"><is><t>lon</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c>${cell('B2', '35.1')}${cell('C2', '129.1')}</row></sheetData></worksheet>`;
   return writeZip([
@@ -49,7 +50,7 @@ function municipalWorkbook(): Buffer {
       data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
     },
     { name: 'xl/sharedStrings.xml', data: `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${si}</sst>` },
-    { name: 'xl/styles.xml', data: '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>' },
+    { name: 'xl/styles.xml', data: '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="177" formatCode="#,##0&quot;명&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>' },
     { name: 'xl/worksheets/sheet1.xml', data: sheet1 },
     { name: 'xl/worksheets/sheet2.xml', data: sheet2 },
   ]);
@@ -59,7 +60,7 @@ describe('XLSX', () => {
   it('reads the first sheet under its title rows, reports them skipped, and types cells as a CSV would be', async () => {
     await writeFile(at('고양시.xlsx'), municipalWorkbook());
     const result = await ingestFiles([at('고양시.xlsx')]);
-    expect(result.sources[0]).toMatchObject({ format: 'xlsx', crs: 'EPSG:4326', layer: 'sheet "대피시설" (1 of 2)', rows: 2, accepted: 2, header: ['시설명', '위도', '경도', '지정일', '수용인원'] });
+    expect(result.sources[0]).toMatchObject({ format: 'xlsx', crs: 'EPSG:4326', layer: 'sheet "대피시설" (1 of 2)', rows: 3, accepted: 3, header: ['시설명', '위도', '경도', '지정일', '수용인원'] });
     const skipped = result.problems.find((problem) => problem.kind === 'skipped-rows');
     expect(skipped).toMatchObject({ line: 1, severity: 'warning', quarantined: false });
     expect(skipped!.reason).toContain('2 title rows above the header skipped ("고양시 민방위 대피시설 현황 / 2026.11.01 기준")');
@@ -67,6 +68,7 @@ describe('XLSX', () => {
     expect(result.features[0]!.properties).toEqual({ 시설명: '일산 <b>& 대피소</b>', 위도: 37.676, 경도: 126.7456, 지정일: '2025-11-01', 수용인원: 1200 });
     expect(result.features[1]!.origin.line).toBe(6);
     expect(result.features[1]!.properties).not.toHaveProperty('지정일');
+    expect(result.features[2]!.properties['지정일']).toBe('2023-03-15');
   });
 
   it('--sheet picks a sheet by name or 1-based position; phonetic guides are left out; an unknown sheet lists the sheets', async () => {

@@ -111,14 +111,16 @@ function textRuns(xml: string): string {
   return text;
 }
 
-/** Indexes of cell styles that show numbers as dates: built-in formats 14–22 and 45–47, or a custom format with y/m/d. */
+/** Indexes of cell styles that show numbers as dates or times: built-in date formats, or a custom format with y/m/d. */
 function dateStyles(xml: string): Set<number> {
   const custom = new Map<number, string>();
   for (const match of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
     const id = Number(attribute(match[1]!, 'numFmtId'));
     custom.set(id, decodeXml(attribute(match[1]!, 'formatCode') ?? ''));
   }
-  const isDate = (id: number) => (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 58 && !custom.has(id)) || /(^|[^\\"])[ymd]/i.test((custom.get(id) ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+  // Built-in date and time formats: 14–22, 45–47, and the East Asian locales' 27–36 and 50–58 (37–44 are accounting).
+  const builtIn = (id: number) => (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+  const isDate = (id: number) => (custom.has(id) ? /[ymd]/i.test(custom.get(id)!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')) : builtIn(id));
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
   const out = new Set<number>();
   let index = 0;
