@@ -73,6 +73,15 @@ describe('shapefiles', () => {
     expectSamePositions(result.features, at('shelters.shp'));
   });
 
+  it('hashes a .shp together with the files it is read with, so a changed .dbf or .cpg is a changed source', async () => {
+    for (const extension of ['shp', 'shx', 'dbf', 'prj', 'cpg']) await copyFile(at(`shelters.${extension}`), at(`hashed.${extension}`));
+    const before = (await ingestFiles([at('hashed.shp')])).sources[0]!.sha256;
+    await writeFile(at('hashed.cpg'), 'UTF-8');
+    const after = (await ingestFiles([at('hashed.shp')])).sources[0]!;
+    expect(after.sha256).not.toBe(before);
+    expect(after.encoding).toBe('utf-8 (from .cpg)');
+  });
+
   it('reads a zip whose encoding is only in a .cst file, and one with neither file (CP949 by default)', async () => {
     const parts = await shapefileParts('shelters');
     const withCst = at('cadastral-cst.zip');

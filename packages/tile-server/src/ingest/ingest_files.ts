@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -15,6 +15,7 @@ import { readIntoStage, readPart, type PartRequest, type PartResult, type PlainP
 import { mergeFacts, type PropertyPolicy } from './record_stage.js';
 import { isSplittable } from './source_reader.js';
 import { displayText, quoted } from './display_text.js';
+import { shapefileFiles } from './read_shapefile.js';
 import { normalizeEncoding } from './decode_text.js';
 
 export type { IngestOptions, IngestProgress, IngestResult, IngestedFeature, ProblemKind, SourceSummary, ValidationProblem } from './ingest_types.js';
@@ -43,7 +44,7 @@ export async function ingestFiles(files: string[], options: IngestOptions = {}):
   const sources: SourceSummary[] = [];
   for (const file of files) {
     const format = options.format ?? formatOf(file);
-    const [read, sha256] = await Promise.all([readFile(file, format, options), hashFile(file)]);
+    const [read, sha256] = await Promise.all([readFile(file, format, options), hashSource(file, format)]);
     const placed = placeFeatures(read.store, file, read.reader, read.stage, options);
     stores.push(placed.store);
     problems.push(...placed.problems);
@@ -208,12 +209,19 @@ function originOf(store: FeatureStore, index: number, stores: readonly FeatureSt
   return { feature: store.origin[index]! };
 }
 
-function hashFile(file: string): Promise<string> {
+/** SHA-256 of the source bytes; a `.shp` is hashed with the `.dbf`, `.prj`, `.cpg` and `.cst` it is read with. */
+async function hashSource(file: string, format: SourceSummary['format']): Promise<string> {
+  const hash = createHash('sha256');
+  const files = format === 'shapefile' && path.extname(file).toLowerCase() === '.shp' ? await shapefileFiles(file) : [file];
+  for (const part of files) await hashInto(hash, part);
+  return hash.digest('hex');
+}
+
+function hashInto(hash: Hash, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
     createReadStream(file)
       .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
+      .on('end', () => resolve())
       .on('error', (error) => reject(new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${error.message})`, { file }, { cause: error })));
   });
 }

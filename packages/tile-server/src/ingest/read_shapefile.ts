@@ -79,6 +79,12 @@ export const readShapefile: SourceReader = async (file, options, emit) => {
   }
 };
 
+/** The files a `.shp` is read with (itself, then `.dbf`, `.prj`, `.cpg`, `.cst` when present): what its hash must cover. */
+export async function shapefileFiles(file: string): Promise<string[]> {
+  const parts = await partsBeside(file);
+  return [parts.shp, ...siblingExtensions.flatMap((extension) => parts[extension.slice(1) as 'dbf'] ?? [])];
+}
+
 /** The `.dbf`, `.prj`, `.cpg` and `.cst` beside a `.shp`, matched case-insensitively as Windows exports vary. */
 async function partsBeside(file: string): Promise<ShapefileParts> {
   const dir = path.dirname(file);
