@@ -71,3 +71,17 @@ describe('safemap with the new formats, as documented', () => {
     expect(existsSync(at('roads.pmtiles'))).toBe(false);
   });
 });
+
+describe('hostile names in reports', () => {
+  it('a CSV header and a file name carrying escape codes are printed escaped by validate', async () => {
+    const file = at('evil\u001b[2J.csv');
+    await writeFile(file, '이름\u001b]0;owned\u0007,위도,경도\n대피소,35.1,129.1\n');
+    const run = safemap(['validate', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).toContain('evil\\u001b[2J.csv');
+    const missing = safemap(['validate', '--lat', 'y', '--lon', 'x', file]);
+    expect(missing.stderr).not.toMatch(/[\u0007\u001b]/);
+    expect(missing.stderr).toContain('"이름\\u001b]0;owned\\u0007"');
+  });
+});

@@ -15,6 +15,7 @@ import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import { readingOptions, readingUsage } from './reading_options.js';
+import { displayText } from '../ingest/display_text.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap build -o OUT [options] FILE…
@@ -108,7 +109,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
     return values.config !== undefined ? await fromCatalog(values, positionals, io, progress, onStaging) : await fromFiles(values, positionals, io, progress, onStaging);
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
-    io.stderr.write(`safemap build: ${error.message}\n`);
+    io.stderr.write(`safemap build: ${displayText(error.message, true)}\n`);
     return exitCodeFor(error.code);
   } finally {
     removeHandlers();

@@ -6,6 +6,7 @@ import type { IngestOptions } from '../ingest/ingest_types.js';
 import { normalizeCrs, supportedCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import { readingOptions, readingUsage } from './reading_options.js';
+import { displayText } from '../ingest/display_text.js';
 import { validateCatalog } from './validate_catalog.js';
 
 /** Where a command writes; the process streams by default, buffers in tests. */
@@ -78,7 +79,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     progress?.clear();
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${error.message}\n`);
+    io.stderr.write(`safemap validate: ${displayText(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -89,7 +90,7 @@ async function fromCatalog(config: string, tilesets: string[], json: boolean, io
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${error.message}\n`);
+    io.stderr.write(`safemap validate: ${displayText(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }

@@ -1,4 +1,5 @@
 import { SafeMapError } from '../errors.js';
+import { quoted } from './display_text.js';
 
 export type CoordinateColumns = { kind: 'latlon'; lat: string; lon: string } | { kind: 'xy'; x: string; y: string };
 
@@ -36,7 +37,7 @@ export function detectCoordinateColumns(
   if (x && y) return { kind: 'xy', x, y };
   throw new SafeMapError(
     'SOURCE_INVALID',
-    `${file}: cannot find coordinate columns; columns seen: ${header.map((name) => JSON.stringify(name)).join(', ')}. ` +
+    `${file}: cannot find coordinate columns; columns seen: ${header.map(quoted).join(', ')}. ` +
       'Name them with --lat/--lon (degrees) or --x/--y (projected metres, with --crs).',
     { file, columns: [...header] },
   );
@@ -47,7 +48,7 @@ function requireColumn(header: readonly string[], name: string | undefined, flag
   if (found) return found;
   throw new SafeMapError(
     'SOURCE_INVALID',
-    `${file}: ${flag} column ${name === undefined ? 'is missing' : JSON.stringify(name) + ' not found'}; columns seen: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+    `${file}: ${flag} column ${name === undefined ? 'is missing' : JSON.stringify(name) + ' not found'}; columns seen: ${header.map(quoted).join(', ')}`,
     { file, columns: [...header] },
   );
 }

@@ -1,10 +1,12 @@
 /**
  * Text from a file (a header, a file or sheet name) made safe to print in a terminal report: control characters,
- * terminal escape codes among them, are shown as `\u001b`-style escapes instead of being obeyed.
+ * terminal escape codes among them, are shown as `\u001b`-style escapes instead of being obeyed. `keepLines` leaves
+ * line feeds and tabs, for whole messages that are laid out in lines.
  */
-export function displayText(text: string): string {
+export function displayText(text: string, keepLines = false): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const controls = keepLines ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+  return text.replace(controls, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** {@link displayText} in double quotes, for names inside a message. */

@@ -1,3 +1,4 @@
+import { displayText } from './display_text.js';
 import type { IngestResult, ValidationProblem } from './ingest_types.js';
 
 /** Locations listed per group in the text report; the JSON report always has all of them. */
@@ -36,7 +37,8 @@ export function formatReportText(result: IngestResult): string {
   const warnings = result.problems.length - errors;
   const quarantined = result.sources.reduce((sum, source) => sum + source.quarantined, 0);
   out.push(`${result.sources.length} file${result.sources.length === 1 ? '' : 's'}: ${result.features.length} features accepted, ${quarantined} quarantined, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return `${out.join('\n')}\n`;
+  // Names and cells from the files end up in these lines: a terminal must print them, never obey them.
+  return `${out.map((line) => displayText(line, true)).join('\n')}\n`;
 }
 
 /** The validation report for machines (`--json`): sources, every problem and counts; never the features. */
