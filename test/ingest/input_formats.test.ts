@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../packages/tile-server/src/ingest/ingest_files.js';
 import { gdalGeojson, maxDifference, ogr2ogr, positionsOf } from '../helpers/gdal.js';
@@ -92,9 +93,11 @@ describe('shapefiles', () => {
     expectSamePositions(cst.features, at('shelters.shp'));
 
     const bare = at('bare.zip');
-    await writeFile(bare, writeZip(Object.entries(parts).map(([extension, data]) => ({ name: `shelters.${extension}`, data }))));
+    // Zipped on Korean Windows: entry names in CP949 without the UTF-8 flag.
+    await writeFile(bare, writeZip(Object.entries(parts).map(([extension, data]) => ({ name: '', rawName: iconv.encode(`대피소.${extension}`, 'cp949'), data }))));
     const none = await ingestFiles([bare]);
     expect(none.sources[0]!.encoding).toBe('cp949 (no .cpg or .cst: the Korean default)');
+    expect(none.sources[0]!.layer).toBe('대피소.shp');
     expect(none.features[0]!.properties['이름']).toBe('해운대구청 대피소');
   });
 
