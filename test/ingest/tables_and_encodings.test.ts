@@ -37,6 +37,7 @@ function municipalWorkbook(): Buffer {
     `<row r="5">${cell('A5', '7', 's')}${cell('B5', '37.676000000000002')}${cell('C5', '126.7456')}${cell('D5', '45962', undefined, 1)}${cell('E5', '1200', undefined, 3)}</row>` +
     `<row r="6">${cell('A6', '8', 's')}${cell('B6', '37.670200000000001')}${cell('C6', '126.7612')}<c r="D6" s="1"/>${cell('E6', '350', undefined, 3)}</row>` +
     `<row r="7">${cell('A7', '8', 's')}${cell('B7', '37.6702')}${cell('C7', '126.7613')}${cell('D7', '45000', undefined, 2)}</row>` +
+    `<row r="9"><c r="A9" t="inlineStr"><is><t>※ 자료: 고양시 민방위과</t></is></c></row>` +
     '</sheetData></worksheet>';
   const sheet2 = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cell('A1', '9', 's')}<c r="B1" t="inlineStr"><is><t>lat</t></is></c><c r="C1" t="inlineStr"><is><t>lon</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c>${cell('B2', '35.1')}${cell('C2', '129.1')}</row></sheetData></worksheet>`;
   return writeZip([
@@ -63,7 +64,10 @@ describe('XLSX', () => {
     expect(result.sources[0]).toMatchObject({ format: 'xlsx', crs: 'EPSG:4326', layer: 'sheet "대피시설" (1 of 2)', rows: 3, accepted: 3, header: ['시설명', '위도', '경도', '지정일', '수용인원'] });
     const skipped = result.problems.find((problem) => problem.kind === 'skipped-rows');
     expect(skipped).toMatchObject({ line: 1, severity: 'warning', quarantined: false });
-    expect(skipped!.reason).toContain('2 title rows above the header skipped ("고양시 민방위 대피시설 현황 / 2026.11.01 기준")');
+    expect(skipped!.reason).toBe('2 rows above the header skipped ("고양시 민방위 대피시설 현황 / 2026.11.01 기준"): the header is the row after');
+    const notes = result.problems.filter((problem) => problem.kind === 'skipped-rows')[1];
+    expect(notes).toMatchObject({ line: 9, severity: 'warning', reason: 'a row below the table skipped ("※ 자료: 고양시 민방위과"): notes, not data' });
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     expect(result.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [126.7456, 37.676] });
     expect(result.features[0]!.properties).toEqual({ 시설명: '일산 <b>& 대피소</b>', 위도: 37.676, 경도: 126.7456, 지정일: '2025-11-01', 수용인원: 1200 });
     expect(result.features[1]!.origin.line).toBe(6);

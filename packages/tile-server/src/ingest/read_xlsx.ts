@@ -39,9 +39,11 @@ export const readXlsx: SourceReader = async (file, options, emit) => {
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
     const rows = sheetRows(file, xml, strings, dates, date1904);
     const { header, skipped } = findHeader(rows);
-    const facts = readRows(file, rows.slice(header)[Symbol.iterator](), { format: 'xlsx', encoding: 'utf-8' }, options, emit);
+    const { table, notes } = withoutNotes(rows.slice(header));
+    const facts = readRows(file, table[Symbol.iterator](), { format: 'xlsx', encoding: 'utf-8' }, options, emit);
     facts.layer = `sheet ${quoted(sheet.name)} (${sheets.indexOf(sheet) + 1} of ${sheets.length})`;
-    if (skipped.length > 0) facts.problems.unshift(titleRowsWarning(file, skipped));
+    if (skipped.length > 0) facts.problems.unshift(skippedWarning(file, skipped, 'above the header', 'the header is the row after'));
+    if (notes.length > 0) facts.problems.push(skippedWarning(file, notes, 'below the table', 'notes, not data'));
     return facts;
   } finally {
     zip.close();
@@ -195,18 +197,23 @@ function findHeader(rows: readonly CsvRow[]): { header: number; skipped: CsvRow[
   return { header, skipped: rows.slice(0, header).filter((row) => filled(row) > 0) };
 }
 
-function titleRowsWarning(file: string, skipped: readonly CsvRow[]): ValidationProblem {
+/**
+ * Rows at the end of the sheet that fill under a third of the header's columns ("※ 出典: …", "작성일: …") are notes
+ * under the table, not rows that lost their coordinates.
+ */
+function withoutNotes(rows: readonly CsvRow[]): { table: CsvRow[]; notes: CsvRow[] } {
+  const filled = (row: CsvRow) => row.cells.filter((cell) => cell.trim() !== '').length;
+  const width = rows[0] ? filled(rows[0]) : 0;
+  let end = rows.length;
+  while (end > 1 && filled(rows[end - 1]!) <= Math.max(1, Math.floor(width * 0.3))) end -= 1;
+  return { table: rows.slice(0, end), notes: rows.slice(end).filter((row) => filled(row) > 0) };
+}
+
+function skippedWarning(file: string, skipped: readonly CsvRow[], where: string, why: string): ValidationProblem {
   const text = skipped.map((row) => row.cells.filter((cell) => cell.trim() !== '').join(' ')).join(' / ');
   const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-  const lines = skipped.map((row) => row.line);
-  return {
-    file,
-    line: lines[0]!,
-    kind: 'skipped-rows',
-    severity: 'warning',
-    quarantined: false,
-    reason: `${skipped.length === 1 ? 'a title row' : `${skipped.length} title rows`} above the header skipped (${quoted(shown)}); the header is the row after`,
-  };
+  const rows = skipped.length === 1 ? 'a row' : `${skipped.length} rows`;
+  return { file, line: skipped[0]!.line, kind: 'skipped-rows', severity: 'warning', quarantined: false, reason: `${rows} ${where} skipped (${quoted(shown)}): ${why}` };
 }
 
 function columnIndex(ref: string): number {
