@@ -60,3 +60,22 @@ function isWgs84Like(parsed: { a?: number; rf?: number; b?: number }): boolean {
   const rf = parsed.rf ?? (parsed.b ? a / (a - parsed.b) : 0);
   return Math.abs(a - 6378137) < 0.5 && Math.abs(rf - 298.257) < 0.01;
 }
+
+/**
+ * The CRS a file states, as reader facts: an EPSG code the list knows is taken as it is; otherwise the WKT is kept
+ * and matched to a code when it describes one. A code outside the list is left to the placement step's refusal.
+ */
+export function statedCrs(stated: { organization?: string | null | undefined; code?: number | null | undefined; wkt?: string | null | undefined }): { crsMember?: string; crsWkt?: string } {
+  const out: { crsMember?: string; crsWkt?: string } = {};
+  const wkt = stated.wkt?.trim();
+  if (wkt && wkt !== 'undefined') out.crsWkt = wkt;
+  if ((stated.organization ?? 'EPSG').toUpperCase() === 'EPSG' && stated.code && stated.code > 0) {
+    const code = normalizeCrs(String(stated.code));
+    if (supportedCrs.includes(code)) out.crsMember = code;
+  }
+  if (!out.crsMember && out.crsWkt) {
+    const matched = matchWkt(out.crsWkt);
+    if (matched) out.crsMember = matched;
+  }
+  return out;
+}

@@ -5,9 +5,8 @@ import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { SafeMapError } from '../errors.js';
 import { boundVertices } from './bound_vertices.js';
-import { normalizeCrs, supportedCrs } from './crs.js';
 import { displayText } from './display_text.js';
-import { matchWkt } from './match_wkt.js';
+import { statedCrs } from './match_wkt.js';
 import type { ReaderFacts, SourceReader } from './source_reader.js';
 
 /**
@@ -44,17 +43,5 @@ export const readFlatgeobuf: SourceReader = async (file, options, emit) => {
 };
 
 function crsOf(header: HeaderMeta): Pick<ReaderFacts, 'crsMember' | 'crsWkt'> {
-  const crs = header.crs;
-  if (!crs) return {};
-  const out: Pick<ReaderFacts, 'crsMember' | 'crsWkt'> = {};
-  if (crs.wkt) out.crsWkt = crs.wkt;
-  if ((crs.org ?? 'EPSG').toUpperCase() === 'EPSG' && crs.code > 0) {
-    const code = normalizeCrs(String(crs.code));
-    if (supportedCrs.includes(code)) out.crsMember = code;
-  }
-  if (!out.crsMember && crs.wkt) {
-    const matched = matchWkt(crs.wkt);
-    if (matched) out.crsMember = matched;
-  }
-  return out;
+  return header.crs ? statedCrs({ organization: header.crs.org, code: header.crs.code, wkt: header.crs.wkt }) : {};
 }

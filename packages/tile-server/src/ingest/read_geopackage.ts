@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { SafeMapError } from '../errors.js';
-import { normalizeCrs, supportedCrs } from './crs.js';
 import { decodeWkb } from './decode_wkb.js';
 import { displayText, quoted } from './display_text.js';
-import { matchWkt } from './match_wkt.js';
+import { statedCrs } from './match_wkt.js';
 import type { ReaderFacts, SourceReader } from './source_reader.js';
 
 interface FeatureTable {
@@ -85,24 +84,12 @@ function chooseTable(tables: readonly FeatureTable[], wanted: string | undefined
   throw new SafeMapError('USAGE', `${displayText(file)}: no feature table ${quoted(wanted)}; tables: ${names}. Give --sheet NAME or --sheet N`, { file });
 }
 
-/** The table's CRS: the EPSG code when the list knows it, else the WKT definition (and the code it matches, if any). */
+/** The table's CRS from `gpkg_spatial_ref_sys`: its EPSG code, or its WKT definition. */
 function crsOf(db: Database.Database, srsId: number): Pick<ReaderFacts, 'crsMember' | 'crsWkt'> {
   const srs = db.prepare('SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?').get(srsId) as
     | { organization: string | null; organization_coordsys_id: number | null; definition: string | null }
     | undefined;
-  if (!srs) return {};
-  const out: Pick<ReaderFacts, 'crsMember' | 'crsWkt'> = {};
-  const definition = srs.definition && srs.definition !== 'undefined' ? srs.definition : undefined;
-  if (definition) out.crsWkt = definition;
-  if (srs.organization?.toUpperCase() === 'EPSG' && srs.organization_coordsys_id && srs.organization_coordsys_id > 0) {
-    const code = normalizeCrs(String(srs.organization_coordsys_id));
-    if (supportedCrs.includes(code)) out.crsMember = code;
-  }
-  if (!out.crsMember && definition) {
-    const matched = matchWkt(definition);
-    if (matched) out.crsMember = matched;
-  }
-  return out;
+  return srs ? statedCrs({ organization: srs.organization, code: srs.organization_coordsys_id, wkt: srs.definition }) : {};
 }
 
 /** A GeoPackage geometry blob: `GP`, version, flags (byte order, envelope size, empty), SRS id, envelope, then WKB. */
