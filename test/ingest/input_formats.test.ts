@@ -1,8 +1,11 @@
 import { copyFile, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serialize as serializeFlatgeobuf } from 'flatgeobuf/lib/mjs/geojson.js';
+import type { FeatureCollection } from 'geojson';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { geometryLimits } from '../../packages/tile-server/src/ingest/bound_vertices.js';
 import { ingestFiles } from '../../packages/tile-server/src/ingest/ingest_files.js';
 import { gdalGeojson, maxDifference, ogr2ogr, positionsOf } from '../helpers/gdal.js';
 import { writeZip } from '../helpers/write_zip.js';
@@ -162,6 +165,16 @@ describe('GeoPackage, FlatGeobuf, KML', () => {
     // GDAL writes FlatGeobuf with a spatial index, so features come in index order.
     expect(result.features.map((feature) => feature.properties['지번']).sort()).toEqual(['우동 1408-1', '중동 1394']);
     expectSamePositions(result.features, at('parcels.fgb'));
+  });
+
+  it('a feature over the vertex bound is reported by its index and left out; the others are read', async () => {
+    const many = Array.from({ length: geometryLimits.vertices + 1 }, (_, i) => [129 + i * 1e-7, 35 + (i % 2) * 1e-4]);
+    const lines = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 1 }, geometry: { type: 'LineString', coordinates: [[129, 35], [129.1, 35.1]] } }, { type: 'Feature', properties: { n: 2 }, geometry: { type: 'LineString', coordinates: many } }] };
+    // Written by the flatgeobuf package itself: GDAL would take seconds to parse this much GeoJSON.
+    await writeFile(at('long.fgb'), serializeFlatgeobuf(lines as FeatureCollection));
+    const result = await ingestFiles([at('long.fgb')]);
+    expect(result.sources[0]).toMatchObject({ rows: 2, accepted: 1 });
+    expect(result.problems).toEqual([expect.objectContaining({ feature: 1, kind: 'invalid-geometry', quarantined: true, reason: expect.stringContaining(`at most ${geometryLimits.vertices} are read`) })]);
   });
 
   it('KML and KMZ: always WGS84, names and positions as GDAL reads them', async () => {

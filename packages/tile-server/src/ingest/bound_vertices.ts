@@ -1,3 +1,6 @@
+import type { RawRecord } from './record_stage.js';
+import type { ReaderFacts } from './source_reader.js';
+
 /** Bounds on one feature's geometry, declared once: beyond them a feature is refused before any work on it. */
 export const geometryLimits = {
   /** Positions in one feature: ten times a detailed cadastral parcel outline, far below what stalls validation. */
@@ -45,4 +48,15 @@ function countPositions(coordinates: unknown): number {
 
 function tooMany(count: number): string {
   return `${count > geometryLimits.vertices * 2 ? `more than ${geometryLimits.vertices * 2}` : count} positions in one feature; at most ${geometryLimits.vertices} are read: simplify it first (ogr2ogr -simplify)`;
+}
+
+/**
+ * Emits a feature of a GIS format, unless its geometry is over {@link geometryLimits}: then it is reported by its
+ * index and counted as seen, and nothing downstream spends time on it.
+ */
+export function emitBounded(record: RawRecord, file: string, facts: ReaderFacts, emit: (record: RawRecord) => void): void {
+  const tooMany = boundVertices(record.geometry);
+  if (!tooMany) return emit(record);
+  facts.problems.push({ file, feature: record.origin, kind: 'invalid-geometry', severity: 'error', quarantined: true, reason: tooMany });
+  facts.unplaced += 1;
 }

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { SafeMapError } from '../errors.js';
-import { boundVertices } from './bound_vertices.js';
+import { emitBounded } from './bound_vertices.js';
 import { displayText } from './display_text.js';
 import { statedCrs } from './match_wkt.js';
 import type { ReaderFacts, SourceReader } from './source_reader.js';
@@ -26,13 +26,7 @@ export const readFlatgeobuf: SourceReader = async (file, options, emit) => {
     const features = deserialize(stream, { headerMetaFn: (header: HeaderMeta) => Object.assign(facts, crsOf(header)) });
     for await (const feature of features) {
       const at = index++;
-      const tooMany = boundVertices(feature.geometry);
-      if (tooMany) {
-        facts.problems.push({ file, feature: at, kind: 'invalid-geometry', severity: 'error', quarantined: true, reason: tooMany });
-        facts.unplaced += 1;
-        continue;
-      }
-      emit({ geometry: feature.geometry, properties: feature.properties ?? {}, origin: at });
+      emitBounded({ geometry: feature.geometry, properties: feature.properties ?? {}, origin: at }, file, facts, emit);
       if (index % 10_000 === 0) options.onProgress?.({ step: 'read', file, done: index });
     }
   } catch (error) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { kmlGen } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { SafeMapError } from '../errors.js';
-import { boundVertices } from './bound_vertices.js';
+import { emitBounded } from './bound_vertices.js';
 import { decodeText, normalizeEncoding } from './decode_text.js';
 import { displayText } from './display_text.js';
 import { openZip } from './read_zip.js';
@@ -33,13 +33,7 @@ export const readKml: SourceReader = async (file, options, emit) => {
   let index = 0;
   for (const feature of kmlGen(document as unknown as Parameters<typeof kmlGen>[0])) {
     const at = index++;
-    const tooMany = boundVertices(feature.geometry);
-    if (tooMany) {
-      facts.problems.push({ file, feature: at, kind: 'invalid-geometry', severity: 'error', quarantined: true, reason: tooMany });
-      facts.unplaced += 1;
-      continue;
-    }
-    emit({ geometry: feature.geometry, properties: feature.properties ?? {}, origin: at });
+    emitBounded({ geometry: feature.geometry, properties: feature.properties ?? {}, origin: at }, file, facts, emit);
   }
   return facts;
 };

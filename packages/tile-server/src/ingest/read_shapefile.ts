@@ -6,7 +6,7 @@ import { SafeMapError } from '../errors.js';
 import { normalizeEncoding, type TextEncoding } from './decode_text.js';
 import { displayText, quoted } from './display_text.js';
 import { matchWkt } from './match_wkt.js';
-import { boundVertices } from './bound_vertices.js';
+import { emitBounded } from './bound_vertices.js';
 import { openZip } from './read_zip.js';
 import type { RawRecord } from './record_stage.js';
 import type { ReaderFacts, SourceReader } from './source_reader.js';
@@ -36,7 +36,7 @@ const decoderLabels: Record<TextEncoding, string> = { 'utf-8': 'utf-8', cp949: '
 export const readShapefile: SourceReader = async (file, options, emit) => {
   const facts: ReaderFacts = { format: 'shapefile', encoding: '', problems: [], coarseLines: [], unplaced: 0 };
   if (path.extname(file).toLowerCase() !== '.zip') {
-    await readParts(await partsBeside(file), options.encoding, facts, emit, { next: 0 });
+    await readParts(file, await partsBeside(file), options.encoding, facts, emit, { next: 0 });
     return facts;
   }
   const zip = await openZip(file);
@@ -67,7 +67,7 @@ export const readShapefile: SourceReader = async (file, options, emit) => {
         if (sibling) parts[extension.slice(1) as 'dbf'] = await extract(sibling.name, extension);
       }
       const first = counter.next;
-      await readParts(parts, options.encoding, facts, emit, counter);
+      await readParts(file, parts, options.encoding, facts, emit, counter);
       members.push(`${displayText(shp.name)} (features ${first}–${counter.next - 1})`);
     }
     if (shps.length > 1) facts.layer = `${shps.length} shapefiles: ${members.join(', ')}`;
@@ -103,7 +103,8 @@ async function partsBeside(file: string): Promise<ShapefileParts> {
   return parts;
 }
 
-async function readParts(parts: ShapefileParts, requested: string | undefined, facts: ReaderFacts, emit: (record: RawRecord) => void, counter: { next: number }): Promise<void> {
+/** Reads one shapefile's features into `emit`, numbering them on from `counter`; problems are filed under `file`, the input. */
+async function readParts(file: string, parts: ShapefileParts, requested: string | undefined, facts: ReaderFacts, emit: (record: RawRecord) => void, counter: { next: number }): Promise<void> {
   const { encoding, from } = await encodingOf(parts, requested);
   const described = `${encoding} (${from})`;
   facts.encoding = facts.encoding === '' || facts.encoding === described ? described : `${facts.encoding}; ${described}`;
@@ -134,13 +135,7 @@ async function readParts(parts: ShapefileParts, requested: string | undefined, f
     if (next.done) break;
     const index = counter.next++;
     const feature = next.value;
-    const tooMany = boundVertices(feature.geometry);
-    if (tooMany) {
-      facts.problems.push({ file: parts.label, feature: index, kind: 'invalid-geometry', severity: 'error', quarantined: true, reason: tooMany });
-      facts.unplaced += 1;
-      continue;
-    }
-    emit({ geometry: feature.geometry, properties: plainProperties(feature.properties), origin: index });
+    emitBounded({ geometry: feature.geometry, properties: plainProperties(feature.properties), origin: index }, file, facts, emit);
   }
 }
 
