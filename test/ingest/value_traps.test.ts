@@ -79,12 +79,12 @@ describe('values read as an officer types them', () => {
     const code = await validateCommand([file], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
     expect(code).toBe(exitCodes.dataInvalid);
     expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(stdout).toContain('evil\\u{1b}]0;owned\\u{7}\\u{1b}[31m.csv');
+    expect(stdout).toContain('evil\\u001b]0;owned\\u0007\\u001b[31m.csv');
     const missing = path.join(dir, 'no\u001b[31mcoords.csv');
     await writeFile(missing, `a\u001b[2J,b\n1,2\n`);
     stderr = '';
     expect(await validateCommand([missing], { stdout: { write: () => undefined }, stderr: { write: (t: string) => (stderr += t) } })).toBe(exitCodes.sourceInvalid);
     expect(stderr).not.toMatch(/\u001b/);
-    expect(stderr).toContain('no\\u{1b}[31mcoords.csv');
+    expect(stderr).toContain('no\\u001b[31mcoords.csv');
   });
 });

@@ -39,13 +39,26 @@ const propertySpec = z.union([
 const sourceSchema = z.strictObject({
   path: z.string().min(1).meta({ description: 'Path of the source file, relative to the catalogue file.', examples: ['data/shelters.csv'] }),
   format: z
-    .enum(['csv', 'geojson', 'ndjson'])
+    .enum(['csv', 'geojson', 'ndjson', 'xlsx', 'shapefile', 'gpkg', 'fgb', 'kml'])
     .optional()
-    .meta({ description: 'File format; from the extension when absent (`.csv`/`.txt`, `.geojson`/`.json`, `.ndjson`/`.geojsonl`).' , examples: ['csv'] }),
+    .meta({
+      description:
+        'File format; from the extension when absent (`.csv`/`.txt`, `.xlsx`, `.geojson`/`.json`, `.ndjson`/`.geojsonl`, `.shp` or `.zip` for shapefiles, `.gpkg`, `.fgb` for FlatGeobuf, `.kml`/`.kmz`).',
+      examples: ['csv'],
+    }),
   encoding: z
-    .enum(['auto', 'utf-8', 'cp949'])
+    .enum(['auto', 'utf-8', 'cp949', 'euc-kr', 'cp932', 'shift_jis', 'euc-jp'])
     .default('auto')
-    .meta({ description: 'Text encoding of the source file; `auto` sniffs a BOM, then UTF-8 validity, then falls back to CP949.' , examples: ['cp949'] }),
+    .meta({
+      description:
+        'Text encoding of the source file (of the `.dbf` for shapefiles); `auto` sniffs a BOM, then UTF-8 validity, then tells Korean CP949 from Japanese Shift_JIS (CP932) and EUC-JP by which reads as real text. Shapefiles take their `.cpg` or `.cst` file, else CP949.',
+      examples: ['cp949'],
+    }),
+  sheet: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'XLSX: the sheet to read, by name or 1-based position (default: the first). GeoPackage: the feature table.', examples: ['대피시설'] }),
   crs: crs.optional().meta({
     description:
       'Coordinate reference system of the source coordinates (`EPSG:4326` degrees, `EPSG:5186` and the other Korean TM systems in metres). When absent, the CRS the file names itself (a GeoJSON `crs` member) is used, else degrees; projected metres with no CRS anywhere are refused, never guessed.',

@@ -12,9 +12,10 @@ import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
-import { escapeControl } from '../ingest/format_report.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { readingOptions, readingUsage } from './reading_options.js';
+import { displayText } from '../ingest/display_text.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap build -o OUT [options] FILE…
@@ -32,11 +33,13 @@ Catalogue (publish for the running server)
   -c, --config FILE        build every tile set of the layer catalogue (or only the TILESETs named) and publish:
                            <publish.dir>/<tileset>/versions/<hash>.pmtiles, switched in via current.json
 
-Input (CSV points, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
+Input (CSV, XLSX, GeoJSON, NDJSON, shapefiles as .shp or .zip, GeoPackage, FlatGeobuf, KML/KMZ; other formats:
+       ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson IN)
       --crs EPSG:N|WKT     coordinate system of the input: any EPSG code, or the WKT of a .prj file
       --lat COL --lon COL  latitude/longitude columns, in degrees
       --x COL --y COL      projected easting/northing columns, in metres (with --crs)
       --keep-suspect       keep suspect rows (outside the region, swapped, shared placeholder) in the tiles
+${readingUsage}
 
 Tiles
   -l, --layer NAME         layer name (default: the first file's name)
@@ -67,6 +70,8 @@ const options = {
   x: { type: 'string' },
   y: { type: 'string' },
   'keep-suspect': { type: 'boolean' },
+  encoding: { type: 'string' },
+  sheet: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'json-progress': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -81,7 +86,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
   try {
     ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr.write(`safemap build: ${escapeControl((error as Error).message, true)}\nRun "safemap build --help" for the options.\n`);
+    io.stderr.write(`safemap build: ${displayText((error as Error).message, true)}\nRun "safemap build --help" for the options.\n`);
     return exitCodes.usage;
   }
   if (values.help) {
@@ -104,7 +109,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
     return values.config !== undefined ? await fromCatalog(values, positionals, io, progress, onStaging) : await fromFiles(values, positionals, io, progress, onStaging);
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
-    io.stderr.write(`safemap build: ${escapeControl(error.message, true)}\n`);
+    io.stderr.write(`safemap build: ${displayText(error.message, true)}\n`);
     return exitCodeFor(error.code);
   } finally {
     removeHandlers();
@@ -145,7 +150,7 @@ async function fromFiles(values: Values, files: string[], io: CommandIo, progres
   const result = await ingestFiles(files, { ...ingest, ...(include ? { publish: { kind: 'include', names: include } } : {}), onProgress: (event) => reading.update(event.done) });
   reading.done();
   // A CRS chosen from where the data lands is said out loud, with the flag to override it.
-  for (const note of result.problems.filter((problem) => problem.kind === 'crs-detected')) io.stderr.write(`safemap build: ${escapeControl(note.file)}: ${escapeControl(note.reason)}\n`);
+  for (const note of result.problems.filter((problem) => problem.kind === 'crs-detected')) io.stderr.write(`safemap build: ${displayText(note.file)}: ${displayText(note.reason)}\n`);
   const layer = { id: (values.layer ?? layerNameOf(files[0]!)).normalize('NFC'), minzoom, maxzoom, store: result.store };
   const format = formatForPath(target);
   await cleanStaleStaging(path.dirname(target));
@@ -193,7 +198,7 @@ export function layerNameOf(file: string): string {
 /** The options that shape the tiles, recorded in the archive; output path and verbosity are left out so builds reproduce. */
 function contentOptions(values: Values, files: string[]): string {
   const parts = ['safemap build'];
-  for (const key of ['layer', 'minimum-zoom', 'maximum-zoom', 'crs', 'lat', 'lon', 'x', 'y'] as const) {
+  for (const key of ['layer', 'minimum-zoom', 'maximum-zoom', 'crs', 'lat', 'lon', 'x', 'y', 'encoding', 'sheet'] as const) {
     if (values[key] !== undefined) parts.push(`--${key} ${JSON.stringify(values[key])}`);
   }
   for (const name of values.include ?? []) parts.push(`-y ${JSON.stringify(name)}`);
@@ -210,7 +215,7 @@ function zoomOption(value: string | undefined, flag: string, fallback: number): 
 }
 
 function ingestOptions(values: Values): IngestOptions {
-  const out: IngestOptions = {};
+  const out: IngestOptions = readingOptions(values);
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
     if (!isKnownCrs(crs)) throw unknownCrs(values.crs);

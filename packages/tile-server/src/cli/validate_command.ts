@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isSafeMapError, SafeMapError } from '../errors.js';
-import { escapeControl, formatReportText, reportJson } from '../ingest/format_report.js';
+import { formatReportText, reportJson } from '../ingest/format_report.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { readingOptions, readingUsage } from './reading_options.js';
+import { displayText } from '../ingest/display_text.js';
 import { validateCatalog } from './validate_catalog.js';
 
 /** Where a command writes; the process streams by default, buffers in tests. */
@@ -24,8 +26,10 @@ Catalogue (the dry run of "safemap build --config": reads every layer as the bui
                          features, quarantined rows and why, columns the catalogue names but the file lacks,
                          values not of their declared type, and the change against the live version per layer
 
-Inputs (CSV points or line vertices, GeoJSON, newline-delimited GeoJSON; UTF-8, UTF-8 BOM or CP949, sniffed)
-  FILE…                  .csv, .geojson/.json, .ndjson/.geojsonl
+Inputs (CSV points or line vertices, XLSX, GeoJSON, NDJSON, shapefiles, GeoPackage, FlatGeobuf, KML/KMZ)
+  FILE…                  .csv, .xlsx, .geojson/.json, .ndjson/.geojsonl, .shp or .zip (shapefiles), .gpkg, .fgb,
+                         .kml/.kmz; other formats: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson IN
+${readingUsage}
 
 Coordinates (most people need none of these: Korean layouts are detected)
       --crs EPSG:N|WKT   coordinate system of the input (any EPSG code, or the WKT of a .prj file); needed for
@@ -61,7 +65,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     }
     ({ options, files, json, config } = parsed);
   } catch (error) {
-    io.stderr.write(`safemap validate: ${escapeControl((error as Error).message, true)}\nRun "safemap validate --help" for the options.\n`);
+    io.stderr.write(`safemap validate: ${displayText((error as Error).message, true)}\nRun "safemap validate --help" for the options.\n`);
     return exitCodes.usage;
   }
   if (config !== undefined) return fromCatalog(config, files, json, io);
@@ -75,7 +79,7 @@ export async function validateCommand(argv: string[], io: CommandIo = process): 
     progress?.clear();
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${escapeControl(error.message, true)}\n`);
+    io.stderr.write(`safemap validate: ${displayText(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -86,7 +90,7 @@ async function fromCatalog(config: string, tilesets: string[], json: boolean, io
   } catch (error) {
     if (!isSafeMapError(error)) throw error;
     if (json) io.stdout.write(`${JSON.stringify({ clean: false, error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-    io.stderr.write(`safemap validate: ${escapeControl(error.message, true)}\n`);
+    io.stderr.write(`safemap validate: ${displayText(error.message, true)}\n`);
     return exitCodeFor(error.code);
   }
 }
@@ -104,6 +108,8 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
       require: { type: 'string', multiple: true },
       'stale-days': { type: 'string' },
       'keep-suspect': { type: 'boolean' },
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
       json: { type: 'boolean' },
       config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h' },
@@ -113,13 +119,13 @@ function parseCommandLine(argv: string[]): 'help' | { options: IngestOptions; fi
   });
   if (values.help) return 'help';
   if (values.config !== undefined) {
-    const flags = ['crs', 'lat', 'lon', 'x', 'y', 'region', 'require', 'stale-days', 'keep-suspect'] as const;
+    const flags = ['crs', 'lat', 'lon', 'x', 'y', 'region', 'require', 'stale-days', 'keep-suspect', 'encoding', 'sheet'] as const;
     const misplaced = flags.filter((flag) => values[flag] !== undefined);
     if (misplaced.length > 0) throw new SafeMapError('USAGE', `--${misplaced[0]} does not go with --config: the catalogue's source keys say how each layer is read`);
     return { options: {}, files: positionals, json: values.json === true, config: values.config };
   }
   if (positionals.length === 0) throw new SafeMapError('USAGE', 'no input FILE given');
-  const options: IngestOptions = {};
+  const options: IngestOptions = readingOptions(values);
   if (values.crs !== undefined) {
     const crs = normalizeCrs(values.crs);
     if (!isKnownCrs(crs)) throw unknownCrs(values.crs);
@@ -156,7 +162,7 @@ function progressLine(io: CommandIo): { report: NonNullable<IngestOptions['onPro
       const now = Date.now();
       if (now - last < 100 && done !== total) return;
       last = now;
-      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${escapeControl(file)}: ${done}${total === undefined ? '' : `/${total}`}`);
+      io.stderr.write(`\r\u001b[K${step === 'read' ? 'reading' : 'checking'} ${displayText(file)}: ${done}${total === undefined ? '' : `/${total}`}`);
     },
     clear: () => {
       if (last > 0) io.stderr.write('\r\u001b[K');

@@ -106,12 +106,13 @@ async function checkLayer(loaded: LoadedCatalog, tileset: TilesetConfig, layer: 
 
 /** The ingest options a build uses for this layer (source/read_layer.ts), so the check reads exactly what it reads. */
 function ingestOptionsOf(layer: LayerConfig) {
-  const { columns, crs, encoding, format } = layer.source;
+  const { columns, crs, encoding, format, sheet } = layer.source;
   return {
     crs,
     encoding,
     geometry: layer.geometry,
     ...(format ? { format } : {}),
+    ...(sheet ? { sheet } : {}),
     ...(columns?.lat && columns.lon ? { lat: columns.lat, lon: columns.lon } : {}),
     ...(columns?.x && columns.y ? { x: columns.x, y: columns.y } : {}),
   };

@@ -10,6 +10,7 @@ describe('coordinate column detection', () => {
     [['사업장명', '좌표정보(x)', '좌표정보(y)'], { kind: 'xy', x: '좌표정보(x)', y: '좌표정보(y)' }],
     [['Latitude', 'Longitude'], { kind: 'latlon', lat: 'Latitude', lon: 'Longitude' }],
     [['facilityName', 'latitude', 'hardness'], { kind: 'latlon', lat: 'latitude', lon: 'hardness' }],
+    [['名称', '住所', '緯度', '経度'], { kind: 'latlon', lat: '緯度', lon: '経度' }],
     [['shape_id', 'shape_pt_lat', 'shape_pt_lon', 'shape_pt_sequence'], { kind: 'latlon', lat: 'shape_pt_lat', lon: 'shape_pt_lon' }],
   ])('finds the columns of %j', (header, expected) => {
     expect(detectCoordinateColumns(header)).toEqual(expected);

@@ -1,11 +1,15 @@
 import { SafeMapError } from '../errors.js';
+import { quoted } from './display_text.js';
 
 /** The coordinate columns, and the CRS their headers name (`좌표정보x(epsg5174)`, `X [EPSG:5186]`), as EPSG:N. */
 export type CoordinateColumns = ({ kind: 'latlon'; lat: string; lon: string } | { kind: 'xy'; x: string; y: string }) & { crs?: string };
 
-/** Header names seen in Korean standard data, LOCALDATA, open APIs and generic exports, best match first. */
-const latNames = ['WGS84위도', '위도', 'latitude', 'lat', 'WGS84_LAT', 'LA', 'y_wgs84', 'shape_pt_lat', 'stop_lat', '위도(WGS84)', '緯度', '北緯'];
-const lonNames = ['WGS84경도', '경도', 'longitude', 'lon', 'lng', 'long', 'WGS84_LOT', 'WGS84_LON', 'LO', 'hardness', 'x_wgs84', 'shape_pt_lon', 'stop_lon', '경도(WGS84)', '経度', '東経'];
+/**
+ * Header names seen in Korean standard data, LOCALDATA, Japanese municipal open data (緯度/経度), open APIs and
+ * generic exports, best match first.
+ */
+const latNames = ['WGS84위도', '위도', 'latitude', 'lat', 'WGS84_LAT', 'LA', 'y_wgs84', 'shape_pt_lat', 'stop_lat', '위도(WGS84)', '緯度', '緯度(世界測地系)', '北緯'];
+const lonNames = ['WGS84경도', '경도', 'longitude', 'lon', 'lng', 'long', 'WGS84_LOT', 'WGS84_LON', 'LO', 'hardness', 'x_wgs84', 'shape_pt_lon', 'stop_lon', '경도(WGS84)', '経度', '経度(世界測地系)', '東経'];
 const xNames = ['좌표정보(x)', '좌표정보(X)', '좌표정보x', 'X좌표', 'x좌표', 'x', 'X', 'COORD_X', 'POINT_X', 'x_coord', 'xcoord', 'x좌표값'];
 const yNames = ['좌표정보(y)', '좌표정보(Y)', '좌표정보y', 'Y좌표', 'y좌표', 'y', 'Y', 'COORD_Y', 'POINT_Y', 'y_coord', 'ycoord', 'y좌표값'];
 
@@ -35,7 +39,7 @@ export function detectCoordinateColumns(
   if (x && y) return withHeaderCrs({ kind: 'xy', x, y }, x, y);
   throw new SafeMapError(
     'SOURCE_INVALID',
-    `${file}: cannot find coordinate columns; columns seen: ${header.map((name) => JSON.stringify(name)).join(', ')}. ` +
+    `${file}: cannot find coordinate columns; columns seen: ${header.map(quoted).join(', ')}. ` +
       'Name them with --lat/--lon (degrees) or --x/--y (projected metres, with --crs).',
     { file, columns: [...header] },
   );
@@ -46,7 +50,7 @@ function requireColumn(header: readonly string[], name: string | undefined, flag
   if (found) return found;
   throw new SafeMapError(
     'SOURCE_INVALID',
-    `${file}: ${flag} column ${name === undefined ? 'is missing' : JSON.stringify(name) + ' not found'}; columns seen: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+    `${file}: ${flag} column ${name === undefined ? 'is missing' : JSON.stringify(name) + ' not found'}; columns seen: ${header.map(quoted).join(', ')}`,
     { file, columns: [...header] },
   );
 }

@@ -1,4 +1,5 @@
 import { describeCrs } from './crs.js';
+import { displayText } from './display_text.js';
 import type { IngestResult, ValidationProblem } from './ingest_types.js';
 
 /** Locations listed per group in the text report; the JSON report always has all of them. */
@@ -11,11 +12,12 @@ const locationsShown = 12;
 export function formatReportText(result: IngestResult): string {
   const out: string[] = [];
   for (const source of result.sources) {
-    const file = escapeControl(source.file);
+    const file = displayText(source.file);
     out.push(
-      `${file}: ${source.format}, ${source.encoding}, ${escapeControl(source.crs.length > 40 ? describeCrs(source.crs) : source.crs)}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
+      `${file}: ${source.format}, ${source.encoding}, ${displayText(source.crs.length > 40 ? describeCrs(source.crs) : source.crs)}; ${source.rows} rows read, ${source.accepted} accepted, ${source.quarantined} quarantined` +
         (source.dataDates.length > 0 ? `; data date${source.dataDates.length === 1 ? '' : 's'} ${summariseDates(source.dataDates)}` : ''),
     );
+    if (source.layer) out.push(`  read ${source.layer}`);
     const mine = result.problems.filter((problem) => problem.file === source.file);
     const groups = new Map<string, ValidationProblem[]>();
     for (const problem of mine) {
@@ -30,12 +32,12 @@ export function formatReportText(result: IngestResult): string {
       const first = problems[0]!;
       const action = first.quarantined ? 'quarantined' : first.severity === 'error' ? 'kept (--keep-suspect)' : 'kept';
       const alike = problems.every((problem) => problem.reason === first.reason);
-      out.push(`  ${first.severity} ${first.kind} (${problems.length}, ${action}): ${escapeControl(alike ? first.reason : key.split('\u0000')[2]!)}`);
+      out.push(`  ${first.severity} ${first.kind} (${problems.length}, ${action}): ${displayText(alike ? first.reason : key.split('\u0000')[2]!)}`);
       out.push(`    at ${file}:${formatLocations(problems)}`);
       if (alike) continue;
       for (const example of problems.slice(0, examplesShown)) {
         const where = example.line !== undefined ? `line ${example.line}` : `feature ${example.feature ?? '?'}`;
-        out.push(`    e.g. ${where}: ${escapeControl(example.reason)}`);
+        out.push(`    e.g. ${where}: ${displayText(example.reason)}`);
       }
     }
     if (mine.length === 0) out.push('  no problems found');
@@ -44,7 +46,8 @@ export function formatReportText(result: IngestResult): string {
   const warnings = result.problems.length - errors;
   const quarantined = result.sources.reduce((sum, source) => sum + source.quarantined, 0);
   out.push(`${result.sources.length} file${result.sources.length === 1 ? '' : 's'}: ${result.features.length} features accepted, ${quarantined} quarantined, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return `${out.join('\n')}\n`;
+  // Names and cells from the files end up in these lines: a terminal must print them, never obey them.
+  return `${out.map((line) => displayText(line, true)).join('\n')}\n`;
 }
 
 /** Examples shown under a group whose rows differ in the values they quote. */
@@ -53,17 +56,6 @@ const examplesShown = 3;
 /** A reason with its quoted text and numbers replaced by "…", so rows that differ only in those group together. */
 export function reasonTemplate(reason: string): string {
   return reason.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/-?\d+(?:[.,]\d+)*/g, '…');
-}
-
-/**
- * Makes text from a file (its name, its header names, its cells) safe to print on a terminal: control characters
- * (escape sequences that recolour, move the cursor or retitle the window) and bidirectional overrides become visible
- * `\u{1b}` escapes. Newlines are kept only when asked, for messages SafeMap composed itself.
- */
-export function escapeControl(text: string, keepNewlines = false): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) =>
-    keepNewlines && char === '\n' ? char : `\\u{${char.codePointAt(0)!.toString(16)}}`,
-  );
 }
 
 /** The validation report for machines (`--json`): sources, every problem and counts; never the features. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -14,6 +14,9 @@ import { placeFeatures } from './place_features.js';
 import { readIntoStage, readPart, type PartRequest, type PartResult, type PlainPolicy } from './read_part.js';
 import { mergeFacts, type PropertyPolicy } from './record_stage.js';
 import { isSplittable } from './source_reader.js';
+import { displayText, quoted } from './display_text.js';
+import { shapefileFiles } from './read_shapefile.js';
+import { normalizeEncoding } from './decode_text.js';
 
 export type { IngestOptions, IngestProgress, IngestResult, IngestedFeature, ProblemKind, SourceSummary, ValidationProblem } from './ingest_types.js';
 
@@ -21,19 +24,25 @@ export type { IngestOptions, IngestProgress, IngestResult, IngestedFeature, Prob
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
- * Reads agency files (CSV in any Korean standard layout, GeoJSON, newline-delimited GeoJSON) into one compact store
+ * Reads agency files (CSV in any Korean standard layout, XLSX, GeoJSON, NDJSON, shapefiles, GeoPackage, FlatGeobuf,
+ * KML) into one compact store
  * of WGS84 features, and validates them: read (one reader per format) → shared stage → CRS and placement. Nothing is
  * written: a refused file (projected coordinates without a CRS, unreadable, unparseable) throws a SafeMapError
  * before any caller can produce output. Large GeoJSON and NDJSON files are read by several threads.
  */
 export async function ingestFiles(files: string[], options: IngestOptions = {}): Promise<IngestResult> {
   if (options.crs && !isKnownCrs(options.crs)) throw unknownCrs(options.crs);
+  if (options.encoding !== undefined && options.encoding !== 'auto') {
+    const encoding = normalizeEncoding(options.encoding);
+    if (!encoding) throw new SafeMapError('USAGE', `unknown encoding ${quoted(options.encoding)}; use utf-8, cp949 (euc-kr), cp932 (shift_jis) or euc-jp`);
+    options = { ...options, encoding };
+  }
   const stores: FeatureStore[] = [];
   const problems: ValidationProblem[] = [];
   const sources: SourceSummary[] = [];
   for (const file of files) {
     const format = options.format ?? formatOf(file);
-    const [read, sha256] = await Promise.all([readFile(file, format, options), hashFile(file)]);
+    const [read, sha256] = await Promise.all([readFile(file, format, options), hashSource(file, format)]);
     const placed = placeFeatures(read.store, file, read.reader, read.stage, options);
     stores.push(placed.store);
     problems.push(...placed.problems);
@@ -48,6 +57,8 @@ export async function ingestFiles(files: string[], options: IngestOptions = {}):
       quarantined: placed.quarantined,
       dataDates: read.stage.dates.map(([date]) => date),
       ...(read.reader.header ? { header: read.reader.header } : {}),
+      ...(read.reader.layer ? { layer: read.reader.layer } : {}),
+      ...(read.reader.crsWkt ? { crsWkt: read.reader.crsWkt } : {}),
     });
   }
   const store = stores.length === 1 ? stores[0]! : FeatureStore.merge(stores.map((part) => part.toParts()), stores[0]?.originKind ?? 'feature');
@@ -71,10 +82,47 @@ export async function ingestFiles(files: string[], options: IngestOptions = {}):
 /** The format follows the extension, as ogr2ogr and tippecanoe do; unknown extensions are refused, not guessed. */
 export function formatOf(file: string): SourceSummary['format'] {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.csv' || extension === '.txt') return 'csv';
-  if (extension === '.geojson' || extension === '.json') return 'geojson';
-  if (extension === '.ndjson' || extension === '.geojsonl' || extension === '.geojsonseq' || extension === '.jsonl') return 'ndjson';
-  throw new SafeMapError('SOURCE_INVALID', `${file}: unknown input format "${extension}"; expected .csv, .geojson/.json or .ndjson/.geojsonl`, { file });
+  const format = formatsByExtension[extension];
+  if (format) return format;
+  const hint = refusedExtensions[extension];
+  throw new SafeMapError(
+    'SOURCE_INVALID',
+    `${displayText(file)}: ${hint ?? `unknown input format "${displayText(extension)}"`}; SafeMap reads ${readableFormats}. ` +
+      `To convert another format GDAL reads: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson ${shellQuote(file)}`,
+    { file },
+  );
+}
+
+const formatsByExtension: Readonly<Record<string, SourceSummary['format']>> = {
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.geojson': 'geojson',
+  '.json': 'geojson',
+  '.ndjson': 'ndjson',
+  '.geojsonl': 'ndjson',
+  '.geojsonseq': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.xlsx': 'xlsx',
+  '.shp': 'shapefile',
+  '.zip': 'shapefile',
+  '.gpkg': 'gpkg',
+  '.fgb': 'fgb',
+  '.kml': 'kml',
+  '.kmz': 'kml',
+};
+
+const readableFormats = 'CSV, XLSX, GeoJSON, NDJSON, shapefiles (.shp or .zip), GeoPackage, FlatGeobuf and KML/KMZ';
+
+/** Extensions people hand over that are close to a readable format: say what to do instead. */
+const refusedExtensions: Readonly<Record<string, string>> = {
+  '.dbf': 'a .dbf is the attribute part of a shapefile; give the .shp beside it (or the .zip holding all its parts)',
+  '.shx': 'a .shx is the index part of a shapefile; give the .shp beside it (or the .zip holding all its parts)',
+  '.xls': 'the old Excel format (.xls) is not read; save the sheet as .xlsx or CSV',
+};
+
+function shellQuote(file: string): string {
+  const shown = displayText(file);
+  return /^[\w@%+=:,./-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
 }
 
 async function readFile(file: string, format: SourceSummary['format'], options: IngestOptions): Promise<{ store: FeatureStore; stage: PartResult['stage']; reader: PartResult['reader'] }> {
@@ -82,7 +130,7 @@ async function readFile(file: string, format: SourceSummary['format'], options: 
     file,
     format,
     options: {
-      ...pick(options, ['crs', 'lat', 'lon', 'x', 'y', 'encoding', 'geometry', 'requiredFields', 'keepSuspect']),
+      ...pick(options, ['crs', 'lat', 'lon', 'x', 'y', 'encoding', 'sheet', 'geometry', 'requiredFields', 'keepSuspect']),
     },
     policy: plainPolicy(options.publish),
   };
@@ -164,12 +212,19 @@ function originOf(store: FeatureStore, index: number, stores: readonly FeatureSt
   return { feature: store.origin[index]! };
 }
 
-function hashFile(file: string): Promise<string> {
+/** SHA-256 of the source bytes; a `.shp` is hashed with the `.dbf`, `.prj`, `.cpg` and `.cst` it is read with. */
+async function hashSource(file: string, format: SourceSummary['format']): Promise<string> {
+  const hash = createHash('sha256');
+  const files = format === 'shapefile' && path.extname(file).toLowerCase() === '.shp' ? await shapefileFiles(file) : [file];
+  for (const part of files) await hashInto(hash, part);
+  return hash.digest('hex');
+}
+
+function hashInto(hash: Hash, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
     createReadStream(file)
       .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
+      .on('end', () => resolve())
       .on('error', (error) => reject(new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${error.message})`, { file }, { cause: error })));
   });
 }

@@ -14,10 +14,16 @@ export interface IngestOptions {
   x?: string;
   /** CSV projected northing column (metres). */
   y?: string;
-  /** Text encoding; sniffed (BOM → UTF-8, valid UTF-8, else CP949) unless given. */
-  encoding?: 'auto' | 'utf-8' | 'cp949';
+  /**
+   * Text encoding (`utf-8`, `cp949`/`euc-kr`, `cp932`/`shift_jis`, `euc-jp`); sniffed unless given (BOM → UTF-8,
+   * valid UTF-8, else Korean or Japanese double-byte by which reads as real text). Shapefiles default to their
+   * `.cpg`/`.cst`, else CP949.
+   */
+  encoding?: string;
   /** File format; from the extension unless given. */
-  format?: 'csv' | 'geojson' | 'ndjson';
+  format?: SourceFormat;
+  /** XLSX: the sheet to read, by name or 1-based position (default: the first). */
+  sheet?: string;
   /** Expected geometry kind, when known (catalogue); features of another kind are problems. */
   geometry?: 'point' | 'line' | 'polygon';
   /** Keep suspect rows (outside the region, swapped, shared placeholder coordinate) instead of quarantining them. */
@@ -72,7 +78,8 @@ export type ProblemKind =
   | 'empty-file'
   | 'crs-detected'
   | 'dms-coordinate'
-  | 'coordinate-typo';
+  | 'coordinate-typo'
+  | 'skipped-rows';
 
 /** One thing wrong with the data, located by file and CSV line or GeoJSON feature index. */
 export interface ValidationProblem {
@@ -89,12 +96,15 @@ export interface ValidationProblem {
   reason: string;
 }
 
+/** The input formats read: text tables, GeoJSON, and the GIS formats agencies export (`fgb` is FlatGeobuf). */
+export type SourceFormat = 'csv' | 'geojson' | 'ndjson' | 'xlsx' | 'shapefile' | 'gpkg' | 'fgb' | 'kml';
+
 /** What was read from one file. */
 export interface SourceSummary {
   file: string;
   /** SHA-256 of the file bytes, hex. */
   sha256: string;
-  format: 'csv' | 'geojson' | 'ndjson';
+  format: SourceFormat;
   encoding: string;
   /** The CRS the coordinates were read in, and how it was chosen. */
   crs: string;
@@ -106,6 +116,10 @@ export interface SourceSummary {
   dataDates: string[];
   /** The cleaned CSV header. */
   header?: string[];
+  /** What was read inside the file, when it holds several: the sheet, the table, the shapefiles of a zip. */
+  layer?: string;
+  /** The CRS as the file states it in WKT (a shapefile's `.prj`), when it does. */
+  crsWkt?: string;
 }
 
 /** Accepted features, every problem found and a summary per file. */

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { SafeMapError } from '../errors.js';
 import { cleanHeader } from './clean_header.js';
 import { decodeText } from './decode_text.js';
 import { detectVertexColumns } from './detect_vertex_columns.js';
-import type { ValidationProblem } from './ingest_types.js';
+import { displayText } from './display_text.js';
+import type { IngestOptions, ValidationProblem } from './ingest_types.js';
+import { isZipSignature } from './read_zip.js';
 import { parseCsvRows, type CsvRow } from './parse_csv_rows.js';
 import { pointCells } from './point_cells.js';
 import type { RawRecord } from './record_stage.js';
@@ -31,12 +34,20 @@ export const readCsv: SourceReader = async (file, options, emit) => {
   } catch (error) {
     throw new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
   }
+  refuseBinary(file, bytes);
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
-  const rows = parseCsvRows(text, file);
+  return readRows(file, parseCsvRows(text, file), { format: 'csv', encoding }, options, emit);
+};
+
+/**
+ * The rows of a table (CSV lines, spreadsheet rows: a header row, then cells as text) into records: coordinate
+ * columns detected or named, line vertices joined. Shared by every tabular format, so they place rows alike.
+ */
+export function readRows(file: string, rows: Iterator<CsvRow>, base: Pick<ReaderFacts, 'format' | 'encoding'>, options: IngestOptions, emit: (record: RawRecord) => void): ReaderFacts {
   const first = rows.next();
   if (first.done) throw new SafeMapError('SOURCE_INVALID', `${file}: the file is empty`, { file });
   const { names: header, duplicates } = cleanHeader(first.value.cells);
-  const facts: ReaderFacts = { format: 'csv', encoding, header, problems: [], coarseLines: [], unplaced: 0 };
+  const facts: ReaderFacts = { ...base, header, problems: [], coarseLines: [], unplaced: 0 };
   for (const { original, renamed, column } of duplicates) {
     facts.problems.push({ file, line: first.value.line, kind: 'duplicate-header', severity: 'warning', quarantined: false, reason: `column ${column} repeats the name "${original}"; it is read as "${renamed}"` });
   }
@@ -87,7 +98,29 @@ export const readCsv: SourceReader = async (file, options, emit) => {
   options.onProgress?.({ step: 'read', file, done: count, total: count });
   if (vertexColumns) emitLines(vertices, new Set([...points.columns, vertexColumns.sequence]), properties, file, facts.problems, emit);
   return facts;
-};
+}
+
+/**
+ * A spreadsheet or archive saved under a .csv name would otherwise be decoded as text and print binary as "columns
+ * seen": say what it is and what to do instead.
+ */
+function refuseBinary(file: string, bytes: Uint8Array): void {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048));
+  let kind: string | undefined;
+  if (isZipSignature(head)) kind = head.includes('xl/') || head.includes('[Content_Types].xml') ? 'an Excel workbook (.xlsx)' : 'a zip archive';
+  else if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) kind = 'an old Excel workbook (.xls)';
+  else if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) kind = 'UTF-16 text';
+  else if (head.includes(0)) kind = 'a binary file';
+  if (!kind) return;
+  const step = kind.includes('.xlsx')
+    ? `rename it to ${displayText(path.basename(file, path.extname(file)))}.xlsx`
+    : kind.includes('.xls')
+      ? 'open it and save it as .xlsx or CSV'
+      : kind === 'UTF-16 text'
+        ? 'save it as CSV in UTF-8'
+        : 'give the file in its own format (.xlsx, a zipped shapefile) or as CSV text';
+  throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: this is ${kind}, not CSV text; ${step}`, { file });
+}
 
 /** One LineString per id, vertices in sequence order; the line takes the first vertex row's other cells. */
 function emitLines(

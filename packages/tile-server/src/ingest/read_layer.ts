@@ -31,12 +31,13 @@ export async function readLayer(layer: LayerConfig, baseDir: string, region?: re
   } catch (error) {
     throw new SafeMapError('SOURCE_UNREADABLE', `layer ${layer.id}: cannot read ${file} (${(error as Error).message})`, { layer: layer.id }, { cause: error });
   }
-  const { columns, crs, encoding, format } = layer.source;
+  const { columns, crs, encoding, format, sheet } = layer.source;
   const result = await ingestFiles([file], {
     ...(crs ? { crs } : {}),
     encoding,
     geometry: layer.geometry,
     ...(format ? { format } : {}),
+    ...(sheet ? { sheet } : {}),
     ...(columns?.lat && columns.lon ? { lat: columns.lat, lon: columns.lon } : {}),
     ...(columns?.x && columns.y ? { x: columns.x, y: columns.y } : {}),
     publish: { kind: 'allowList', types: layer.properties, fields: layer.source.fields },

@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
 import { SafeMapError } from '../errors.js';
+import { sniffEncoding, type TextEncoding } from './decode_text.js';
 
-/** BOM → UTF-8; a valid UTF-8 start → UTF-8; else CP949. Only the first 64 KiB are looked at. */
-export async function sniffFileEncoding(file: string): Promise<string> {
+/** {@link sniffEncoding} on the first 64 KiB of a file: BOM, UTF-8 validity, then Korean or Japanese double-byte. */
+export async function sniffFileEncoding(file: string): Promise<TextEncoding> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -12,15 +13,8 @@ export async function sniffFileEncoding(file: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(65536);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-    try {
-      // stream: true tolerates a character cut at the 64 KiB boundary.
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: bytesRead === buffer.length });
-      return 'utf-8';
-    } catch {
-      return 'cp949';
-    }
+    // A full buffer may end inside a character: the UTF-8 check then tolerates the cut.
+    return sniffEncoding(buffer.subarray(0, bytesRead), bytesRead === buffer.length);
   } finally {
     await handle.close();
   }

@@ -11,10 +11,14 @@ export interface FilePart {
 export interface ReaderFacts {
   format: SourceSummary['format'];
   encoding: string;
-  /** A CRS the file names itself (a GeoJSON `crs` member), normalised to EPSG:N. */
+  /** A CRS the file names itself (a GeoJSON `crs` member, a GeoPackage SRS, a `.prj` matched to a code), as EPSG:N. */
   crsMember?: string;
+  /** The CRS as the file states it in WKT (a shapefile's `.prj`, a FlatGeobuf header), whether or not it matched a code. */
+  crsWkt?: string;
   /** The cleaned CSV header. */
   header?: string[];
+  /** What was read inside the file, when it holds several: the sheet, the table, the shapefiles of a zip. */
+  layer?: string;
   /** Rows that could not become records at all (no position), and header warnings. */
   problems: ValidationProblem[];
   /** CSV lines whose coordinates have two decimals or fewer: worth a warning if they turn out to be degrees. */
