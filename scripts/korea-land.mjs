@@ -39,3 +39,10 @@ const output = path.join(import.meta.dirname, '..', 'packages', 'tile-server', '
 writeFileSync(output, JSON.stringify({ scale, source: 'Statistics Korea (SGIS) 2018 municipal boundaries, KOGL Type 1', provinces }) + '\n');
 rmSync(dir, { recursive: true, force: true });
 console.log(`${output}: ${provinces.length} provinces, ${provinces.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.length / 2, 0), 0)} vertices`);
+
+// The raster the engine reads, rasterised once here from the polygons just written (needs `npm run build` first).
+const { KoreaLand, koreaLandFiles } = await import('../packages/tile-server/dist/ingest/korea_land.js');
+const { gzipSync } = await import('node:zlib');
+const land = new KoreaLand(JSON.parse(readFileSync(koreaLandFiles.polygons, 'utf8')));
+writeFileSync(koreaLandFiles.raster, gzipSync(land.cells, { level: 9 }));
+console.log(`${koreaLandFiles.raster}: ${land.cells.length} cells`);

@@ -173,7 +173,7 @@ describe('buildTiles: point positions are rounded to the nearest tile unit', () 
     const { tiles } = await buildTiles([{ id: 'p', minzoom: 14, maxzoom: 14, features }]);
     const world = 4096 * 2 ** 14;
     const truth = (index: number) => {
-      const [lon, lat] = (features[index]!.geometry as { coordinates: [number, number] }).coordinates;
+      const [lon, lat] = (features[index]!.geometry as unknown as { coordinates: [number, number] }).coordinates;
       const sin = Math.sin((lat * Math.PI) / 180);
       return [((lon + 180) / 360) * world, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world];
     };

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { koreaLand, nearestCity, provinceOfAddress, provinces } from './korea_land.js';
+import { KoreaLand, koreaLand, koreaLandFiles, nearestCity, provinceOfAddress, provinces } from './korea_land.js';
 import { koreaRegion } from './korea_region.js';
 
 const province = (lon: number, lat: number) => provinces[koreaLand().provinceAt(lon, lat) - 1]?.nameEn;
@@ -43,5 +44,10 @@ describe('South Korea as land and sea, not boxes', () => {
   it('names the nearest city', () => {
     expect(nearestCity(127.0, 37.55).name).toBe('Seoul');
     expect(nearestCity(125.8, 39.0).name).toBe('Pyongyang (North Korea)');
+  });
+
+  it('ships the raster its polygons make (rebuild both with scripts/korea-land.mjs)', () => {
+    const rebuilt = new KoreaLand(JSON.parse(readFileSync(koreaLandFiles.polygons, 'utf8')));
+    expect(Buffer.compare(Buffer.from(rebuilt.cells), Buffer.from(koreaLand().cells))).toBe(0);
   });
 });

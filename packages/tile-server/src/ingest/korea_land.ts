@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /** The land raster's settings, declared once. */
 export const koreaLandDefaults = {
@@ -79,23 +80,37 @@ export function kilometres(lon1: number, lat1: number, lon2: number, lat2: numbe
   return 12_742.0 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** The province polygons as stored in assets/korea/korea_provinces.json (rings delta-encoded in 1/scale degrees). */
+export interface ProvincePolygons {
+  scale: number;
+  provinces: Array<{ code: string; rings: number[][] }>;
+}
+
 /**
  * South Korea's land as a raster of provinces, grown by the coastal tolerance: one array look-up per position, so a
- * million points are judged in milliseconds. Built from the province polygons on first use (about 0.1 s).
+ * million points are judged in milliseconds. Rasterising the polygons takes a few hundred milliseconds, so the raster
+ * ships beside them (assets/korea/korea_land_raster.bin.gz, made by scripts/korea-land.mjs; a test checks that it
+ * matches the polygons).
  */
 export class KoreaLand {
-  private readonly cells: Uint8Array;
+  readonly cells: Uint8Array;
   private readonly columns: number;
   private readonly rows: number;
 
-  constructor(data: { scale: number; provinces: Array<{ code: string; rings: number[][] }> }, settings = koreaLandDefaults) {
+  /** From the polygons, or from cells rasterised before (`cells` of a land built from the same settings). */
+  constructor(source: ProvincePolygons | Uint8Array, settings = koreaLandDefaults) {
     const [west, south, east, north] = settings.extent;
     this.columns = Math.ceil((east - west) / settings.lonStep);
     this.rows = Math.ceil((north - south) / settings.latStep);
+    if (source instanceof Uint8Array) {
+      if (source.length !== this.columns * this.rows) throw new Error(`a Korea land raster has ${this.columns * this.rows} cells, not ${source.length}`);
+      this.cells = source;
+      return;
+    }
     this.cells = new Uint8Array(this.columns * this.rows);
-    for (const entry of data.provinces) {
+    for (const entry of source.provinces) {
       const index = provinces.findIndex((province) => province.code === entry.code) + 1;
-      if (index > 0) this.fill(entry.rings.map((ring) => decodeRing(ring, data.scale)), index);
+      if (index > 0) this.fill(entry.rings.map((ring) => decodeRing(ring, source.scale)), index);
     }
     this.grow(settings.toleranceMeters);
   }
@@ -234,8 +249,14 @@ function decodeRing(deltas: readonly number[], scale: number): Array<[number, nu
 
 let shared: KoreaLand | undefined;
 
-/** The land of South Korea from the bundled province polygons (assets/korea), built once per process on first use. */
+/** Where the bundled polygons and their raster are. */
+export const koreaLandFiles = {
+  polygons: fileURLToPath(new URL('../../assets/korea/korea_provinces.json', import.meta.url)),
+  raster: fileURLToPath(new URL('../../assets/korea/korea_land_raster.bin.gz', import.meta.url)),
+};
+
+/** The land of South Korea from the bundled raster of the province polygons (assets/korea), loaded once per process. */
 export function koreaLand(): KoreaLand {
-  shared ??= new KoreaLand(JSON.parse(readFileSync(fileURLToPath(new URL('../../assets/korea/korea_provinces.json', import.meta.url)), 'utf8')));
+  shared ??= new KoreaLand(new Uint8Array(gunzipSync(readFileSync(koreaLandFiles.raster))));
   return shared;
 }
