@@ -52,23 +52,32 @@ describe('catalogue publish', () => {
       versions.push((await publish(fixture.catalog)).publish.version);
     }
     expect(new Set(versions).size).toBe(3);
-    expect((await readdir(path.join(fixture.tilesetDir, 'versions'))).sort()).toEqual([versions[1], versions[2]].flatMap((v) => [`${v}.pmtiles`, `${v}.lookups.sqlite`]).sort());
+    expect((await readdir(path.join(fixture.tilesetDir, 'versions'))).sort()).toEqual([versions[1], versions[2]].flatMap((v) => [`${v}.pmtiles`, `${v}.lookups.sqlite`, `${v}.json`]).sort());
     expect(await readPointer(fixture.tilesetDir)).toMatchObject({ version: versions[2], history: [versions[1]] });
     expect(await rollbackVersion(fixture.tilesetDir)).toEqual({ from: versions[2], to: versions[1] });
     expect(await readPointer(fixture.tilesetDir)).toMatchObject({ version: versions[1], history: [] });
     await expect(rollbackVersion(fixture.tilesetDir)).rejects.toMatchObject({ code: 'NO_PREVIOUS_VERSION' });
   });
 
-  it('cleans staging files of builds that died, and leaves those of running builds alone', async () => {
+  it('cleans staging files of builds that died, and leaves those of running builds and every other name alone', async () => {
     const fixture = await makeCatalogue();
     dirs.push(fixture.dir);
     await mkdir(fixture.tilesetDir, { recursive: true });
     // pid 1 is always alive; a pid above the kernel's limit never is.
-    const dead = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-4194305-abcd.pmtiles');
-    const alive = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-1-abcd.pmtiles');
+    const dead = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-4194305-abcd0123.pmtiles');
+    const deadData = `${dead}.data`;
+    const alive = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-1-abcd0123.pmtiles');
     await writeFile(dead, 'half');
+    await writeFile(deadData, 'tiles');
     await writeFile(alive, 'busy');
-    expect(await cleanStaleStaging(fixture.tilesetDir)).toEqual([path.basename(dead)]);
+    // A user's folders whose names merely contain a staging-like part: never SafeMap's to delete.
+    const userFolders = ['photos.staging-4194305-abcd0123', '.archive.pmtiles.staging-4194305-abcd0123.pmtiles.backup', 'x.archive.pmtiles.staging-4194305-abcd0123.pmtiles'];
+    for (const folder of userFolders) {
+      await mkdir(path.join(fixture.tilesetDir, folder));
+      await writeFile(path.join(fixture.tilesetDir, folder, 'keep.txt'), 'mine');
+    }
+    expect((await cleanStaleStaging(fixture.tilesetDir, ['archive.pmtiles'])).sort()).toEqual([path.basename(dead), path.basename(deadData)].sort());
     expect(await readFile(alive, 'utf8')).toBe('busy');
+    for (const folder of userFolders) expect(await readFile(path.join(fixture.tilesetDir, folder, 'keep.txt'), 'utf8')).toBe('mine');
   });
 });
