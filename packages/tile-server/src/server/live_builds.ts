@@ -13,6 +13,12 @@ import { configHash } from '../publish/publish_location.js';
 import type { VersionFiles } from '../store/load_tilesets.js';
 import { runLiveBuild, type LiveBuildReply, type LiveBuildRequest } from './live_build_child.js';
 
+/** A published version served while the server builds the current configuration, and its features per layer. */
+export interface PublishedFallback {
+  readonly version: string;
+  readonly featuresPerLayer: Readonly<Record<string, number>>;
+}
+
 /** Versions kept per tile set: the one served and one before it, for clients still holding its TileJSON. */
 const KEEP = 2;
 
@@ -26,7 +32,7 @@ interface Entry {
   building: boolean;
   failure: SafeMapError | undefined;
   /** The published version (of an earlier configuration) served until this configuration builds, if any. */
-  fallback: string | undefined;
+  fallback: PublishedFallback | undefined;
   waiters: Array<() => void>;
 }
 
@@ -63,7 +69,7 @@ export class LiveBuilds {
    * The newest built version of this configuration (and the ones before it), or undefined; asks for a build if none.
    * `fallback`: the published version served meanwhile, named in the log if the build fails.
    */
-  versionsOf(config: TilesetConfig, catalog: LoadedCatalog, fallback?: string): VersionFiles[] {
+  versionsOf(config: TilesetConfig, catalog: LoadedCatalog, fallback?: PublishedFallback): VersionFiles[] {
     const entry = this.entryOf(config, catalog);
     entry.fallback = fallback;
     if (entry.signature === undefined && !entry.building) void this.check(entry);
@@ -133,6 +139,7 @@ export class LiveBuilds {
       catalogFile: entry.catalog.file,
       configHash: configHash(entry.config),
       dir: path.join(this.root, entry.key),
+      ...(entry.fallback ? { guard: entry.fallback.featuresPerLayer } : {}),
     };
     this.logger.info({ tileset: entry.config.id }, 'nothing published for this configuration: building it');
     const reply = await buildElsewhere(request);
@@ -151,7 +158,7 @@ export class LiveBuilds {
         entry.versions.length > 0
           ? `still serving version ${entry.versions[0]!.version}`
           : entry.fallback
-            ? `serving the published version ${entry.fallback} (built from an earlier catalogue) until a build succeeds`
+            ? `serving the published version ${entry.fallback.version} (built from an earlier catalogue) until a build succeeds`
             : 'its tiles answer 503 until a build succeeds';
       this.logger.error({ tileset: entry.config.id, code: reply.code }, `build failed: ${reply.message}; ${outcome}`);
     }

@@ -63,7 +63,7 @@ export interface RegistryOptions {
    * Versions the server built itself of tile sets nothing published serves; without it such tile sets are
    * unavailable. `fallback` names the published version served meanwhile (and if the build fails), if any.
    */
-  built?: (config: TilesetConfig, catalog: LoadedCatalog, fallback?: string) => readonly VersionFiles[];
+  built?: (config: TilesetConfig, catalog: LoadedCatalog, fallback?: { version: string; featuresPerLayer: Record<string, number> }) => readonly VersionFiles[];
   /** Where published files are copied and verified before they are served (see verified_copies.ts). */
   copies?: VerifiedCopies;
 }
@@ -93,7 +93,8 @@ export async function loadRegistry(catalog: LoadedCatalog, logger: Logger, optio
       }
       // Nothing published for this configuration: the server's own build of it, else the published version of an
       // earlier configuration (when it still fits the catalogue) while that build runs or after it failed.
-      const [current, ...earlier] = options.built?.(config, catalog, published?.tileset.source.version) ?? [];
+      const fallback = published ? { version: published.tileset.source.version, featuresPerLayer: Object.fromEntries(published.tileset.layers.map((layer) => [layer.id, layer.featureCount])) } : undefined;
+      const [current, ...earlier] = options.built?.(config, catalog, fallback) ?? [];
       if (!current) {
         if (published) return published.tileset;
         unavailable.push(config.id);
