@@ -8,70 +8,33 @@ export interface FeatureDiff {
   readonly changed: number;
 }
 
-interface Row {
-  layer: string;
-  lon: number | null;
-  lat: number | null;
-  geometry: string | null;
-  properties: string;
-}
-
-/** Above this many features in the older version, only counts are reported: the diff holds the older one in memory. */
-export const DIFF_LIMIT = 1_000_000;
-
 /**
- * Compares the look-up files of two versions layer by layer. Feature ids are row numbers and change whenever a row
- * is inserted, so a feature is identified by where it is: same place and properties is unchanged, same place with
- * other properties is changed, the rest added or removed. Undefined when the older version is too large to compare.
+ * Feature ids are row numbers and shift whenever a row is inserted, so a feature is identified by where it is:
+ * per layer and place, features with the same properties are unchanged (counted as multisets), what is left on
+ * both sides at one place is changed, the rest added or removed. SQLite does the grouping with its own sorter,
+ * which spills to temporary files, so a national layer costs the build no memory.
  */
-export function diffLookups(before: string, after: string, limit = DIFF_LIMIT): Map<string, FeatureDiff> | undefined {
-  const older = new Database(before, { readonly: true, fileMustExist: true });
-  const newer = new Database(after, { readonly: true, fileMustExist: true });
-  try {
-    const count = (older.prepare('SELECT count(*) AS n FROM features').get() as { n: number }).n;
-    if (count > limit) return undefined;
-    const select = 'SELECT layer, lon, lat, geometry, properties FROM features';
-    const remaining = new Map<string, Map<string, string[]>>();
-    for (const row of older.prepare(select).iterate() as Iterable<Row>) {
-      const byPlace = remaining.get(row.layer) ?? new Map<string, string[]>();
-      remaining.set(row.layer, byPlace);
-      const key = placeOf(row);
-      const list = byPlace.get(key);
-      if (list) list.push(row.properties);
-      else byPlace.set(key, [row.properties]);
-    }
-    const diffs = new Map<string, { added: number; removed: number; changed: number }>();
-    const diffOf = (layer: string) => {
-      let diff = diffs.get(layer);
-      if (!diff) diffs.set(layer, (diff = { added: 0, removed: 0, changed: 0 }));
-      return diff;
-    };
-    const unmatched: Row[] = [];
-    for (const row of newer.prepare(select).iterate() as Iterable<Row>) {
-      diffOf(row.layer);
-      const list = remaining.get(row.layer)?.get(placeOf(row));
-      const same = list ? list.indexOf(row.properties) : -1;
-      if (same >= 0) list!.splice(same, 1);
-      else unmatched.push(row);
-    }
-    // Second pass, once every exact match is taken: what is left at a known place changed, the rest is new.
-    for (const row of unmatched) {
-      const list = remaining.get(row.layer)?.get(placeOf(row));
-      if (list && list.length > 0) {
-        list.pop();
-        diffOf(row.layer).changed += 1;
-      } else diffOf(row.layer).added += 1;
-    }
-    for (const [layer, byPlace] of remaining) {
-      for (const list of byPlace.values()) diffOf(layer).removed += list.length;
-    }
-    return diffs;
-  } finally {
-    older.close();
-    newer.close();
-  }
-}
+const DIFF_SQL = `
+WITH place AS (
+  SELECT layer, COALESCE(geometry, lon || ',' || lat) AS spot, properties, 1 AS n, 0 AS o FROM main.features
+  UNION ALL
+  SELECT layer, COALESCE(geometry, lon || ',' || lat), properties, 0, 1 FROM old.features
+), same AS (
+  SELECT layer, spot, SUM(n) AS n, SUM(o) AS o FROM place GROUP BY layer, spot, properties
+), left_over AS (
+  SELECT layer, spot, SUM(n - MIN(n, o)) AS n, SUM(o - MIN(n, o)) AS o FROM same GROUP BY layer, spot
+)
+SELECT layer, SUM(MIN(n, o)) AS changed, SUM(n - MIN(n, o)) AS added, SUM(o - MIN(n, o)) AS removed
+FROM left_over GROUP BY layer`;
 
-function placeOf(row: Row): string {
-  return row.geometry ?? `${row.lon},${row.lat}`;
+/** Compares the look-up files of two versions layer by layer: layer id → added, removed and changed features. */
+export function diffLookups(before: string, after: string): Map<string, FeatureDiff> {
+  const db = new Database(after, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('ATTACH DATABASE ? AS old').run(before);
+    const rows = db.prepare(DIFF_SQL).all() as Array<{ layer: string; changed: number; added: number; removed: number }>;
+    return new Map(rows.map((row) => [row.layer, { added: row.added, removed: row.removed, changed: row.changed }]));
+  } finally {
+    db.close();
+  }
 }

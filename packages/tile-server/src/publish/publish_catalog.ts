@@ -148,8 +148,8 @@ async function stageTileset(config: TilesetConfig, loaded: LoadedCatalog, option
   }
 }
 
-/** The diff against the live version's look-ups; undefined when they are missing, unreadable or too large. */
-function compareLookups(before: string, after: string): ReturnType<typeof diffLookups> {
+/** The diff against the live version's look-ups; undefined when they are missing or unreadable. */
+function compareLookups(before: string, after: string): ReturnType<typeof diffLookups> | undefined {
   try {
     return diffLookups(before, after);
   } catch {
