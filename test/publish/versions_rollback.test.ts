@@ -6,17 +6,22 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../packages/tile-server/src/cli/exit_codes.js';
+import type { RunningServer } from '../../packages/tile-server/src/index.js';
 import { readPointer } from '../../packages/tile-server/src/publish/publish_pointer.js';
 import { decodeTile } from '../helpers/decode_tile.js';
 import { httpGet } from '../helpers/http_get.js';
 import { cliBin, ensureServerBuilt, startServerProcess, type ServerProcess } from '../helpers/server_process.js';
+import { startTestServer } from '../helpers/start_test_server.js';
 import { FIRST_BELL_TILE, makeCatalogue, writeBells } from './publish_fixture.js';
 
 const dirs: string[] = [];
 let server: ServerProcess | undefined;
+let inProcess: RunningServer | undefined;
 afterEach(async () => {
   await server?.stop();
   server = undefined;
+  await inProcess?.close();
+  inProcess = undefined;
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -171,5 +176,25 @@ describe('safemap rollback --to', () => {
     expect(unknown.stderr).toContain('no kept version abcdef');
     expect(await readFile(path.join(fixture.tilesetDir, 'current.json'))).toEqual(pointerBytes);
     expect(safemap(['rollback', 'town']).status).toBe(exitCodes.usage);
+  }, 120_000);
+
+  it('exits 12 when the server that answers does not follow: the pointer is switched but residents still see another version', async () => {
+    const fixture = await makeCatalogue(3);
+    dirs.push(fixture.dir);
+    await writeBells(fixture.csv, 20, 'A');
+    expect(safemap(['build', '-q', '--config', fixture.catalog]).status).toBe(0);
+    const first = (await readPointer(fixture.tilesetDir))!.version;
+    await writeBells(fixture.csv, 20, 'B');
+    expect(safemap(['build', '-q', '--config', fixture.catalog]).status).toBe(0);
+    // A server of another catalogue (another publish folder) that also has a tile set "town": it never follows.
+    const other = await makeCatalogue(3);
+    dirs.push(other.dir);
+    await writeBells(other.csv, 20, 'C');
+    expect(safemap(['build', '-q', '--config', other.catalog]).status).toBe(0);
+    inProcess = await startTestServer(other.catalog, { publishPollMs: 100 });
+    const run = await safemapAsync(['rollback', '--config', fixture.catalog, 'town', '--server', inProcess.url, '--wait', '1']);
+    expect(run.status).toBe(exitCodes.notServed);
+    expect(run.stderr).toContain(`the pointer is switched to ${first}, but the server at ${inProcess.url} still serves ${(await readPointer(other.tilesetDir))!.version}`);
+    expect((await readPointer(fixture.tilesetDir))!.version).toBe(first);
   }, 120_000);
 });
