@@ -80,4 +80,29 @@ describe('catalogue publish', () => {
     expect(await readFile(alive, 'utf8')).toBe('busy');
     for (const folder of userFolders) expect(await readFile(path.join(fixture.tilesetDir, folder, 'keep.txt'), 'utf8')).toBe('mine');
   });
+
+  it('never prunes the newest version that passed the guard, even when a rollback left it out of the pointer', async () => {
+    const fixture = await makeCatalogue(2);
+    dirs.push(fixture.dir);
+    const loaded = await loadCatalog(fixture.catalog);
+    const publishForced = async () => (await buildCatalog(loaded, { progress: silentProgress, allowShrink: true }))[0]!.publish.version;
+    await writeBells(fixture.csv, 100, '처음');
+    const first = (await publish(fixture.catalog)).publish.version;
+    // 100 → 10 is refused unless forced.
+    await writeBells(fixture.csv, 10, '줄어든');
+    await expect(buildCatalog(loaded, { progress: silentProgress })).rejects.toMatchObject({ code: 'DATA_INVALID' });
+    const shrunk = await publishForced();
+    await writeBells(fixture.csv, 100, '좋은');
+    const good = (await publish(fixture.catalog)).publish.version;
+    // Back to the forced version: the good one, built after it, is no longer in the pointer's history.
+    await rollbackVersion(fixture.tilesetDir, shrunk);
+    expect((await readPointer(fixture.tilesetDir))!.history).toEqual([]);
+    await writeBells(fixture.csv, 2, '더 줄어든');
+    const fourth = await publishForced();
+    expect(new Set([first, shrunk, good, fourth]).size).toBe(4);
+    const pointer = (await readPointer(fixture.tilesetDir))!;
+    expect(pointer.version).toBe(fourth);
+    expect(pointer.history).toContain(good);
+    expect(await readdir(path.join(fixture.tilesetDir, 'versions'))).toContain(`${good}.pmtiles`);
+  });
 });

@@ -52,22 +52,13 @@ export async function publishVersion(tilesetDir: string, staged: string, options
   const older = current ? [current.version, ...current.history].filter((v) => v !== version) : [];
   const history = older.slice(0, Math.max(0, keep - 1));
   if (options.record?.guard === 'forced') {
-    const lastGood = await newestPassed(tilesetDir, older);
-    if (lastGood !== undefined && !history.includes(lastGood)) history.push(lastGood);
+    // Among every version on disk, not only the pointer's history: a rollback may have left the good one out of it.
+    const lastGood = (await keptVersions(tilesetDir)).find((entry) => entry.version !== version && (!entry.record || entry.record.guard === 'passed'));
+    if (lastGood !== undefined && !history.includes(lastGood.version)) history.push(lastGood.version);
   }
   const pointer: PublishPointer = { version, archive: versionArchive(version), history };
   await writePointer(tilesetDir, pointer);
   return { version, previous: current?.version, changed: true, pruned: await pruneVersions(tilesetDir, pointer) };
-}
-
-/** The newest of `versions` (newest first) that passed the guard; versions published before records count as passed. */
-async function newestPassed(tilesetDir: string, versions: readonly string[]): Promise<string | undefined> {
-  for (const version of versions) {
-    if (!(await exists(path.join(tilesetDir, versionArchive(version))))) continue;
-    const record = await readVersionRecord(tilesetDir, version);
-    if (!record || record.guard === 'passed') return version;
-  }
-  return undefined;
 }
 
 /** One version kept on disk, newest first in `keptVersions`. */

@@ -47,7 +47,7 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
   const pointer = await readPointer(tilesetDir);
   if (!pointer) return undefined;
   const currentHash = configHash(config);
-  const check = (version: string, archive: string) => checkVersion(tilesetDir, version, archive, config, currentHash, copies);
+  const check = (version: string, archive: string, lookups = true) => checkVersion(tilesetDir, version, archive, config, currentHash, copies, lookups);
   let live: Checked;
   let liveVersion = pointer.version;
   let pinned = pointer.rollback === true;
@@ -71,7 +71,8 @@ export async function loadPublishedTileset(config: TilesetConfig, catalog: Loade
     if (version === liveVersion || !(await exists(path.join(tilesetDir, versionArchive(version))))) continue;
     // A damaged, pruned or withdrawn earlier version costs only its own URLs, which answer 404, never the live one.
     try {
-      const older = await check(version, versionArchive(version));
+      // Earlier versions answer only their versioned tile URLs: their look-ups are not needed.
+      const older = await check(version, versionArchive(version), false);
       if (older.unfit) {
         logger.warn({ tileset: config.id, version }, `earlier version no longer served: ${older.unfit}`);
         continue;
@@ -100,7 +101,15 @@ async function firstGood(versions: readonly string[], check: (version: string, a
 }
 
 /** Verifies a version's files (structure, then bytes against its hash) and judges it against the catalogue. */
-async function checkVersion(tilesetDir: string, version: string, archive: string, config: TilesetConfig, currentHash: string, copies: VerifiedCopies | undefined): Promise<Checked> {
+async function checkVersion(
+  tilesetDir: string,
+  version: string,
+  archive: string,
+  config: TilesetConfig,
+  currentHash: string,
+  copies: VerifiedCopies | undefined,
+  withLookups: boolean,
+): Promise<Checked> {
   const file = path.join(tilesetDir, archive);
   const lookups = path.join(tilesetDir, versionLookups(version));
   const record = await readVersionRecord(tilesetDir, version);
@@ -118,7 +127,7 @@ async function checkVersion(tilesetDir: string, version: string, archive: string
     if (isSafeMapError(error)) throw error;
     throw new SafeMapError('ARCHIVE_INVALID', `${file}: its metadata cannot be read (${(error as Error).message})`, { file }, { cause: error });
   }
-  const hasLookups = await exists(lookups);
+  const hasLookups = withLookups && (await exists(lookups));
   const served = copies ? await copies.copy(file, version, hasLookups ? lookups : undefined, record?.lookupsSha256) : { archive: file, lookups: hasLookups ? lookups : undefined };
   const builtFrom = record?.configHash ?? (typeof metadata.config_sha256 === 'string' ? metadata.config_sha256 : undefined);
   return {
