@@ -52,23 +52,57 @@ describe('catalogue publish', () => {
       versions.push((await publish(fixture.catalog)).publish.version);
     }
     expect(new Set(versions).size).toBe(3);
-    expect((await readdir(path.join(fixture.tilesetDir, 'versions'))).sort()).toEqual([versions[1], versions[2]].flatMap((v) => [`${v}.pmtiles`, `${v}.lookups.sqlite`]).sort());
+    expect((await readdir(path.join(fixture.tilesetDir, 'versions'))).sort()).toEqual([versions[1], versions[2]].flatMap((v) => [`${v}.pmtiles`, `${v}.lookups.sqlite`, `${v}.json`]).sort());
     expect(await readPointer(fixture.tilesetDir)).toMatchObject({ version: versions[2], history: [versions[1]] });
     expect(await rollbackVersion(fixture.tilesetDir)).toEqual({ from: versions[2], to: versions[1] });
     expect(await readPointer(fixture.tilesetDir)).toMatchObject({ version: versions[1], history: [] });
     await expect(rollbackVersion(fixture.tilesetDir)).rejects.toMatchObject({ code: 'NO_PREVIOUS_VERSION' });
   });
 
-  it('cleans staging files of builds that died, and leaves those of running builds alone', async () => {
+  it('cleans staging files of builds that died, and leaves those of running builds and every other name alone', async () => {
     const fixture = await makeCatalogue();
     dirs.push(fixture.dir);
     await mkdir(fixture.tilesetDir, { recursive: true });
     // pid 1 is always alive; a pid above the kernel's limit never is.
-    const dead = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-4194305-abcd.pmtiles');
-    const alive = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-1-abcd.pmtiles');
+    const dead = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-4194305-abcd0123.pmtiles');
+    const deadData = `${dead}.data`;
+    const alive = path.join(fixture.tilesetDir, '.archive.pmtiles.staging-1-abcd0123.pmtiles');
     await writeFile(dead, 'half');
+    await writeFile(deadData, 'tiles');
     await writeFile(alive, 'busy');
-    expect(await cleanStaleStaging(fixture.tilesetDir)).toEqual([path.basename(dead)]);
+    // A user's folders whose names merely contain a staging-like part: never SafeMap's to delete.
+    const userFolders = ['photos.staging-4194305-abcd0123', '.archive.pmtiles.staging-4194305-abcd0123.pmtiles.backup', 'x.archive.pmtiles.staging-4194305-abcd0123.pmtiles'];
+    for (const folder of userFolders) {
+      await mkdir(path.join(fixture.tilesetDir, folder));
+      await writeFile(path.join(fixture.tilesetDir, folder, 'keep.txt'), 'mine');
+    }
+    expect((await cleanStaleStaging(fixture.tilesetDir, ['archive.pmtiles'])).sort()).toEqual([path.basename(dead), path.basename(deadData)].sort());
     expect(await readFile(alive, 'utf8')).toBe('busy');
+    for (const folder of userFolders) expect(await readFile(path.join(fixture.tilesetDir, folder, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('never prunes the newest version that passed the guard, even when a rollback left it out of the pointer', async () => {
+    const fixture = await makeCatalogue(2);
+    dirs.push(fixture.dir);
+    const loaded = await loadCatalog(fixture.catalog);
+    const publishForced = async () => (await buildCatalog(loaded, { progress: silentProgress, allowShrink: true }))[0]!.publish.version;
+    await writeBells(fixture.csv, 100, '처음');
+    const first = (await publish(fixture.catalog)).publish.version;
+    // 100 → 10 is refused unless forced.
+    await writeBells(fixture.csv, 10, '줄어든');
+    await expect(buildCatalog(loaded, { progress: silentProgress })).rejects.toMatchObject({ code: 'DATA_INVALID' });
+    const shrunk = await publishForced();
+    await writeBells(fixture.csv, 100, '좋은');
+    const good = (await publish(fixture.catalog)).publish.version;
+    // Back to the forced version: the good one, built after it, is no longer in the pointer's history.
+    await rollbackVersion(fixture.tilesetDir, shrunk);
+    expect((await readPointer(fixture.tilesetDir))!.history).toEqual([]);
+    await writeBells(fixture.csv, 2, '더 줄어든');
+    const fourth = await publishForced();
+    expect(new Set([first, shrunk, good, fourth]).size).toBe(4);
+    const pointer = (await readPointer(fixture.tilesetDir))!;
+    expect(pointer.version).toBe(fourth);
+    expect(pointer.history).toContain(good);
+    expect(await readdir(path.join(fixture.tilesetDir, 'versions'))).toContain(`${good}.pmtiles`);
   });
 });

@@ -182,7 +182,7 @@ describe('corrupt archives are refused at load; the server keeps serving the res
     expect(server!.alive()).toBe(true);
   });
 
-  it('an archive truncated in place while served: failed reads answer 503, never 500; the next publish is picked up', async () => {
+  it('an archive truncated in place while served: the server keeps serving the copy it verified, whole; the next publish is picked up', async () => {
     const before = (await tileJsonOf('good')).json!;
     const tilesetDir = path.join(fixture!.dir, 'published', 'good');
     const pointer = (await readPointer(tilesetDir))!;
@@ -190,26 +190,26 @@ describe('corrupt archives are refused at load; the server keeps serving the res
     const warm = tilesInRegion(1, 12)[0]!;
     expect((await httpGet(server!.url, tilePathFrom(before.tiles[0]!, warm.z, warm.x, warm.y))).status).toBe(200);
 
-    // What an in-place overwrite does to a reader holding the file open: the bytes it indexed are gone.
+    // An in-place overwrite (same inode): a reader holding the published file open would lose the bytes it indexed.
+    // The server reads a private copy it hashed at load instead, so every tile, cached or not, is still whole.
     await truncateInPlace(file, 2048);
-    const statuses = new Map<number, number>();
     const { west, south, east, north } = MARKER_REGION;
+    let read = 0;
     for (const z of [11, 12]) {
       const min = tileOf(west, north, z);
       const max = tileOf(east, south, z);
       for (let x = min.x; x <= max.x; x++) {
         for (let y = min.y; y <= max.y; y++) {
           const response = await httpGet(server!.url, tilePathFrom(before.tiles[0]!, z, x, y), { 'Accept-Encoding': 'gzip' });
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          if (response.status !== 200) {
-            expect(response.status, `${z}/${x}/${y}`).toBe(503);
-            expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect([200, 204], `${z}/${x}/${y}`).toContain(response.status);
+          if (response.status === 200) {
+            expect(tileMarkers(response, z, x, y)).toEqual(['good']);
+            read += 1;
           }
         }
       }
     }
-    expect(statuses.get(503), 'reads of the truncated archive failed and said so').toBeGreaterThan(0);
-    expect((await httpGet(server!.url, tilePathFrom(before.tiles[0]!, warm.z, warm.x, warm.y))).status, 'cached tile').toBe(200);
+    expect(read, 'tiles never requested before were read after the damage').toBeGreaterThan(4);
     expect(server!.alive()).toBe(true);
 
     // The fix is a publish: a new file and a pointer switch, which the server picks up without a restart.

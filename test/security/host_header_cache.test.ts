@@ -12,7 +12,11 @@ import { createSecurityFixture, startFixtureServer } from './security_fixture.js
 const fixture = createSecurityFixture();
 const documents = ['/catalog', '/tiles/city.json', '/styles/city.json'];
 
-/** A caching reverse proxy in front of `upstreamPort`; X-Cache tells whether an answer came from the cache. */
+/**
+ * A caching reverse proxy in front of `upstreamPort`; X-Cache tells whether an answer came from the cache. SafeMap
+ * sends its documents `no-cache`, which nginx would not store; this one is told to store every 200 for a minute
+ * whatever the Cache-Control says, as operators do to shed load, the worst case for poisoning.
+ */
 function cachingProxy(upstreamPort: number): Promise<RunningNginx> {
   return startNginx(`
   proxy_cache_path {{DIR}}/cache keys_zone=safemap:1m;
@@ -23,6 +27,8 @@ function cachingProxy(upstreamPort: number): Promise<RunningNginx> {
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_cache safemap;
+      proxy_ignore_headers Cache-Control Expires;
+      proxy_cache_valid 200 1m;
       add_header X-Cache $upstream_cache_status always;
     }
   }`);

@@ -3,6 +3,7 @@ import { validateCommand } from '../cli/validate_command.js';
 import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
+import { versionsCommand } from '../cli/versions_command.js';
 import { serveWithWorkers } from './serve_workers.js';
 
 const usage = `Usage: safemap <command> [options]
@@ -13,7 +14,8 @@ Check data
 Make and publish tiles
   build       turn files into .pmtiles, .mbtiles or a z/x/y folder; --config publishes a catalogue
   inspect     print an archive's metadata, or one tile as GeoJSON
-  rollback    return published tile sets to their previous version
+  versions    list the kept versions of published tile sets: build time, catalogue, sources, features
+  rollback    return published tile sets to an earlier version (--to VERSION), confirmed with the server
 
 Serve
   serve       run the tile server, widget and demo page
@@ -27,6 +29,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   build: buildCommand,
   inspect: inspectCommand,
   rollback: rollbackCommand,
+  versions: versionsCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -202,7 +202,14 @@ export const catalogSchema = z
     publish: z
       .strictObject({
         dir: z.string().min(1).default('tiles').meta({ description: 'Folder of published tile sets (`<dir>/<tileset>/current.json`), relative to the catalogue.' , examples: ['tiles'] }),
-        keep: z.number().int().min(1).max(100).default(3).meta({ description: 'Versions kept on disk per tile set, the live one included; older ones are pruned.' , examples: [5] }),
+        keep: z.number().int().min(1).max(100).default(3).meta({ description: 'Versions kept on disk per tile set, the live one included; older ones are pruned, except the newest that passed the publish guard.' , examples: [5] }),
+        server: z
+          .url({ protocol: /^https?$/ })
+          .optional()
+          .meta({
+            description: 'URL at which the machine running `safemap rollback` reaches the server of this catalogue; rollback asks it which version it serves to confirm the switch (default `http://127.0.0.1:8080`, or `--server`).',
+            examples: ['http://127.0.0.1:8080'],
+          }),
       })
       .optional()
       .meta({ description: 'Where `safemap build --config` publishes archives and the server looks for them.' }),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatForPath } from '../archive/open_archive.js';
 import { buildArchive } from '../tiling/build_archive.js';
-import { publishCatalog } from '../publish/publish_catalog.js';
+import { publishCatalog, PublishRefusedError } from '../publish/publish_catalog.js';
 import { jsonProgress, silentProgress, terminalProgress, type Progress } from '../tiling/progress.js';
 import { loadCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError, SafeMapError } from '../errors.js';
@@ -12,6 +12,7 @@ import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
+import { formatChange, refusedChanges, type LayerChange } from '../publish/publish_guard.js';
 import { buildReport, formatBuildReport } from './build_report.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import { readingOptions, readingUsage } from './reading_options.js';
@@ -31,7 +32,10 @@ Most people only need these
 
 Catalogue (publish for the running server)
   -c, --config FILE        build every tile set of the layer catalogue (or only the TILESETs named) and publish:
-                           <publish.dir>/<tileset>/versions/<hash>.pmtiles, switched in via current.json
+                           <publish.dir>/<tileset>/versions/<hash>.pmtiles, switched in via current.json.
+                           Refused (exit 7, the live version stays) when a layer comes out empty or with fewer
+                           than half of the live version's features
+      --allow-shrink       publish even so (a layer really was emptied or cut down)
 
 Input (CSV, XLSX, GeoJSON, NDJSON, shapefiles as .shp or .zip, GeoPackage, FlatGeobuf, KML/KMZ; other formats:
        ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson IN)
@@ -50,6 +54,7 @@ Tiles
 Progress
   -q, --quiet              print nothing but errors
       --json-progress      progress as one JSON object per line on stderr, the report as JSON on stdout
+      --json               the report as JSON on stdout, no progress
   -h, --help               show this help
 
 Exit codes
@@ -74,6 +79,8 @@ const options = {
   sheet: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'json-progress': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'allow-shrink': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -93,7 +100,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
     io.stdout.write(usage);
     return exitCodes.ok;
   }
-  const progress: Progress = values.quiet ? silentProgress : values['json-progress'] ? jsonProgress((line) => io.stderr.write(line)) : io.stderr.isTTY ? terminalProgress((text) => io.stderr.write(text)) : silentProgress;
+  const progress: Progress = values.quiet || values.json ? silentProgress : values['json-progress'] ? jsonProgress((line) => io.stderr.write(line)) : io.stderr.isTTY ? terminalProgress((text) => io.stderr.write(text)) : silentProgress;
   const staging = new Set<string>();
   const cleanup = (signal: NodeJS.Signals) => {
     for (const file of staging) rmSync(file, { recursive: true, force: true });
@@ -119,17 +126,39 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
 async function fromCatalog(values: Values, tilesets: string[], io: CommandIo, progress: Progress, onStaging: (file: string, active: boolean) => void): Promise<number> {
   if (values.output !== undefined) throw new SafeMapError('USAGE', 'give either --config or -o, not both');
   const started = performance.now();
-  const results = await publishCatalog(await loadCatalog(values.config!), { progress, only: tilesets, onStaging });
+  const json = values.json || values['json-progress'];
+  const loaded = await loadCatalog(values.config!);
+  const unknown = tilesets.filter((id) => !loaded.catalog.tilesets.some((set) => set.id === id));
+  if (unknown.length > 0) throw new SafeMapError('USAGE', `no tile set named ${unknown.join(', ')} in ${values.config}`);
+  let results;
+  try {
+    results = await publishCatalog(loaded, { progress, only: tilesets, onStaging, allowShrink: values['allow-shrink'] === true });
+  } catch (error) {
+    if (!(error instanceof PublishRefusedError)) throw error;
+    if (json) io.stdout.write(`${JSON.stringify({ refused: true, message: error.message, changes: error.changes })}\n`);
+    else if (!values.quiet) io.stdout.write(formatChanges(error.changes));
+    io.stderr.write(`safemap build: ${error.message}\n`);
+    return exitCodes.dataInvalid;
+  }
   if (tilesets.length > 0 && results.length === 0) throw new SafeMapError('USAGE', `no public tile set named ${tilesets.join(', ')} in ${values.config}`);
   for (const result of results) {
     const report = buildReport(result.tileset, 'pmtiles', result.build, result.skipped, started, result.publish.version);
-    if (values['json-progress']) io.stdout.write(`${JSON.stringify({ report, published: result.publish })}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ report, published: result.publish, changes: result.changes })}\n`);
     else if (!values.quiet) {
       io.stdout.write(formatBuildReport(report));
+      io.stdout.write(formatChanges(result.changes));
       io.stdout.write(result.publish.changed ? `  published ${result.publish.version}${result.publish.previous ? ` (was ${result.publish.previous})` : ''}\n` : `  unchanged: ${result.publish.version} is already published\n`);
+      if (refusedChanges(result.changes).length > 0) io.stdout.write('  published over the guard with --allow-shrink; the last version that passed it is kept for rollback\n');
     }
   }
   return exitCodes.ok;
+}
+
+/** Each layer against the live version: `  shelters: 120 → 118 features (added 1, removed 3, changed 2)`. */
+function formatChanges(changes: readonly LayerChange[]): string {
+  const lines = ['  against the live version:'];
+  for (const change of changes) lines.push(`    ${change.tileset}/${change.layer}: ${formatChange(change)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 async function fromFiles(values: Values, files: string[], io: CommandIo, progress: Progress, onStaging: (file: string, active: boolean) => void): Promise<number> {
@@ -151,9 +180,15 @@ async function fromFiles(values: Values, files: string[], io: CommandIo, progres
   reading.done();
   // A CRS chosen from where the data lands is said out loud, with the flag to override it.
   for (const note of result.problems.filter((problem) => problem.kind === 'crs-detected')) io.stderr.write(`safemap build: ${displayText(note.file)}: ${displayText(note.reason)}\n`);
+  const quarantined = result.sources.reduce((sum, source) => sum + source.quarantined, 0);
+  if (result.store.length === 0) {
+    // An empty archive would pass for a tile set and blank the map of whoever serves it: refuse before writing.
+    const why = quarantined > 0 ? `every row was quarantined (${quarantined})` : 'the input holds no rows';
+    throw new SafeMapError('DATA_INVALID', `no features to tile: ${why}; nothing was written. Run "safemap validate ${files.join(' ')}" to see why`);
+  }
   const layer = { id: (values.layer ?? layerNameOf(files[0]!)).normalize('NFC'), minzoom, maxzoom, store: result.store };
   const format = formatForPath(target);
-  await cleanStaleStaging(path.dirname(target));
+  await cleanStaleStaging(path.dirname(target), [path.basename(target)]);
   const staged = stagingPathFor(target);
   onStaging(staged, true);
   try {
@@ -163,8 +198,8 @@ async function fromFiles(values: Values, files: string[], io: CommandIo, progres
       sources: result.sources.map((source) => ({ file: path.basename(source.file), sha256: source.sha256, dataDates: source.dataDates })),
     }, progress);
     await moveIntoPlace(staged, target, exists);
-    const report = buildReport(output, format, built, result.sources.reduce((sum, source) => sum + source.quarantined, 0), started);
-    if (values['json-progress']) io.stdout.write(`${JSON.stringify({ report })}\n`);
+    const report = buildReport(output, format, built, quarantined, started);
+    if (values['json-progress'] || values.json) io.stdout.write(`${JSON.stringify({ report })}\n`);
     else if (!values.quiet) {
       io.stdout.write(formatBuildReport(report));
       if (report.quarantined > 0) io.stdout.write(`  run "safemap validate" on the input for the quarantined rows and why\n`);

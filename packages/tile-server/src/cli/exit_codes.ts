@@ -17,6 +17,7 @@ export const exitCodes = {
   writeFailed: 9,
   noPreviousVersion: 10,
   archiveInvalid: 11,
+  notServed: 12,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -48,9 +49,10 @@ export const exitCodeTable: ReadonlyArray<[ExitCode, string]> = [
   [4, 'an input file cannot be read'],
   [5, 'an input file cannot be parsed (format, columns, geometry)'],
   [6, 'projected coordinates without a declared CRS: refused'],
-  [7, 'problems in the data: validate found errors (in files, or in a catalogue\'s layers), or build cannot tile it as asked (a max-zoom tile over 500 KB)'],
+  [7, 'problems in the data: validate found errors (in files, or in a catalogue\'s layers), build cannot tile it as asked (a max-zoom tile over 500 KB), or the publish guard refused: the result is empty, or a layer lost more than half of its features against the live version (nothing written; --allow-shrink forces a catalogue publish)'],
   [8, 'the output exists: use -f to overwrite'],
   [9, 'writing or verifying the output failed; nothing was published'],
   [10, 'rollback: no previous version to return to'],
   [11, 'an archive is corrupt or not a tile archive'],
+  [12, 'rollback: the pointer is switched, but the running server still serves another version'],
 ];

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { openArchive } from '../archive/open_archive.js';
 import { checkCatalogSources, type LayerCheck } from '../ingest/check_catalog_sources.js';
-import { loadCatalog, type LoadedCatalog } from '../catalog/load_catalog.js';
+import { loadCatalog } from '../catalog/load_catalog.js';
 import { SafeMapError } from '../errors.js';
 import { publishDirOf } from '../publish/publish_location.js';
-import { readPointer } from '../publish/publish_pointer.js';
+import { readLiveVersion } from '../publish/live_version.js';
+import { judgeLayer, type LayerChange } from '../publish/publish_guard.js';
 import { exitCodeFor, exitCodes, type ExitCode } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
 
-/** The live (published) version of a tile set and its features per layer, from the archive's own statistics. */
+/** The live (published) version of a tile set and its features per layer. */
 export interface LiveVersion {
   readonly version: string;
   readonly featuresPerLayer: Record<string, number>;
@@ -23,8 +23,10 @@ export interface CatalogValidation {
   readonly tilesets: ReadonlyArray<{
     readonly id: string;
     readonly live: LiveVersion | null;
-    readonly layers: ReadonlyArray<LayerCheck & { readonly live: number | null; readonly change: number | null }>;
+    readonly layers: ReadonlyArray<LayerCheck & { readonly live: number | null; readonly change: number | null; readonly guard: LayerChange['verdict'] | null }>;
   }>;
+  /** Layers the publish guard would refuse: `build --config` would exit 7 and keep the live version. */
+  readonly refused: ReadonlyArray<{ readonly tileset: string; readonly layer: string; readonly live: number | null; readonly features: number; readonly verdict: LayerChange['verdict'] }>;
 }
 
 /**
@@ -41,41 +43,30 @@ export async function validateCatalog(file: string, only: readonly string[], jso
   const tilesets = [];
   for (const config of loaded.catalog.tilesets) {
     if (only.length > 0 && !only.includes(config.id)) continue;
-    const live = await liveVersion(loaded, config.id);
+    const found = await readLiveVersion(path.join(publishDirOf(loaded), config.id));
+    const live = found ? { version: found.version, featuresPerLayer: found.featuresPerLayer } : null;
     const layers = checks
       .filter((check) => check.tileset === config.id)
       .map((check) => {
-        // Restricted layers never enter the published archive, so they have nothing to compare with.
-        const count = check.access === 'public' && live ? (live.featuresPerLayer[check.layer] ?? 0) : null;
-        return { ...check, live: count, change: count === null ? null : check.features - count };
+        // Restricted layers never enter the published archive, so they have nothing to compare with nor a guard.
+        const count = check.access === 'public' && live ? (live.featuresPerLayer[check.layer] ?? null) : null;
+        // A source that cannot be read at all is its own error; the guard judges what a build would publish.
+        const unreadable = check.findings.some((finding) => finding.code !== undefined || finding.kind === 'missing-column' || finding.kind === 'source-unreadable');
+        const guard = check.access === 'public' && !unreadable ? judgeLayer(count, check.features) : null;
+        return { ...check, live: count, change: count === null ? null : check.features - count, guard };
       });
     tilesets.push({ id: config.id, live, layers });
   }
+  const refused = tilesets.flatMap((tileset) =>
+    tileset.layers.filter((layer) => layer.guard !== null && layer.guard !== 'ok').map((layer) => ({ tileset: tileset.id, layer: layer.layer, live: layer.live, features: layer.features, verdict: layer.guard! })),
+  );
   const findings = checks.flatMap((check) => check.findings);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const report: CatalogValidation = { catalogue: loaded.file, clean: errors === 0, errors, warnings: findings.length - errors, tilesets };
+  const report: CatalogValidation = { catalogue: loaded.file, clean: errors === 0 && refused.length === 0, errors, warnings: findings.length - errors, tilesets, refused };
   io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatCatalogValidation(report));
-  const refused = findings.find((finding) => finding.code !== undefined);
-  if (refused) return exitCodeFor(refused.code!);
-  return errors > 0 ? exitCodes.dataInvalid : exitCodes.ok;
-}
-
-/** The published version's per-layer counts (tippecanoe-style `tilestats`), or null when nothing is published. */
-async function liveVersion(loaded: LoadedCatalog, tileset: string): Promise<LiveVersion | null> {
-  const dir = path.join(publishDirOf(loaded), tileset);
-  const pointer = await readPointer(dir);
-  if (!pointer) return null;
-  const archive = await openArchive(path.join(dir, pointer.archive));
-  try {
-    const metadata = (await archive.metadata()) as { tilestats?: { layers?: Array<{ layer?: unknown; count?: unknown }> } };
-    const featuresPerLayer: Record<string, number> = {};
-    for (const entry of metadata.tilestats?.layers ?? []) {
-      if (typeof entry.layer === 'string' && typeof entry.count === 'number') featuresPerLayer[entry.layer] = entry.count;
-    }
-    return { version: pointer.version, featuresPerLayer };
-  } finally {
-    await archive.close();
-  }
+  const unreadable = findings.find((finding) => finding.code !== undefined);
+  if (unreadable) return exitCodeFor(unreadable.code!);
+  return errors > 0 || refused.length > 0 ? exitCodes.dataInvalid : exitCodes.ok;
 }
 
 export function formatCatalogValidation(report: CatalogValidation): string {
@@ -85,7 +76,9 @@ export function formatCatalogValidation(report: CatalogValidation): string {
     for (const layer of tileset.layers) {
       lines.push(`  layer ${layer.layer}${layer.access === 'restricted' ? ' (restricted)' : ''}  ${layer.key}  ${path.basename(layer.file)}`);
       const counts = [`rows ${layer.rows}`, `features ${layer.features}`, `quarantined ${layer.quarantined}`];
-      if (layer.live !== null) counts.push(`live ${layer.live} (${layer.change! > 0 ? '+' : ''}${layer.change})`);
+      if (layer.live !== null) counts.push(`live ${layer.live} → ${layer.features} (${layer.change! > 0 ? '+' : ''}${layer.change})`);
+      if (layer.guard === 'empty') counts.push('publish guard: REFUSED, the layer would be empty');
+      if (layer.guard === 'shrunk') counts.push('publish guard: REFUSED, it would lose more than half of its features');
       lines.push(`    ${counts.join(' · ')}`);
       for (const group of layer.quarantine) {
         lines.push(`    quarantined ${group.kind} ×${group.count}`);
@@ -94,7 +87,12 @@ export function formatCatalogValidation(report: CatalogValidation): string {
       for (const finding of layer.findings) lines.push(`    ${finding.severity.padEnd(7)} ${finding.key}: ${finding.message}`);
     }
   }
-  const verdict = report.errors > 0 ? 'fix the errors before "safemap build --config"' : 'ready to build';
+  const verdict =
+    report.errors > 0
+      ? 'fix the errors before "safemap build --config"'
+      : report.refused.length > 0
+        ? `"safemap build --config" would be refused (${report.refused.map((entry) => `${entry.tileset}/${entry.layer}`).join(', ')}) and keep the live version; fix the source, or publish with --allow-shrink`
+        : 'ready to build';
   lines.push(`${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}: ${verdict}`);
   return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ import { buildTileJson } from './tilejson.js';
 export interface TilesetRouteOptions {
   publicUrl: string | undefined;
   fallbackUrl: string;
-  /** Seconds clients may cache the catalogue, TileJSON and styles, which change on republish. */
+  /** Seconds clients may cache feature look-ups; the catalogue, TileJSON and styles are always revalidated. */
   metadataMaxAge: number;
 }
 
@@ -23,17 +23,20 @@ export function tilesetRoutes(getRegistry: () => TilesetRegistry, options: Tiles
   const router = Router();
   const base = (req: Request) => publicBaseUrl(req, options.publicUrl, options.fallbackUrl);
   const cacheControl = `public, max-age=${options.metadataMaxAge}`;
+  // The catalogue, TileJSON and style name the live version: a page reloaded after a publish or rollback must see
+  // it at once, so caches revalidate every time (a 304 against the strong ETag Express computes from the body).
+  const revalidate = 'public, no-cache';
 
   router.get('/catalog', (req, res) => {
-    res.set('Cache-Control', cacheControl).json(buildCatalogJson(getRegistry(), base(req)));
+    res.set('Cache-Control', revalidate).json(buildCatalogJson(getRegistry(), base(req)));
   });
 
   router.get('/tiles/:id.json', (req, res) => {
-    res.set('Cache-Control', cacheControl).json(buildTileJson(requireTileset(getRegistry(), req.params.id), base(req)));
+    res.set('Cache-Control', revalidate).json(buildTileJson(requireTileset(getRegistry(), req.params.id), base(req)));
   });
 
   router.get('/styles/:id.json', (req, res) => {
-    res.set('Cache-Control', cacheControl).json(buildStyleJson(requireTileset(getRegistry(), req.params.id), base(req)));
+    res.set('Cache-Control', revalidate).json(buildStyleJson(requireTileset(getRegistry(), req.params.id), base(req)));
   });
 
   router.get('/tiles/:id/features', (req, res) => {

@@ -21,13 +21,16 @@ export async function checkPublishedArchive(file: string, version: string): Prom
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   const digest = hash.digest('hex');
-  if (!digest.startsWith(version)) {
-    throw new SafeMapError(
-      'ARCHIVE_INVALID',
-      `${file}: its bytes do not match the published version ${version} (sha256 starts ${digest.slice(0, 16)}): the file was damaged or changed after publishing`,
-      { file },
-    );
-  }
+  if (!digest.startsWith(version)) throw digestMismatch(file, version, digest);
   if (verified.size >= MAX_REMEMBERED) verified.clear();
   verified.set(key, true);
+}
+
+/** The refusal of a published file whose SHA-256 is not the one its version records. */
+export function digestMismatch(file: string, version: string, digest: string): SafeMapError {
+  return new SafeMapError(
+    'ARCHIVE_INVALID',
+    `${file}: its bytes do not match the published version ${version} (sha256 starts ${digest.slice(0, 16)}): the file was damaged or changed after publishing`,
+    { file },
+  );
 }

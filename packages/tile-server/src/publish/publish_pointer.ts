@@ -1,6 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
+import { stagingPathFor } from './staging.js';
 
 /** `current.json` of a published tile set: which version is live and which earlier ones are kept, newest first. */
 export interface PublishPointer {
@@ -8,6 +9,11 @@ export interface PublishPointer {
   /** Archive path relative to the tile set's folder, e.g. `versions/3f2a….pmtiles`. */
   readonly archive: string;
   readonly history: readonly string[];
+  /**
+   * Set by `safemap rollback`: serve exactly this version, even when the catalogue has changed since it was built
+   * (the server otherwise builds the current configuration itself). The next publish clears it.
+   */
+  readonly rollback?: true;
 }
 
 export const POINTER_FILE = 'current.json';
@@ -36,13 +42,18 @@ export async function readPointer(tilesetDir: string): Promise<PublishPointer | 
   if (path.isAbsolute(archive) || archive === '..' || archive.startsWith(`..${path.sep}`)) {
     throw new SafeMapError('ARCHIVE_INVALID', `${file}: the archive ${json.archive} is outside the tile set's folder`, { file });
   }
-  return { version: json.version, archive: json.archive, history: json.history.filter((v): v is string => typeof v === 'string' && /^[0-9a-f]{1,64}$/.test(v)) };
+  return {
+    version: json.version,
+    archive: json.archive,
+    history: json.history.filter((v): v is string => typeof v === 'string' && /^[0-9a-f]{1,64}$/.test(v)),
+    ...(json.rollback === true ? { rollback: true as const } : {}),
+  };
 }
 
 /** Replaces the pointer atomically: write a temporary file, flush it, rename it over the old one. */
 export async function writePointer(tilesetDir: string, pointer: PublishPointer): Promise<void> {
   const file = path.join(tilesetDir, POINTER_FILE);
-  const temporary = path.join(tilesetDir, `.${POINTER_FILE}.staging-${process.pid}-0`);
+  const temporary = stagingPathFor(file);
   const handle = await open(temporary, 'w');
   try {
     await handle.writeFile(`${JSON.stringify(pointer, null, 2)}\n`);
@@ -61,4 +72,9 @@ export function versionArchive(version: string): string {
 /** Path of a version's look-up file (its features for `/features`), beside its archive. */
 export function versionLookups(version: string): string {
   return `versions/${version}.lookups.sqlite`;
+}
+
+/** Path of a version's record (when it was built, from what, how many features, whether it passed the guard). */
+export function versionRecordFile(version: string): string {
+  return `versions/${version}.json`;
 }

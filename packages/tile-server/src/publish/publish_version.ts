@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
-import { readPointer, versionArchive, versionLookups, writePointer, type PublishPointer } from './publish_pointer.js';
+import { readPointer, versionArchive, versionLookups, versionRecordFile, writePointer, type PublishPointer } from './publish_pointer.js';
+import { readVersionRecord, writeVersionRecord, type VersionRecord } from './version_record.js';
 
 export interface PublishResult {
   readonly version: string;
@@ -18,48 +19,108 @@ export interface PublishResult {
 /** How many versions a tile set keeps on disk when the catalogue does not say: the live one and two to go back to. */
 export const DEFAULT_KEEP = 3;
 
+export interface PublishVersionOptions {
+  readonly keep?: number;
+  /** The staged look-up file of the same build. */
+  readonly lookups?: string;
+  /** What the version was made from; written as `versions/<version>.json`. */
+  readonly record?: Omit<VersionRecord, 'version' | 'lookupsSha256'>;
+}
+
 /**
- * Makes a verified staged archive the live version of a tile set: moves it to `versions/<hash>.pmtiles`, switches
- * `current.json` atomically, then prunes versions beyond `keep`. The version is the archive's content hash, so
- * rebuilding unchanged data changes nothing.
+ * Makes a verified staged archive the live version of a tile set: moves it to `versions/<hash>.pmtiles` with its
+ * look-ups and record, switches `current.json` atomically, then prunes versions beyond `keep` — never the newest
+ * version that passed the publish guard, so forced publishes cannot push out the last good one. The version is the
+ * archive's content hash, so rebuilding unchanged data changes nothing.
  */
-export async function publishVersion(tilesetDir: string, staged: string, keep = DEFAULT_KEEP, stagedLookups?: string): Promise<PublishResult> {
+export async function publishVersion(tilesetDir: string, staged: string, options: PublishVersionOptions = {}): Promise<PublishResult> {
+  const keep = options.keep ?? DEFAULT_KEEP;
   const version = (await sha256File(staged)).slice(0, 16);
   const target = path.join(tilesetDir, versionArchive(version));
   await mkdir(path.dirname(target), { recursive: true });
-  // The look-ups go in first: a version whose archive is in place always has its look-ups beside it.
-  if (stagedLookups) await rename(stagedLookups, path.join(tilesetDir, versionLookups(version)));
+  const current = await readPointer(tilesetDir);
+  const unchanged = current?.version === version && !current.rollback;
+  // Record and look-ups go in first: a version whose archive is in place always has them beside it.
+  if (options.record && !(unchanged && (await exists(path.join(tilesetDir, versionRecordFile(version)))))) {
+    const lookupsSha256 = options.lookups ? await sha256File(options.lookups) : undefined;
+    await writeVersionRecord(tilesetDir, { ...options.record, version, ...(lookupsSha256 ? { lookupsSha256 } : {}) });
+  }
+  if (options.lookups) await rename(options.lookups, path.join(tilesetDir, versionLookups(version)));
   if (await exists(target)) await rm(staged, { force: true });
   else await rename(staged, target);
-  const current = await readPointer(tilesetDir);
-  if (current?.version === version) return { version, previous: current.history[0], changed: false, pruned: [] };
-  const history = current ? [current.version, ...current.history].filter((v) => v !== version).slice(0, Math.max(0, keep - 1)) : [];
+  if (unchanged) return { version, previous: current.history[0], changed: false, pruned: [] };
+  const older = current ? [current.version, ...current.history].filter((v) => v !== version) : [];
+  const history = older.slice(0, Math.max(0, keep - 1));
+  if (options.record?.guard === 'forced') {
+    // Among every version on disk, not only the pointer's history: a rollback may have left the good one out of it.
+    const lastGood = (await keptVersions(tilesetDir)).find((entry) => entry.version !== version && (!entry.record || entry.record.guard === 'passed'));
+    if (lastGood !== undefined && !history.includes(lastGood.version)) history.push(lastGood.version);
+  }
   const pointer: PublishPointer = { version, archive: versionArchive(version), history };
   await writePointer(tilesetDir, pointer);
   return { version, previous: current?.version, changed: true, pruned: await pruneVersions(tilesetDir, pointer) };
 }
 
-/** Switches back to the newest kept earlier version. The version left stays on disk until the next prune. */
-export async function rollbackVersion(tilesetDir: string): Promise<{ from: string; to: string }> {
-  const current = await readPointer(tilesetDir);
-  const previous = current?.history[0];
-  if (!current) throw new SafeMapError('NO_PREVIOUS_VERSION', `${tilesetDir}: nothing is published there yet, so there is no previous version`);
-  if (previous === undefined) throw new SafeMapError('NO_PREVIOUS_VERSION', `${tilesetDir}: no previous version to return to`);
-  if (!(await exists(path.join(tilesetDir, versionArchive(previous))))) {
-    throw new SafeMapError('NO_PREVIOUS_VERSION', `${tilesetDir}: the previous version ${previous} is no longer on disk`);
-  }
-  await writePointer(tilesetDir, { version: previous, archive: versionArchive(previous), history: current.history.slice(1) });
-  return { from: current.version, to: previous };
+/** One version kept on disk, newest first in `keptVersions`. */
+export interface KeptVersion {
+  readonly version: string;
+  /** Archive path relative to the tile set folder. */
+  readonly archive: string;
+  readonly current: boolean;
+  /** Build time from the record, else the archive file's modification time. */
+  readonly builtAt: string;
+  readonly record: VersionRecord | undefined;
 }
 
-/** Deletes version archives the pointer no longer names. */
+/** Every version whose archive is on disk (whether the pointer still names it or not), newest build first. */
+export async function keptVersions(tilesetDir: string): Promise<KeptVersion[]> {
+  const pointer = await readPointer(tilesetDir);
+  const names = await readdir(path.join(tilesetDir, 'versions')).catch(() => [] as string[]);
+  const versions = new Set(names.map((name) => /^([0-9a-f]{1,64})\.pmtiles$/.exec(name)?.[1]).filter((v): v is string => v !== undefined));
+  const kept: KeptVersion[] = [];
+  if (pointer && !versions.has(pointer.version) && (await exists(path.join(tilesetDir, pointer.archive)))) {
+    kept.push({ version: pointer.version, archive: pointer.archive, current: true, builtAt: await fileTime(path.join(tilesetDir, pointer.archive)), record: await readVersionRecord(tilesetDir, pointer.version) });
+  }
+  for (const version of versions) {
+    const archive = versionArchive(version);
+    const record = await readVersionRecord(tilesetDir, version);
+    kept.push({ version, archive, current: pointer?.version === version, builtAt: record?.builtAt ?? (await fileTime(path.join(tilesetDir, archive))), record });
+  }
+  return kept.sort((a, b) => (a.builtAt < b.builtAt ? 1 : a.builtAt > b.builtAt ? -1 : a.version.localeCompare(b.version)));
+}
+
+/**
+ * Switches the live version to `to` (default: the newest kept earlier version). The pointer is marked as a rollback,
+ * so the server serves exactly that archive and its look-ups even if the catalogue changed since; versions built
+ * after it stay on disk until the next publish prunes them.
+ */
+export async function rollbackVersion(tilesetDir: string, to?: string): Promise<{ from: string; to: string }> {
+  const current = await readPointer(tilesetDir);
+  if (!current) throw new SafeMapError('NO_PREVIOUS_VERSION', `${tilesetDir}: nothing is published there yet, so there is no previous version`);
+  const kept = await keptVersions(tilesetDir);
+  const target = to ?? current.history.find((version) => kept.some((entry) => entry.version === version));
+  if (target === undefined) {
+    const gone = current.history[0];
+    throw new SafeMapError('NO_PREVIOUS_VERSION', gone ? `${tilesetDir}: the previous version ${gone} is no longer on disk` : `${tilesetDir}: no previous version to return to`);
+  }
+  const entry = kept.find((candidate) => candidate.version === target);
+  if (!entry) {
+    throw new SafeMapError('NO_PREVIOUS_VERSION', `${tilesetDir}: no kept version ${target}; kept: ${kept.map((candidate) => candidate.version).join(', ') || 'none'} (see "safemap versions")`);
+  }
+  if (target === current.version) return { from: current.version, to: target };
+  const history = kept.filter((candidate) => candidate.version !== target && candidate.builtAt <= entry.builtAt).map((candidate) => candidate.version);
+  await writePointer(tilesetDir, { version: target, archive: entry.archive, history, rollback: true });
+  return { from: current.version, to: target };
+}
+
+/** Deletes version archives, look-ups and records the pointer no longer names. */
 export async function pruneVersions(tilesetDir: string, pointer: PublishPointer): Promise<string[]> {
   const kept = [pointer.version, ...pointer.history];
-  const keep = new Set(kept.flatMap((version) => [path.basename(versionArchive(version)), path.basename(versionLookups(version))]));
+  const keep = new Set(kept.flatMap((version) => [versionArchive(version), versionLookups(version), versionRecordFile(version)].map((file) => path.basename(file))));
   const dir = path.join(tilesetDir, 'versions');
   const pruned: string[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (keep.has(name) || !/\.(pmtiles|lookups\.sqlite)$/.test(name)) continue;
+    if (keep.has(name) || !/^[0-9a-f]{1,64}\.(pmtiles|lookups\.sqlite|json)$/.test(name)) continue;
     await rm(path.join(dir, name), { force: true });
     if (name.endsWith('.pmtiles')) pruned.push(name.replace(/\.pmtiles$/, ''));
   }
@@ -73,7 +134,14 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function sha256File(file: string): Promise<string> {
+async function fileTime(file: string): Promise<string> {
+  return stat(file).then(
+    (info) => info.mtime.toISOString(),
+    () => new Date(0).toISOString(),
+  );
+}
+
+export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-const STAGING = /\.staging-(\d+)-[0-9a-f]+/;
 
 /**
  * A temporary path beside `target`, on the same file system so the final rename is atomic. It carries the pid, so a
@@ -11,26 +9,49 @@ const STAGING = /\.staging-(\d+)-[0-9a-f]+/;
 export function stagingPathFor(target: string): string {
   const dir = path.dirname(target);
   const base = path.basename(target);
-  const extension = path.extname(base);
-  return path.join(dir, `.${base}.staging-${process.pid}-${randomBytes(4).toString('hex')}${extension}`);
+  return path.join(dir, `.${base}.staging-${process.pid}-${randomBytes(4).toString('hex')}${path.extname(base)}`);
 }
 
-/** Removes staging files and folders in `dir` left by builds that are no longer running (killed, crashed). */
-export async function cleanStaleStaging(dir: string): Promise<string[]> {
+/** Files written beside a staging file while it is built: the PMTiles writer's data file, SQLite's journals. */
+const COMPANIONS = '(?:\\.data|-journal|-wal|-shm)?';
+
+/**
+ * The exact names `stagingPathFor` gives for `target` (a base name), and the companion files written beside them:
+ * anchored at both ends, so a user's folder that merely contains `.staging-<pid>-<hex>` in its name never matches.
+ */
+export function stagingPattern(target: string): RegExp {
+  const base = path.basename(target);
+  return new RegExp(`^\\.${escapeRegExp(base)}\\.staging-(\\d{1,10})-[0-9a-f]{8}${escapeRegExp(path.extname(base))}${COMPANIONS}$`);
+}
+
+/**
+ * Removes what builds that are no longer running (killed, crashed) left in `dir` while writing one of `targets`
+ * (base names such as `archive.pmtiles`): only names `stagingPathFor` gives those targets, never anything else.
+ */
+export async function cleanStaleStaging(dir: string, targets: readonly string[]): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return [];
   }
+  const patterns = targets.map(stagingPattern);
   const removed: string[] = [];
   for (const name of names) {
-    const match = STAGING.exec(name);
+    const match = patterns.map((pattern) => pattern.exec(name)).find((found) => found !== null);
     if (!match || isAlive(Number(match[1]))) continue;
-    await rm(path.join(dir, name), { recursive: true, force: true });
+    const file = path.join(dir, name);
+    // A symbolic link is removed itself, never followed.
+    const info = await lstat(file).catch(() => undefined);
+    if (!info) continue;
+    await rm(file, { recursive: info.isDirectory(), force: true });
     removed.push(name);
   }
   return removed;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isAlive(pid: number): boolean {

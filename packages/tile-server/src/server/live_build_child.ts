@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import { isSafeMapError } from '../errors.js';
+import { judgeLayer } from '../publish/publish_guard.js';
 import { buildTileset } from '../tiling/build_tileset.js';
 import { silentProgress } from '../tiling/progress.js';
 
@@ -14,6 +15,11 @@ export interface LiveBuildRequest {
   readonly catalogFile: string;
   readonly configHash: string;
   readonly dir: string;
+  /**
+   * Features per layer of the published version served meanwhile: the build is refused by the publish guard
+   * against it (a layer empty, or fewer than half), so a broken source cannot replace a good version.
+   */
+  readonly guard?: Readonly<Record<string, number>>;
 }
 
 export type LiveBuildReply =
@@ -27,6 +33,17 @@ export async function runLiveBuild(request: LiveBuildRequest): Promise<LiveBuild
     const stamp = `${process.pid}-${Date.now()}`;
     const staged = { archive: path.join(request.dir, `.building-${stamp}.pmtiles`), lookups: path.join(request.dir, `.building-${stamp}.lookups.sqlite`) };
     const { build, skipped } = await buildTileset(request.config, request.baseDir, request.catalogFile, request.configHash, staged, silentProgress);
+    if (request.guard) {
+      const guard = request.guard;
+      const refused = request.config.layers
+        .map((layer) => ({ layer: layer.id, before: guard[layer.id] ?? null, after: build.featuresPerLayer[layer.id] ?? 0 }))
+        .filter((change) => judgeLayer(change.before, change.after) !== 'ok');
+      if (refused.length > 0) {
+        await Promise.all([rm(staged.archive, { force: true }), rm(staged.lookups, { force: true })]);
+        const what = refused.map((change) => `${change.layer} ${change.before ?? 'none'} → ${change.after}`).join(', ');
+        return { ok: false, code: 'DATA_INVALID', message: `the publish guard refused the build (${what} features): a layer would be empty or lose more than half of its features` };
+      }
+    }
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(staged.archive)) hash.update(chunk as Buffer);
     const version = hash.digest('hex').slice(0, 16);

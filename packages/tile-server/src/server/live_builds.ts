@@ -13,6 +13,12 @@ import { configHash } from '../publish/publish_location.js';
 import type { VersionFiles } from '../store/load_tilesets.js';
 import { runLiveBuild, type LiveBuildReply, type LiveBuildRequest } from './live_build_child.js';
 
+/** A published version served while the server builds the current configuration, and its features per layer. */
+export interface PublishedFallback {
+  readonly version: string;
+  readonly featuresPerLayer: Readonly<Record<string, number>>;
+}
+
 /** Versions kept per tile set: the one served and one before it, for clients still holding its TileJSON. */
 const KEEP = 2;
 
@@ -25,6 +31,8 @@ interface Entry {
   versions: VersionFiles[];
   building: boolean;
   failure: SafeMapError | undefined;
+  /** The published version (of an earlier configuration) served until this configuration builds, if any. */
+  fallback: PublishedFallback | undefined;
   waiters: Array<() => void>;
 }
 
@@ -57,17 +65,24 @@ export class LiveBuilds {
     return builds;
   }
 
-  /** The newest built version of this configuration (and the ones before it), or undefined; asks for a build if none. */
-  versionsOf(config: TilesetConfig, catalog: LoadedCatalog): VersionFiles[] {
+  /**
+   * The newest built version of this configuration (and the ones before it), or undefined; asks for a build if none.
+   * `fallback`: the published version served meanwhile, named in the log if the build fails.
+   */
+  versionsOf(config: TilesetConfig, catalog: LoadedCatalog, fallback?: PublishedFallback): VersionFiles[] {
     const entry = this.entryOf(config, catalog);
+    entry.fallback = fallback;
     if (entry.signature === undefined && !entry.building) void this.check(entry);
     return entry.versions;
   }
 
-  /** Resolves once every tile set asked for so far has a first version or has failed; rejects with the first failure. */
+  /**
+   * Resolves once every tile set asked for so far has a first version or has failed; rejects with the first failure
+   * of a tile set that has nothing else to serve (no published version standing in).
+   */
   async settled(): Promise<void> {
     await Promise.all([...this.entries.values()].map((entry) => (entry.versions.length > 0 || (entry.failure && !entry.building) ? undefined : new Promise<void>((resolve) => entry.waiters.push(resolve)))));
-    const failed = [...this.entries.values()].find((entry) => entry.versions.length === 0 && entry.failure);
+    const failed = [...this.entries.values()].find((entry) => entry.versions.length === 0 && entry.failure && entry.fallback === undefined);
     if (failed) throw failed.failure;
   }
 
@@ -86,7 +101,7 @@ export class LiveBuilds {
     const key = `${config.id}-${configHash(config)}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { config, catalog, key, signature: undefined, versions: [], building: false, failure: undefined, waiters: [] };
+      entry = { config, catalog, key, signature: undefined, versions: [], building: false, failure: undefined, fallback: undefined, waiters: [] };
       this.entries.set(key, entry);
     }
     return entry;
@@ -124,6 +139,7 @@ export class LiveBuilds {
       catalogFile: entry.catalog.file,
       configHash: configHash(entry.config),
       dir: path.join(this.root, entry.key),
+      ...(entry.fallback ? { guard: entry.fallback.featuresPerLayer } : {}),
     };
     this.logger.info({ tileset: entry.config.id }, 'nothing published for this configuration: building it');
     const reply = await buildElsewhere(request);
@@ -138,7 +154,12 @@ export class LiveBuilds {
       if (!this.closed) this.onBuilt();
     } else {
       entry.failure = new SafeMapError((reply.code as ErrorCode | undefined) ?? 'INTERNAL', reply.message);
-      const outcome = entry.versions.length > 0 ? `still serving version ${entry.versions[0]!.version}` : 'its tiles answer 503 until a build succeeds';
+      const outcome =
+        entry.versions.length > 0
+          ? `still serving version ${entry.versions[0]!.version}`
+          : entry.fallback
+            ? `serving the published version ${entry.fallback.version} (built from an earlier catalogue) until a build succeeds`
+            : 'its tiles answer 503 until a build succeeds';
       this.logger.error({ tileset: entry.config.id, code: reply.code }, `build failed: ${reply.message}; ${outcome}`);
     }
     for (const resolve of entry.waiters.splice(0)) resolve();

@@ -14,6 +14,7 @@ import { TileCache } from '../store/tile_cache.js';
 import { loadRegistry, type TilesetRegistry } from '../store/tileset_registry.js';
 import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
 import { LiveBuilds } from './live_builds.js';
+import { VerifiedCopies } from '../store/verified_copies.js';
 
 export interface ServerOptions {
   catalogPath: string;
@@ -66,15 +67,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
   let running: RunningServer | undefined;
   const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs, options.metrics);
-  const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) =>
-    loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
-      loadRegistry(catalog, logger, { cache, built: (config, part) => builds.versionsOf(config, part), ...(serving ? { serving } : {}) }),
+  const copies = await VerifiedCopies.create();
+  const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) => {
+    copies.beginLoad();
+    const next = await loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
+      loadRegistry(catalog, logger, { cache, copies, built: (config, part, fallback) => builds.versionsOf(config, part, fallback), ...(serving ? { serving } : {}) }),
     );
+    copies.commitLoad();
+    return next;
+  };
   let loaded;
   try {
     loaded = await load();
   } catch (error) {
-    await builds.close();
+    await Promise.all([builds.close(), copies.close()]);
     throw error;
   }
   let registry: TilesetRegistry = loaded.registry;
@@ -127,8 +133,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registry = next.registry;
     restricted = next.restricted;
     const kept = new Set([...next.registry.list(), ...(next.restricted?.registry.list() ?? [])].map((tileset) => tileset.source));
-    // Requests already reading the old archives finish first; the old registries close a little later.
-    setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))), 10_000).unref();
+    // Requests already reading the old archives finish first; the old registries close a little later, and the
+    // verified copies no registry uses any more go with them.
+    setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))).then(() => copies.sweep()), 10_000).unref();
   };
   let reloading: Promise<void> = Promise.resolve();
   running = {
@@ -154,7 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeIdleConnections();
       });
       await Promise.all([registry.close(), restricted?.registry.close()]);
-      await builds.close();
+      await Promise.all([builds.close(), copies.close()]);
     },
   };
   // `safemap build --config` publishing into this catalogue's folder is picked up without a restart.

@@ -8,51 +8,131 @@ import type { Logger } from '../log.js';
 import { checkPublishedArchive } from '../publish/check_published_archive.js';
 import { configHash, publishDirOf } from '../publish/publish_location.js';
 import { readPointer, versionArchive, versionLookups } from '../publish/publish_pointer.js';
-import { exists, loadTilesetVersion } from './load_tilesets.js';
+import { readVersionRecord } from '../publish/version_record.js';
+import { heldLayers, unfitReason } from '../publish/version_fits.js';
+import { exists, loadTilesetVersion, type VersionFiles } from './load_tilesets.js';
 import type { TileCache } from './tile_cache.js';
 import type { Tileset } from './tileset.js';
+import type { VerifiedCopies } from './verified_copies.js';
+
+/** A published version the server can serve, and how it stands against the current catalogue. */
+export interface PublishedLoad {
+  readonly tileset: Tileset;
+  /**
+   * True when the version was built from the current configuration, or a rollback pinned it: served as it is.
+   * False for a version of an earlier configuration that still fits the catalogue: served while the server builds
+   * the current configuration, and kept if that build fails (a source that no longer reads never takes the map down).
+   */
+  readonly exact: boolean;
+}
+
+interface Checked {
+  readonly files: VersionFiles;
+  readonly builtFrom: string | undefined;
+  /** Why the catalogue no longer allows this version, if it does not. */
+  readonly unfit: string | undefined;
+}
 
 /**
- * The published version of a catalogue tile set, with the earlier versions still on disk answering their own
- * versioned URLs. Undefined when nothing is published or the archive was built from another configuration of the
- * tile set (the server then builds one itself). A damaged archive is an ARCHIVE_INVALID error.
+ * The published version of a catalogue tile set, with the earlier kept versions answering their own versioned URLs.
+ * Every file is verified against its version's hash (and, with `copies`, served from a private verified copy); a
+ * version holding data the catalogue has since withdrawn is never served, live or earlier. When the live version
+ * is refused, the newest earlier version that verifies and fits is served instead and the refusal is logged; when
+ * none does, the refusal is thrown (ARCHIVE_INVALID). Undefined when nothing servable is published.
  */
-export async function loadPublishedTileset(config: TilesetConfig, catalog: LoadedCatalog, cache: TileCache, logger: Logger): Promise<Tileset | undefined> {
+export async function loadPublishedTileset(config: TilesetConfig, catalog: LoadedCatalog, cache: TileCache, logger: Logger, copies?: VerifiedCopies): Promise<PublishedLoad | undefined> {
+  // Restricted layers never enter a published archive: the restricted part of a tile set is always built by the server.
+  if (config.layers.every((layer) => layer.access === 'restricted')) return undefined;
   const tilesetDir = path.join(publishDirOf(catalog), config.id);
   const pointer = await readPointer(tilesetDir);
   if (!pointer) return undefined;
-  const file = path.join(tilesetDir, pointer.archive);
+  const currentHash = configHash(config);
+  const check = (version: string, archive: string, lookups = true) => checkVersion(tilesetDir, version, archive, config, currentHash, copies, lookups);
+  let live: Checked;
+  let liveVersion = pointer.version;
+  let pinned = pointer.rollback === true;
+  try {
+    live = await check(pointer.version, pointer.archive);
+  } catch (error) {
+    if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
+    const fallback = await firstGood(pointer.history, check);
+    if (!fallback) throw error;
+    logger.error({ tileset: config.id, code: error.code, file: error.details?.file, serving: fallback.version }, `refused ${error.message}; serving the last good version ${fallback.version}`);
+    live = fallback.checked;
+    liveVersion = fallback.version;
+    pinned = false;
+  }
+  if (live.unfit) {
+    logger.warn({ tileset: config.id, version: liveVersion }, `the published version is not served: ${live.unfit}; building the current configuration`);
+    return undefined;
+  }
+  const earlier = new Map<string, ArchiveTileSource>();
+  for (const version of pointer.history) {
+    if (version === liveVersion || !(await exists(path.join(tilesetDir, versionArchive(version))))) continue;
+    // A damaged, pruned or withdrawn earlier version costs only its own URLs, which answer 404, never the live one.
+    try {
+      // Earlier versions answer only their versioned tile URLs: their look-ups are not needed.
+      const older = await check(version, versionArchive(version), false);
+      if (older.unfit) {
+        logger.warn({ tileset: config.id, version }, `earlier version no longer served: ${older.unfit}`);
+        continue;
+      }
+      earlier.set(version, new ArchiveTileSource(config.id, version, await openArchive(older.files.archive), cache));
+    } catch (error) {
+      if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
+      logger.warn({ tileset: config.id, version, file: error.details?.file, code: error.code }, `earlier version left out: ${error.message}`);
+    }
+  }
+  const exact = live.builtFrom === currentHash || pinned;
+  logger.info({ tileset: config.id, version: liveVersion, kept: [...earlier.keys()], exact }, exact ? 'serving the published archive' : 'serving the published archive of an earlier configuration');
+  return { tileset: await loadTilesetVersion(config, live.files, earlier, cache), exact };
+}
+
+async function firstGood(versions: readonly string[], check: (version: string, archive: string) => Promise<Checked>): Promise<{ version: string; checked: Checked } | undefined> {
+  for (const version of versions) {
+    try {
+      const checked = await check(version, versionArchive(version));
+      if (!checked.unfit) return { version, checked };
+    } catch (error) {
+      if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
+    }
+  }
+  return undefined;
+}
+
+/** Verifies a version's files (structure, then bytes against its hash) and judges it against the catalogue. */
+async function checkVersion(
+  tilesetDir: string,
+  version: string,
+  archive: string,
+  config: TilesetConfig,
+  currentHash: string,
+  copies: VerifiedCopies | undefined,
+  withLookups: boolean,
+): Promise<Checked> {
+  const file = path.join(tilesetDir, archive);
+  const lookups = path.join(tilesetDir, versionLookups(version));
+  const record = await readVersionRecord(tilesetDir, version);
   let metadata: Record<string, unknown>;
   try {
     // Structure first (a cut header says "truncated"), then the bytes against the published version's hash.
-    const archive = await openArchive(file);
+    const opened = await openArchive(file);
     try {
-      await checkPublishedArchive(file, pointer.version);
-      metadata = await archive.metadata();
+      if (!copies) await checkPublishedArchive(file, version);
+      metadata = await opened.metadata();
     } finally {
-      await archive.close();
+      await opened.close();
     }
   } catch (error) {
     if (isSafeMapError(error)) throw error;
     throw new SafeMapError('ARCHIVE_INVALID', `${file}: its metadata cannot be read (${(error as Error).message})`, { file }, { cause: error });
   }
-  if (metadata.config_sha256 !== configHash(config)) {
-    logger.warn({ tileset: config.id, version: pointer.version }, 'the published archive was built from another configuration; building this configuration until it is republished');
-    return undefined;
-  }
-  const earlier = new Map<string, ArchiveTileSource>();
-  for (const version of pointer.history) {
-    const older = path.join(tilesetDir, versionArchive(version));
-    if (!(await exists(older))) continue;
-    // A damaged (or just pruned) earlier version costs only its own URLs, which answer 404, never the live one.
-    try {
-      await checkPublishedArchive(older, version);
-      earlier.set(version, new ArchiveTileSource(config.id, version, await openArchive(older), cache));
-    } catch (error) {
-      if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
-      logger.warn({ tileset: config.id, version, file: older, code: error.code }, `earlier version left out: ${error.message}`);
-    }
-  }
-  logger.info({ tileset: config.id, version: pointer.version, kept: [...earlier.keys()] }, 'serving the published archive');
-  return loadTilesetVersion(config, { version: pointer.version, archive: file, lookups: path.join(tilesetDir, versionLookups(pointer.version)) }, earlier, cache);
+  const hasLookups = withLookups && (await exists(lookups));
+  const served = copies ? await copies.copy(file, version, hasLookups ? lookups : undefined, record?.lookupsSha256) : { archive: file, lookups: hasLookups ? lookups : undefined };
+  const builtFrom = record?.configHash ?? (typeof metadata.config_sha256 === 'string' ? metadata.config_sha256 : undefined);
+  return {
+    files: { version, archive: served.archive, lookups: served.lookups ?? lookups },
+    builtFrom,
+    unfit: unfitReason(heldLayers(record, metadata), builtFrom, config, currentHash),
+  };
 }

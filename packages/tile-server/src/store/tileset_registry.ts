@@ -5,10 +5,11 @@ import type { Logger } from '../log.js';
 import { ArchiveTileSource } from './archive_tile_source.js';
 import { openArchive } from '../archive/open_archive.js';
 import { loadTilesetVersion, type VersionFiles } from './load_tilesets.js';
-import { loadPublishedTileset } from './published_version.js';
+import { loadPublishedTileset, type PublishedLoad } from './published_version.js';
 import { TileCache } from './tile_cache.js';
 import type { Tileset } from './tileset.js';
 import type { TileSource } from './tile_source.js';
+import type { VerifiedCopies } from './verified_copies.js';
 
 /** Immutable set of published tile sets; a reload builds a new registry and swaps it whole. */
 export class TilesetRegistry {
@@ -24,6 +25,11 @@ export class TilesetRegistry {
   /** True when the catalogue names the tile set but its archive was refused: a 503 until a good one is published. */
   isRefused(id: string): boolean {
     return this.refusedIds.has(id);
+  }
+
+  /** Catalogue tile sets with nothing to serve (refused, or their first build not done or failed). */
+  unavailable(): string[] {
+    return [...this.refusedIds];
   }
 
   /** Looks up by id; only own entries, so ids like "__proto__" or "constructor" find nothing. */
@@ -53,8 +59,13 @@ export interface RegistryOptions {
    * refused, so a damaged publish never takes down the version residents are using.
    */
   serving?: (config: TilesetConfig) => Tileset | undefined;
-  /** Versions the server built itself of tile sets nothing published serves; without it such tile sets are unavailable. */
-  built?: (config: TilesetConfig, catalog: LoadedCatalog) => readonly VersionFiles[];
+  /**
+   * Versions the server built itself of tile sets nothing published serves; without it such tile sets are
+   * unavailable. `fallback` names the published version served meanwhile (and if the build fails), if any.
+   */
+  built?: (config: TilesetConfig, catalog: LoadedCatalog, fallback?: { version: string; featuresPerLayer: Record<string, number> }) => readonly VersionFiles[];
+  /** Where published files are copied and verified before they are served (see verified_copies.ts). */
+  copies?: VerifiedCopies;
 }
 
 /**
@@ -67,9 +78,10 @@ export async function loadRegistry(catalog: LoadedCatalog, logger: Logger, optio
   const unavailable: string[] = [];
   const tilesets = await Promise.all(
     catalog.catalog.tilesets.map(async (config) => {
+      let published: PublishedLoad | undefined;
       try {
-        const published = await loadPublishedTileset(config, catalog, cache, logger);
-        if (published) return published;
+        published = await loadPublishedTileset(config, catalog, cache, logger, options.copies);
+        if (published?.exact) return published.tileset;
       } catch (error) {
         // A corrupt archive costs its own tile set, never the server or the other tile sets.
         if (!isSafeMapError(error) || error.code !== 'ARCHIVE_INVALID') throw error;
@@ -79,11 +91,17 @@ export async function loadRegistry(catalog: LoadedCatalog, logger: Logger, optio
         if (!still) unavailable.push(config.id);
         return still;
       }
-      const [current, ...earlier] = options.built?.(config, catalog) ?? [];
+      // Nothing published for this configuration: the server's own build of it, else the published version of an
+      // earlier configuration (when it still fits the catalogue) while that build runs or after it failed.
+      const fallback = published ? { version: published.tileset.source.version, featuresPerLayer: Object.fromEntries(published.tileset.layers.map((layer) => [layer.id, layer.featureCount])) } : undefined;
+      const [current, ...earlier] = options.built?.(config, catalog, fallback) ?? [];
       if (!current) {
+        if (published) return published.tileset;
         unavailable.push(config.id);
         return undefined;
       }
+      await published?.tileset.source.close();
+      published?.tileset.index?.close();
       const still = options.serving?.(config);
       if (still && still.source.version === current.version) return still;
       const previous = new Map<string, ArchiveTileSource>();
