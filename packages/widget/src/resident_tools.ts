@@ -16,6 +16,7 @@ import type { PointList } from './point_list.js';
 import { createPopupContent } from './popup_content.js';
 import { ResidentPanel, type NearestOrigin } from './resident_panel.js';
 import { fetchGazetteer, placeZoom, searchFeatures, searchPlaces, type Place } from './search_client.js';
+import { searchLookups } from './static_search.js';
 import { catalogLayerOf, styleLayerIds } from './style_layers.js';
 
 /** Most entries of the list of features in view; the rest are counted, and zooming in reveals them. */
@@ -152,7 +153,11 @@ export class ResidentTools {
     }
     const [places, groups] = await Promise.all([
       this.#places ?? Promise.resolve([]),
-      searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal }).catch(() => undefined),
+      // A static map (no server) searches its look-up files in the page instead.
+      (this.#o.tileset.lookups
+        ? searchLookups(this.#o.points, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard })
+        : searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal })
+      ).catch(() => undefined),
     ]);
     if (seq !== this.#searchSeq || this.#destroyed) return;
     if (!groups) {
