@@ -3,6 +3,7 @@ import { validateCommand } from '../cli/validate_command.js';
 import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
+import { exportCommand } from '../cli/export_command.js';
 import { serveWithWorkers } from './serve_workers.js';
 
 const usage = `Usage: safemap <command> [options]
@@ -17,6 +18,7 @@ Make and publish tiles
 
 Serve
   serve       run the tile server, widget and demo page
+  export      write the public map as a static folder for any web host or CDN (no server process)
 
 Run "safemap <command> --help" for the options of a command.
 `;
@@ -27,6 +29,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   build: buildCommand,
   inspect: inspectCommand,
   rollback: rollbackCommand,
+  export: exportCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);
