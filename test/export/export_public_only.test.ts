@@ -54,6 +54,21 @@ describe('safemap export writes only what the public may see', () => {
     expect(tilejson.vector_layers.map((layer: { id: string }) => layer.id).sort()).toEqual(['cctv', 'hostile', 'shelters']);
   });
 
+  it('links every document into the folder itself, relative to the document: no server route, no host', async () => {
+    const links: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string' && /^(?:\/|https?:|pmtiles:)|\.(?:json|pmtiles)$/.test(value)) links.push(value);
+      else if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    for (const file of ['catalog.json', 'styles/city.json', 'tiles/city.json']) walk(JSON.parse(await readFile(path.join(site, file), 'utf8')));
+    expect(links.length).toBeGreaterThan(4);
+    for (const link of links) {
+      expect(link, link).not.toMatch(/^(?:pmtiles:\/\/)?(?:\/|https?:)/);
+      expect(link, link).not.toMatch(/\/(?:catalog|search|points|features)(?:$|[/?])/);
+    }
+  });
+
   it('puts no canary in any file: restricted values, non-allow-listed columns, files beside the data, key hashes', async () => {
     const canaries = [RESTRICTED_CANARY, DATA_CANARY, FILE_CANARY, hashApiKey(AGENCY_KEY)];
     const files = filesUnder(site);
