@@ -175,6 +175,9 @@ describe.each(profiles)('the static map on a $name', ({ name, setup }) => {
       { timeout: MAP_TIMEOUT_MS },
       target,
     );
+    // CCTV (15,731 cameras) is over the export's look-up limit: search says it does not cover it.
+    const status = await page.evaluate(() => document.querySelector('safety-map')!.shadowRoot!.querySelector('[role="search"] [role="status"]')!.textContent);
+    expect(status).toMatch(/^검색 결과 \d+건 검색 대상 아님: CCTV /);
     await page.click('pierce/button[data-origin="centre"]');
     await page.waitForFunction(() => document.querySelector('safety-map')!.shadowRoot!.querySelectorAll('ol.safemap-items:not([hidden]) .safemap-item').length === 5, { timeout: MAP_TIMEOUT_MS });
     await page.screenshot({ path: join(ARTIFACTS, `${name}-search-nearest.png`) });

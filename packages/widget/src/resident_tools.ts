@@ -168,7 +168,8 @@ export class ResidentTools {
     const order = safetyLayers(this.#o.tileset).map((l) => l.id);
     const shown = groups.filter((g) => order.includes(g.layer)).sort((a, b) => order.indexOf(a.layer) - order.indexOf(b.layer));
     const total = placeHits.length + shown.reduce((sum, g) => sum + g.total, 0);
-    panel.searchStatus.textContent = total === 0 ? this.#t.searchNone : this.#t.searchResults(total);
+    const uncovered = this.#unsearchedLayers();
+    panel.searchStatus.textContent = [total === 0 ? this.#t.searchNone : this.#t.searchResults(total), uncovered ? this.#t.searchNotCovered(uncovered) : ''].filter(Boolean).join(' ');
     panel.showSearchGroups([
       ...(placeHits.length ? [{ title: this.#t.placesGroup, note: '', entries: placeHits.map((p) => this.#placeEntry(p)) }] : []),
       ...shown.map((g) => ({
@@ -177,6 +178,16 @@ export class ResidentTools {
         entries: g.features.map((f) => this.#entry(f, '', true)),
       })),
     ]);
+  }
+
+  /** In a static map, the titles of safety layers left without a look-up file (search cannot cover them); else empty. */
+  #unsearchedLayers(): string {
+    const lookups = this.#o.tileset.lookups;
+    if (!lookups) return '';
+    return safetyLayers(this.#o.tileset)
+      .filter((layer) => !Object.hasOwn(lookups, layer.id))
+      .map((layer) => this.#layerTitle(layer.id))
+      .join(', ');
   }
 
   #placeEntry(place: Place): FeatureButton {
