@@ -30,6 +30,13 @@ export interface CatalogTileset {
   /** West, south, east, north in degrees. */
   bounds?: [number, number, number, number];
   layers: CatalogLayer[];
+  /** Absolute URL of the basemap's place gazetteer, when the catalogue names one. */
+  places?: string;
+  /**
+   * Static look-up files by layer id (absolute URLs), in a catalogue exported for a static host (`safemap export`):
+   * search, nearest and lists then read these instead of asking a server. Layers without one are not searchable.
+   */
+  lookups?: Record<string, string>;
 }
 
 /** The tile server's `/catalog` document. */
@@ -56,9 +63,8 @@ export function catalogUrl(server: string): URL {
   return new URL('catalog', server.endsWith('/') ? server : `${server}/`);
 }
 
-/** Fetches and validates `{server}/catalog`. */
-export async function fetchCatalog(server: string, signal?: AbortSignal): Promise<Catalog> {
-  const url = catalogUrl(server);
+/** Fetches and validates `{server}/catalog`, or the catalogue at `url` (a static folder's `catalog.json`). */
+export async function fetchCatalog(server: string, signal?: AbortSignal, url: URL = catalogUrl(server)): Promise<Catalog> {
   const response = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
   if (!response.ok) throw new CatalogError(`GET ${url.href} answered ${response.status}`);
   return parseCatalog(await response.json(), url.href);
@@ -100,6 +106,12 @@ function parseTileset(value: unknown, path: string, baseUrl: string): CatalogTil
   if (t.center !== undefined) tileset.center = numbers(t.center, 3, `${path}.center`) as [number, number, number];
   if (t.bounds !== undefined) {
     tileset.bounds = numbers(t.bounds, 4, `${path}.bounds`) as [number, number, number, number];
+  }
+  const basemap = t.basemap === undefined ? undefined : record(t.basemap, `${path}.basemap`);
+  if (basemap?.places !== undefined) tileset.places = httpUrl(basemap.places, `${path}.basemap.places`, baseUrl);
+  if (t.lookups !== undefined) {
+    const lookups = record(t.lookups, `${path}.lookups`);
+    tileset.lookups = Object.fromEntries(Object.entries(lookups).map(([layer, url]) => [layer, httpUrl(url, `${path}.lookups.${layer}`, baseUrl)]));
   }
   return tileset;
 }

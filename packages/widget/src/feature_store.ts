@@ -1,5 +1,6 @@
 import type { CatalogTileset } from './catalog_client.js';
 import { placeFeatureFrom, type PlaceFeature } from './place_feature.js';
+import { pointsFromColumns, staticLookupUrl } from './point_list.js';
 
 /** The most features the tile server returns per look-up. */
 export const MAX_FEATURES_PER_LAYER = 1000;
@@ -52,6 +53,14 @@ export class FeatureStore {
   }
 
   async #fetch(layerId: string): Promise<PlaceFeature[]> {
+    const lookups = this.tileset.lookups;
+    if (lookups) {
+      // A static map: the layer's look-up file, or nothing for a layer too large to have one.
+      if (!Object.hasOwn(lookups, layerId)) return [];
+      const response = await fetch(staticLookupUrl(this.tileset, layerId), { signal: this.signal, headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`GET ${response.url} answered ${response.status}`);
+      return pointsFromColumns(await response.json(), layerId);
+    }
     const url = layerFeaturesUrl(this.server, this.tileset, layerId);
     const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json' } });
     if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);

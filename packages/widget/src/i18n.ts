@@ -27,6 +27,8 @@ export interface Messages {
   searchHint: string;
   searchResults: (count: number) => string;
   searchNone: string;
+  /** In a static map: layers whose features search does not cover (too many to download). */
+  searchNotCovered: (layers: string) => string;
   /** Nearest-shelter tools. */
   nearestHeading: string;
   nearMe: string;
@@ -94,6 +96,7 @@ const MESSAGES: Record<Lang, Messages> = {
     searchHint: '예: 해운대, 부산역, 행정복지센터',
     searchResults: (count) => `검색 결과 ${count}건`,
     searchNone: '검색 결과가 없습니다.',
+    searchNotCovered: (layers) => `검색 대상 아님: ${layers} (지도에서 눌러 확인하세요).`,
     nearestHeading: '가까운 대피소',
     nearMe: '내 위치에서 찾기',
     pickPoint: '지도에서 위치 고르기',
@@ -142,6 +145,7 @@ const MESSAGES: Record<Lang, Messages> = {
     searchHint: 'e.g. Haeundae, Busan Station',
     searchResults: (count) => `${count} ${count === 1 ? 'result' : 'results'}`,
     searchNone: 'Nothing found.',
+    searchNotCovered: (layers) => `Not searchable here: ${layers} (tap them on the map).`,
     nearestHeading: 'Nearest shelters',
     nearMe: 'From my location',
     pickPoint: 'Pick a point on the map',

@@ -28,6 +28,8 @@ export class PointList {
 
   /** One feature with all its published properties (for details after choosing it from a compact list). */
   async feature(layerId: string, id: number | string): Promise<PlaceFeature | undefined> {
+    // A static look-up file already carries every published property.
+    if (this.tileset.lookups) return (await this.layer(layerId)).find((feature) => feature.id === id);
     const url = new URL(`tiles/${encodeURIComponent(this.tileset.id)}/features/${encodeURIComponent(layerId)}/${encodeURIComponent(String(id))}`, base(this.server));
     const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json' } });
     if (!response.ok) return undefined;
@@ -35,11 +37,18 @@ export class PointList {
   }
 
   async #fetch(layerId: string): Promise<PlaceFeature[]> {
-    const url = new URL(`tiles/${encodeURIComponent(this.tileset.id)}/points/${encodeURIComponent(layerId)}`, base(this.server));
+    const url = this.tileset.lookups ? staticLookupUrl(this.tileset, layerId) : new URL(`tiles/${encodeURIComponent(this.tileset.id)}/points/${encodeURIComponent(layerId)}`, base(this.server));
     const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`GET ${url.href} answered ${response.status}`);
     return pointsFromColumns(await response.json(), layerId);
   }
+}
+
+/** The static look-up file of a layer in an exported catalogue; an error when the export left the layer out (too large). */
+export function staticLookupUrl(tileset: CatalogTileset, layerId: string): URL {
+  const url = tileset.lookups && Object.hasOwn(tileset.lookups, layerId) ? tileset.lookups[layerId] : undefined;
+  if (!url) throw new Error(`layer ${layerId} has no look-up file in this static map`);
+  return new URL(url);
 }
 
 /** Reads the columns of a `/points/:layer` answer into features; rows with a bad id or position are skipped. */

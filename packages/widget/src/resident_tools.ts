@@ -16,6 +16,7 @@ import type { PointList } from './point_list.js';
 import { createPopupContent } from './popup_content.js';
 import { ResidentPanel, type NearestOrigin } from './resident_panel.js';
 import { fetchGazetteer, placeZoom, searchFeatures, searchPlaces, type Place } from './search_client.js';
+import { searchLookups } from './static_search.js';
 import { catalogLayerOf, styleLayerIds } from './style_layers.js';
 
 /** Most entries of the list of features in view; the rest are counted, and zooming in reveals them. */
@@ -152,7 +153,11 @@ export class ResidentTools {
     }
     const [places, groups] = await Promise.all([
       this.#places ?? Promise.resolve([]),
-      searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal }).catch(() => undefined),
+      // A static map (no server) searches its look-up files in the page instead.
+      (this.#o.tileset.lookups
+        ? searchLookups(this.#o.points, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard })
+        : searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal })
+      ).catch(() => undefined),
     ]);
     if (seq !== this.#searchSeq || this.#destroyed) return;
     if (!groups) {
@@ -163,7 +168,8 @@ export class ResidentTools {
     const order = safetyLayers(this.#o.tileset).map((l) => l.id);
     const shown = groups.filter((g) => order.includes(g.layer)).sort((a, b) => order.indexOf(a.layer) - order.indexOf(b.layer));
     const total = placeHits.length + shown.reduce((sum, g) => sum + g.total, 0);
-    panel.searchStatus.textContent = total === 0 ? this.#t.searchNone : this.#t.searchResults(total);
+    const uncovered = this.#unsearchedLayers();
+    panel.searchStatus.textContent = [total === 0 ? this.#t.searchNone : this.#t.searchResults(total), uncovered ? this.#t.searchNotCovered(uncovered) : ''].filter(Boolean).join(' ');
     panel.showSearchGroups([
       ...(placeHits.length ? [{ title: this.#t.placesGroup, note: '', entries: placeHits.map((p) => this.#placeEntry(p)) }] : []),
       ...shown.map((g) => ({
@@ -172,6 +178,16 @@ export class ResidentTools {
         entries: g.features.map((f) => this.#entry(f, '', true)),
       })),
     ]);
+  }
+
+  /** In a static map, the titles of safety layers left without a look-up file (search cannot cover them); else empty. */
+  #unsearchedLayers(): string {
+    const lookups = this.#o.tileset.lookups;
+    if (!lookups) return '';
+    return safetyLayers(this.#o.tileset)
+      .filter((layer) => !Object.hasOwn(lookups, layer.id))
+      .map((layer) => this.#layerTitle(layer.id))
+      .join(', ');
   }
 
   #placeEntry(place: Place): FeatureButton {

@@ -1,7 +1,7 @@
 import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
 import { registerBasemapProtocol } from './basemap_protocol.js';
 import { applyStyleBounds } from './style_bounds.js';
-import { fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
+import { CatalogError, catalogUrl, fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
 import { isCluster } from './cluster.js';
 import { parseCenter, parseGestures, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { FeatureStore } from './feature_store.js';
@@ -14,6 +14,7 @@ import { ResidentTools } from './resident_tools.js';
 import { gazetteerUrlOf } from './search_client.js';
 import { loadSpriteSheet, spriteBaseUrl } from './sprite_sheet.js';
 import { catalogLayerOf, setCatalogLayerVisibility, styleLayerIds } from './style_layers.js';
+import { resolveStyleUrls } from './style_urls.js';
 import { widgetStyleSheets } from './widget_styles.js';
 
 /** Where this script was loaded from; the default tile server is its origin. */
@@ -72,10 +73,11 @@ interface Session {
  * Attributes: `server`, `tileset`, `lang`, `center` ("lon,lat"), `zoom`, `layers` (ids shown), `gestures`
  * (`cooperative`: two fingers / Ctrl+wheel move the map, for a map inside a scrolling page; `greedy`: one finger pans;
  * default: cooperative only when the page scrolls), `places` (URL of a place gazetteer for search; default: the one
- * beside the style's basemap). The map writes `center`, `zoom` and `layers` back as the resident moves it.
+ * beside the style's basemap), `catalog` (URL of the catalogue document, default `{server}/catalog`; a static folder
+ * written by `safemap export` names its `catalog.json`). The map writes `center`, `zoom` and `layers` back as the resident moves it.
  */
 export class SafetyMapElement extends HTMLElement {
-  static readonly observedAttributes = ['server', 'tileset', 'lang', 'center', 'zoom', 'layers', 'gestures', 'places'];
+  static readonly observedAttributes = ['server', 'catalog', 'tileset', 'lang', 'center', 'zoom', 'layers', 'gestures', 'places'];
 
   readonly #root: ShadowRoot;
   readonly #container: HTMLDivElement;
@@ -190,8 +192,10 @@ export class SafetyMapElement extends HTMLElement {
 
   async #load(session: Session): Promise<void> {
     const { signal } = session.abort;
-    const server = resolveServer(this.getAttribute('server'), SCRIPT_URL, document.baseURI);
-    const catalog = await fetchCatalog(server, signal);
+    const catalogAt = this.#catalogUrl();
+    // A static folder's catalogue, named alone, also locates the folder.
+    const server = catalogAt && !this.getAttribute('server') ? new URL('.', catalogAt).href : resolveServer(this.getAttribute('server'), SCRIPT_URL, document.baseURI);
+    const catalog = await fetchCatalog(server, signal, catalogAt ?? catalogUrl(server));
     if (signal.aborted) return;
     const tileset = selectTileset(catalog, this.getAttribute('tileset'));
     session.tileset = tileset;
@@ -234,6 +238,8 @@ export class SafetyMapElement extends HTMLElement {
         cooperativeGestures: this.#cooperative(),
         attributionControl: { compact: true },
         locale: maplibreLocale(session.lang) ?? {},
+        // Links in a static folder's style are relative to it; a server's are absolute and pass unchanged.
+        transformStyle: (_previous, next) => resolveStyleUrls(next, tileset.style),
         // Rotation and tilt only disorient residents reading a safety map.
         dragRotate: false,
         pitchWithRotate: false,
@@ -266,7 +272,7 @@ export class SafetyMapElement extends HTMLElement {
       session.styleLoaded = true;
       applyStyleBounds(map);
       const places = this.getAttribute('places');
-      session.tools?.setGazetteer(places ? new URL(places, document.baseURI).href : gazetteerUrlOf(map.getStyle() as never, tileset.style));
+      session.tools?.setGazetteer(places ? new URL(places, document.baseURI).href : (tileset.places ?? gazetteerUrlOf(map.getStyle() as never, tileset.style)));
       session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);
       for (const [layerId, visible] of session.visible) setCatalogLayerVisibility(map, layerId, visible);
       session.tools?.styleLoaded();
@@ -360,6 +366,15 @@ export class SafetyMapElement extends HTMLElement {
     } finally {
       this.#reflecting = false;
     }
+  }
+
+  /** The `catalog` attribute as an http(s) URL; undefined when absent. */
+  #catalogUrl(): URL | undefined {
+    const value = this.getAttribute('catalog')?.trim();
+    if (!value) return undefined;
+    const url = new URL(value, document.baseURI);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CatalogError('should be an http(s) URL', 'catalog');
+    return url;
   }
 
   /** Cooperative gestures from the `gestures` attribute; by default only when the page scrolls around the map. */

@@ -4,6 +4,7 @@ import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
 import { versionsCommand } from '../cli/versions_command.js';
+import { exportCommand } from '../cli/export_command.js';
 import { serveWithWorkers } from './serve_workers.js';
 
 const usage = `Usage: safemap <command> [options]
@@ -19,6 +20,7 @@ Make and publish tiles
 
 Serve
   serve       run the tile server, widget and demo page
+  export      write the public map as a static folder for any web host or CDN (no server process)
 
 Run "safemap <command> --help" for the options of a command.
 `;
@@ -30,6 +32,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   inspect: inspectCommand,
   rollback: rollbackCommand,
   versions: versionsCommand,
+  export: exportCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SafeMapError } from '../errors.js';
+import { widgetVersioner } from '../http/page_routes.js';
+import { metaCsp } from './site_headers.js';
+
+/** A file to write into the exported folder. */
+export interface PageFile {
+  readonly path: string;
+  readonly bytes: Buffer;
+}
+
+/** The page, as `/` serves it, and every file it loads. */
+export interface ExportedPage {
+  readonly html: string;
+  /** Widget bundle, MapLibre's worker and the page's own assets, all under content-hashed names. */
+  readonly assets: PageFile[];
+}
+
+/** Page assets the server serves from the examples folder (`/examples/…`), as `pageRoutes` allows them. */
+const PAGE_ASSET_REF = /(["'(])\/examples\/([\w-]+\.(?:css|js|mjs|png|jpe?g|svg|webp|ico|woff2?))(?=["')])/g;
+/** What the server's `widgetVersioner` leaves: a versioned widget file. */
+const WIDGET_REF = /(["'(])\/widget\/([a-z][a-z0-9-]*\.[0-9a-f]{12}\.m?js)(?=["')])/g;
+
+/**
+ * The page `/` of the server for a static folder: the same `index.html` from the examples folder with the widget
+ * references versioned by the server's own `widgetVersioner`, then every absolute link made relative (so the folder
+ * works under any path), page assets renamed by content hash, the widget pointed at the folder's `catalog.json`, and
+ * the page CSP also in a `<meta>` element for hosts that cannot set headers.
+ */
+export function exportPage(options: { examplesDir: string; widgetDir: string; catalog: string; frameAncestors: readonly string[] }): ExportedPage {
+  const source = path.join(options.examplesDir, 'index.html');
+  let html: string;
+  try {
+    html = widgetVersioner(options.widgetDir)(readFileSync(source, 'utf8'));
+  } catch (error) {
+    throw new SafeMapError('SOURCE_UNREADABLE', `${source}: cannot read the page (${(error as Error).message})`, undefined, { cause: error });
+  }
+  const assets = new Map<string, PageFile>();
+  html = html.replace(WIDGET_REF, (_all, quote: string, file: string) => {
+    for (const name of [file, ...workerFiles(options.widgetDir, file)]) assets.set(`widget/${name}`, { path: `widget/${name}`, bytes: readWidgetFile(options.widgetDir, name) });
+    return `${quote}widget/${file}`;
+  });
+  html = html.replace(PAGE_ASSET_REF, (_all, quote: string, file: string) => {
+    const bytes = readFileSync(path.join(options.examplesDir, file));
+    const target = `assets/${versionedName(file, bytes)}`;
+    assets.set(target, { path: target, bytes });
+    return `${quote}${target}`;
+  });
+  if (/["'(]\/(?:widget|examples)\//.test(html)) {
+    throw new SafeMapError('SOURCE_INVALID', `${source}: it loads a widget or example file this export cannot version (is the widget built? npm run build)`);
+  }
+  if (!/<safety-map[\s>]/.test(html)) throw new SafeMapError('SOURCE_INVALID', `${source}: no <safety-map> element`);
+  html = html.replace(/<safety-map(?=[\s>])/, `<safety-map catalog="${options.catalog}"`);
+  html = html.replace(/<meta charset="utf-8">/i, (tag) => `${tag}\n  <meta http-equiv="Content-Security-Policy" content="${metaCsp(options.frameAncestors)}">`);
+  return { html, assets: [...assets.values()] };
+}
+
+/** `name.<12 hex of sha256>.ext`, as the widget build names its files. */
+export function versionedName(file: string, bytes: Buffer): string {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const dot = file.indexOf('.');
+  return `${file.slice(0, dot)}.${hash}${file.slice(dot)}`;
+}
+
+/** The worker the bundle loads (its versioned name from the manifest), and each file's `.gz` sibling for nginx's gzip_static. */
+function workerFiles(widgetDir: string, bundle: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(widgetDir, 'manifest.json'), 'utf8')) as Record<string, string>;
+  const worker = manifest['maplibre-gl-worker.mjs'];
+  if (!worker) throw new SafeMapError('SOURCE_INVALID', `${widgetDir}/manifest.json: no maplibre-gl-worker.mjs`);
+  return [worker, ...[bundle, worker].flatMap((name) => [`${name}.gz`].filter((sibling) => existsSync(path.join(widgetDir, sibling))))];
+}
+
+function readWidgetFile(widgetDir: string, name: string): Buffer {
+  try {
+    return readFileSync(path.join(widgetDir, name));
+  } catch (error) {
+    throw new SafeMapError('SOURCE_UNREADABLE', `${path.join(widgetDir, name)}: cannot read the widget (npm run build)`, undefined, { cause: error });
+  }
+}
