@@ -38,6 +38,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+// Each test spawns the real command one to three times: on a loaded two-core machine a build alone can take 30 s.
+const spawnTimeoutMs = 120_000;
+
 describe('safemap with the new formats, as documented', () => {
   it('build -o out.pmtiles file.zip: a zipped CP949 shapefile in EPSG:5186 becomes tiles, with no flags', async () => {
     const run = safemap(['build', '-o', at('out.pmtiles'), at('대피소.zip')]);
@@ -48,14 +51,14 @@ describe('safemap with the new formats, as documented', () => {
     expect(metadata.vector_layers[0]!.fields).toMatchObject({ 이름: 'String', 수용인원: 'Number' });
     // The two shelters' own positions, back from EPSG:5186 through the .prj.
     metadata.bounds.forEach((value, index) => expect(value).toBeCloseTo([129.1186, 35.1532, 129.1635, 35.1631][index]!, 6));
-  });
+  }, spawnTimeoutMs);
 
   it('validate file.xlsx: reads the first sheet and reports the sheet, exit 0', () => {
     const run = safemap(['validate', at('takamatsu.xlsx')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`${at('takamatsu.xlsx')}: xlsx, utf-8, EPSG:4326; 193 rows read, 193 accepted, 0 quarantined`);
     expect(run.stdout).toContain('  read sheet "takamatsu" (1 of 1)');
-  });
+  }, spawnTimeoutMs);
 
   it('validate reports a sniffed Shift_JIS file; --encoding and --sheet are checked; an unknown format ends with ogr2ogr', async () => {
     const sniffed = safemap(['validate', '--json', path.join(real, 'takamatsu-shelters-sjis.csv')]);
@@ -69,7 +72,7 @@ describe('safemap with the new formats, as documented', () => {
     expect(gml.status).not.toBe(0);
     expect(gml.stderr.trim().endsWith(`ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson ${at('roads.gml')}`)).toBe(true);
     expect(existsSync(at('roads.pmtiles'))).toBe(false);
-  });
+  }, spawnTimeoutMs);
 });
 
 describe('hostile names in reports', () => {
@@ -83,5 +86,5 @@ describe('hostile names in reports', () => {
     const missing = safemap(['validate', '--lat', 'y', '--lon', 'x', file]);
     expect(missing.stderr).not.toMatch(/[\u0007\u001b]/);
     expect(missing.stderr).toContain('"이름\\u001b]0;owned\\u0007"');
-  });
+  }, spawnTimeoutMs);
 });

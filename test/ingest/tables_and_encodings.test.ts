@@ -25,9 +25,9 @@ afterAll(async () => {
  * A workbook as municipal lists come: a title and a date line above the header, phonetic guides in the shared
  * strings (as Japanese Excel writes them), a date cell, a number stored with 17 digits, and a second sheet.
  */
-function municipalWorkbook(): Buffer {
+function municipalWorkbook(hiddenCodesFirst = false): Buffer {
   const strings = ['고양시 민방위 대피시설 현황', '2026.11.01 기준', '시설명', '위도', '경도', '지정일', '수용인원', '일산 <b>&amp; 대피소</b>', '주엽역 지하', 'コード表'];
-  const si = strings.map((text, index) => (index === 9 ? `<si><t>${text}</t><rPh sb="0" eb="1"><t>コードヒョウ</t></rPh></si>` : `<si><t xml:space="preserve">${text.replace(/&(?!amp;)/g, '&amp;').replace(/</g, '&lt;')}</t></si>`)).join('');
+  const si = strings.map((text, index) => (index === 9 ? `<si><t>${text}</t><rPh sb="0" eb="1"><t>コードヒョウ</t></rPh></si>` : index === 2 ? `<si><r><t/></r><r><t>${text}</t></r></si>` : `<si><t xml:space="preserve">${text.replace(/&(?!amp;)/g, '&amp;').replace(/</g, '&lt;')}</t></si>`)).join('');
   const cell = (ref: string, value: string, type?: string, style?: number) => `<c r="${ref}"${type ? ` t="${type}"` : ''}${style === undefined ? '' : ` s="${style}"`}><v>${value}</v></c>`;
   const sheet1 =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
@@ -44,7 +44,10 @@ function municipalWorkbook(): Buffer {
     { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
     {
       name: 'xl/workbook.xml',
-      data: '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="대피시설" sheetId="1" r:id="rId1"/><sheet name="코드" sheetId="2" r:id="rId2"/></sheets></workbook>',
+      data:
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+        (hiddenCodesFirst ? '<sheet name="코드" sheetId="2" state="hidden" r:id="rId2"/><sheet name="대피시설" sheetId="1" r:id="rId1"/>' : '<sheet name="대피시설" sheetId="1" r:id="rId1"/><sheet name="코드" sheetId="2" r:id="rId2"/>') +
+        '</sheets></workbook>',
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
@@ -82,6 +85,9 @@ describe('XLSX', () => {
     expect(byName.features[0]!.properties['コード表']).toBe('x');
     expect(byIndex.features).toEqual(byName.features);
     await expect(ingestFiles([at('book.xlsx')], { sheet: '3' })).rejects.toThrow('no sheet "3"; sheets: 1 "대피시설", 2 "코드". Give --sheet NAME or --sheet N (1 is the first)');
+    // A hidden sheet (a lookup table) is never the default, even when it comes first.
+    await writeFile(at('hidden.xlsx'), municipalWorkbook(true));
+    expect((await ingestFiles([at('hidden.xlsx')])).sources[0]!.layer).toBe('sheet "대피시설" (2 of 2)');
   });
 
   it('reads an XLSX written by GDAL with the values GDAL reads back', async () => {

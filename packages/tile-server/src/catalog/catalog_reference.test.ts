@@ -62,6 +62,6 @@ describe('catalogue reference', () => {
     const shelters = catalog.tilesets[0]!.layers.find((layer) => layer.id === 'shelters')!;
     expect(shelters.properties).toMatchObject({ 시설명: 'string', 수용인원: 'number', 전화: 'string' });
     expect(shelters.labels).toMatchObject({ 수용인원: { ko: '수용인원', en: 'Capacity' } });
-    expect(knownKeysAt(['tilesets', 0, 'layers', 0, 'source'])).toEqual(['path', 'format', 'encoding', 'crs', 'columns', 'fields']);
+    expect(knownKeysAt(['tilesets', 0, 'layers', 0, 'source'])).toEqual(['path', 'format', 'encoding', 'sheet', 'crs', 'columns', 'fields']);
   });
 });

@@ -16,7 +16,7 @@ const HEADER_SEARCH_ROWS = 30;
 
 /**
  * Reads one sheet of an Excel workbook (.xlsx: zipped SpreadsheetML) as a table, then places its rows exactly as
- * CSV rows are placed. The first sheet unless `--sheet` names one (by name or 1-based position). Title rows above
+ * CSV rows are placed. The first visible sheet unless `--sheet` names one (by name or 1-based position). Title rows above
  * the real header, common in municipal lists, are detected and reported. Dates become `YYYY-MM-DD`.
  *
  * Written here rather than taken from a library: the well-known readers fail `npm audit` (SheetJS on npm is
@@ -53,6 +53,8 @@ export const readXlsx: SourceReader = async (file, options, emit) => {
 interface Sheet {
   readonly name: string;
   readonly target: string;
+  /** Hidden sheets (lookup tables, macros' scratch) are never the default. */
+  readonly hidden: boolean;
 }
 
 async function part(zip: ZipArchive, file: string, name: string): Promise<string | undefined> {
@@ -77,13 +79,14 @@ function sheetsOf(workbook: string, rels: string): Sheet[] {
     const name = attribute(match[1]!, 'name');
     const id = /\br:id="([^"]*)"/.exec(match[1]!)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(match[1]!)?.[1];
     const target = id ? targets.get(id) : undefined;
-    if (name !== undefined && target) sheets.push({ name: decodeXml(name), target });
+    const hidden = /^(hidden|veryHidden)$/.test(attribute(match[1]!, 'state') ?? '');
+    if (name !== undefined && target) sheets.push({ name: decodeXml(name), target, hidden });
   }
   return sheets;
 }
 
 function chooseSheet(sheets: readonly Sheet[], wanted: string | undefined, file: string): Sheet {
-  if (wanted === undefined) return sheets[0]!;
+  if (wanted === undefined) return sheets.find((sheet) => !sheet.hidden) ?? sheets[0]!;
   const byName = sheets.find((sheet) => sheet.name === wanted) ?? sheets.find((sheet) => sheet.name.normalize('NFC').toLowerCase() === wanted.normalize('NFC').trim().toLowerCase());
   if (byName) return byName;
   if (/^\d+$/.test(wanted.trim())) {
@@ -108,7 +111,8 @@ function sharedStrings(xml: string): string[] {
 
 function textRuns(xml: string): string {
   let text = '';
-  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+  // Phonetic runs are left out; empty `<t/>` runs are dropped first, or the next run's match would start at them.
+  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').replace(/<(?:\w+:)?t\b[^>]*\/>/g, '');
   for (const run of body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += decodeXml(run[1]!);
   return text;
 }
