@@ -12,7 +12,7 @@ export interface MarkerCatalogue {
 }
 
 /** Region the data lies in: a part of Busan, small enough that a build of a few hundred points takes about a second. */
-export const MARKER_REGION = { west: 129.0, south: 35.1, east: 129.2, north: 35.25 } as const;
+export const MARKER_REGION = { west: 129.0, south: 35.15, east: 129.12, north: 35.25 } as const;
 
 /**
  * Two layers per tile set: `bells` (CSV points) and `zone` (a GeoJSON polygon covering the whole region). Cluster
