@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { SafeMapError } from '../errors.js';
 
 /** Files already hashed, by identity and state: a reload re-reads only archives that changed since. */
@@ -16,12 +17,30 @@ const MAX_REMEMBERED = 256;
 export async function checkPublishedArchive(file: string, version: string): Promise<void> {
   const info = await stat(file);
   if (info.isDirectory()) return;
-  const key = `${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}\0${version}`;
+  const key = keyOf(file, info, version);
   if (verified.has(key)) return;
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   const digest = hash.digest('hex');
   if (!digest.startsWith(version)) throw digestMismatch(file, version, digest);
+  remember(key);
+}
+
+/**
+ * Records that `file` hashed to `version` when read by other means (a verified copy of it), provided it is in the
+ * same state after the read as in `before`, a stat taken before: the next check of it then costs a stat.
+ */
+export async function rememberVerified(file: string, version: string, before: Stats): Promise<void> {
+  const after = await stat(file);
+  if (after.ino !== before.ino || after.size !== before.size || after.mtimeMs !== before.mtimeMs) return;
+  remember(keyOf(file, after, version));
+}
+
+function keyOf(file: string, info: Stats, version: string): string {
+  return `${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}\0${version}`;
+}
+
+function remember(key: string): void {
   if (verified.size >= MAX_REMEMBERED) verified.clear();
   verified.set(key, true);
 }

@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
-import { checkPublishedArchive, digestMismatch } from '../publish/check_published_archive.js';
+import { checkPublishedArchive, digestMismatch, rememberVerified } from '../publish/check_published_archive.js';
 
 /**
  * Private copies of the published files a server serves, each hashed after copying and served only if it matches
@@ -55,7 +55,10 @@ export class VerifiedCopies {
     if (this.made.has(target) && (!targetLookups || this.made.has(targetLookups))) {
       await checkPublishedArchive(archive, version);
     } else {
+      const before = await stat(archive);
       await this.copyChecked(archive, target, (digest) => (digest.startsWith(version) ? undefined : digestMismatch(archive, version, digest)));
+      // The original was read whole to make the copy: unless it changed meanwhile, it need not be hashed again.
+      await rememberVerified(archive, version, before);
       if (lookups && targetLookups) {
         await this.copyChecked(lookups, targetLookups, (digest) =>
           lookupsSha256 === undefined || digest === lookupsSha256
