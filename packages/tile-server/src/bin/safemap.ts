@@ -3,7 +3,6 @@ import { validateCommand } from '../cli/validate_command.js';
 import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
-import { exportCommand } from '../cli/export_command.js';
 import { serveWithWorkers } from './serve_workers.js';
 
 const usage = `Usage: safemap <command> [options]
@@ -29,7 +28,8 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   build: buildCommand,
   inspect: inspectCommand,
   rollback: rollbackCommand,
-  export: exportCommand,
+  // Loaded on demand: serving never pays for the exporter's imports.
+  export: async (argv) => (await import('../cli/export_command.js')).exportCommand(argv),
 };
 
 const [name, ...rest] = process.argv.slice(2);
