@@ -4,7 +4,6 @@ import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
 import { versionsCommand } from '../cli/versions_command.js';
-import { exportCommand } from '../cli/export_command.js';
 import { serveWithWorkers } from './serve_workers.js';
 
 const usage = `Usage: safemap <command> [options]
@@ -32,7 +31,8 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   inspect: inspectCommand,
   rollback: rollbackCommand,
   versions: versionsCommand,
-  export: exportCommand,
+  // Loaded on demand: serving never pays for the exporter's imports.
+  export: async (argv) => (await import('../cli/export_command.js')).exportCommand(argv),
 };
 
 const [name, ...rest] = process.argv.slice(2);
