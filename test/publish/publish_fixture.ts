@@ -38,7 +38,7 @@ export async function writeBells(csv: string, count: number, label: string): Pro
   let state = 17;
   const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const rows = ['name,lat,lon', `${label} 0,35.18,129.075`];
-  for (let i = 1; i < count; i++) rows.push(`${label} ${i},${(35.05 + random() * 0.25).toFixed(6)},${(128.9 + random() * 0.3).toFixed(6)}`);
+  for (let i = 1; i < count; i++) rows.push(`${label} ${i},${(35.15 + random() * 0.15).toFixed(6)},${(128.95 + random() * 0.17).toFixed(6)}`);
   await writeFile(csv, `${rows.join('\n')}\n`);
 }
 
