@@ -45,7 +45,8 @@ export async function ingestFiles(files: string[], options: IngestOptions = {}):
     const [read, sha256] = await Promise.all([readFile(file, format, options), hashSource(file, format)]);
     const placed = placeFeatures(read.store, file, read.reader, read.stage, options);
     stores.push(placed.store);
-    problems.push(...placed.problems);
+    // One at a time: a national file can report hundreds of thousands of rows, more than a spread's arguments.
+    for (const problem of placed.problems) problems.push(problem);
     sources.push({
       file,
       sha256,

@@ -161,7 +161,7 @@ export function rawPositions(input: unknown, limit = 8): Array<[number, number]>
   const geometry = input as { coordinates?: unknown; geometries?: unknown } | null;
   if (geometry && typeof geometry === 'object') {
     walk(geometry.coordinates, 1);
-    if (Array.isArray(geometry.geometries)) for (const member of geometry.geometries.slice(0, limit)) if (member !== geometry) out.push(...rawPositions(member, limit - out.length));
+    if (Array.isArray(geometry.geometries)) for (const member of geometry.geometries.slice(0, limit)) if (member !== geometry) for (const position of rawPositions(member, limit - out.length)) out.push(position);
   }
   return out;
 }
