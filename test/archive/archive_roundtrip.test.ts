@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Geometry } from 'geojson';
-import { Compression, PMTiles, tileIdToZxy, type Source } from 'pmtiles';
+import { Compression, PMTiles, tileIdToZxy } from 'pmtiles';
 import { writePmtiles } from '../../packages/tile-server/src/archive/pmtiles_writer.js';
 import type { ArchiveMetadata } from '../../packages/tile-server/src/archive/archive_metadata.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { buildArchive, type ArchiveDescription } from '../../packages/tile-serve
 import type { TilingLayer } from '../../packages/tile-server/src/tiling/tiling_layer.js';
 import { FeatureStore } from '../../packages/tile-server/src/ingest/feature_store.js';
 import { silentProgress } from '../../packages/tile-server/src/tiling/progress.js';
-import { openArchive, type ArchiveFormat } from '../../packages/tile-server/src/archive/open_archive.js';
+import { fileRangeSource, openArchive, type ArchiveFormat } from '../../packages/tile-server/src/archive/open_archive.js';
 import { decodeTile } from '../helpers/decode_tile.js';
 
 let dir: string;
@@ -56,22 +56,6 @@ async function build(format: ArchiveFormat, name: string) {
   return { file, result };
 }
 
-/** A pmtiles Source over a local file: the official reader does all the parsing. */
-function fileSource(file: string): Source {
-  return {
-    getKey: () => file,
-    async getBytes(offset: number, length: number) {
-      const handle = await open(file, 'r');
-      try {
-        const buffer = new Uint8Array(length);
-        const { bytesRead } = await handle.read(buffer, 0, length, offset);
-        return { data: buffer.buffer.slice(0, bytesRead) };
-      } finally {
-        await handle.close();
-      }
-    },
-  };
-}
 
 function metadataOf(d: ArchiveDescription): ArchiveMetadata {
   return { name: d.name, description: d.name, attribution: '', minzoom: 0, maxzoom: 0, bounds: [126, 34, 130, 38], center: [128, 36, 5], vector_layers: [], generator: 'safemap test', generator_options: d.generatorOptions, sources: d.sources };
@@ -84,7 +68,7 @@ async function sha256(file: string): Promise<string> {
 describe('PMTiles v3 writer', () => {
   it('round-trips through the pmtiles package reader: header, deduplicated tiles, every feature, metadata', async () => {
     const { file, result } = await build('pmtiles', 'a.pmtiles');
-    const reader = new PMTiles(fileSource(file), undefined, async (buffer, compression) => {
+    const reader = new PMTiles(fileRangeSource(file), undefined, async (buffer, compression) => {
       expect(compression).toBe(Compression.Gzip);
       const out = gunzipSync(new Uint8Array(buffer));
       return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
@@ -131,7 +115,7 @@ describe('PMTiles v3 writer', () => {
     const runStart = ids.at(-1)! + 10;
     for (let i = 0; i < 500; i++) tiles.push({ tileId: runStart + i, data: gzipSync('same') });
     await writePmtiles(file, tiles, { ...metadataOf(description), minzoom: 0, maxzoom: 16 });
-    const reader = new PMTiles(fileSource(file));
+    const reader = new PMTiles(fileRangeSource(file));
     const header = await reader.getHeader();
     expect(header.leafDirectoryLength).toBeGreaterThan(0);
     expect(header.rootDirectoryLength).toBeLessThanOrEqual(16384 - 127);

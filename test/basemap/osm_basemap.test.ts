@@ -3,36 +3,21 @@
 // streets named in Korean and English, water, parks, railways, stations and buildings; the gazetteer beside it
 // lists the stations and places with both names.
 import { execFile } from 'node:child_process';
-import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { PMTiles } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Place } from '../../packages/tile-server/src/index.js';
+import { fileRangeSource } from '../../packages/tile-server/src/archive/open_archive.js';
 import { decodeTile } from '../helpers/decode_tile.js';
 
 const EXTRACT = 'test/fixtures/basemap/seoul-yeouido.osm.pbf';
 const HANGUL = /[가-힣]/;
 const LATIN = /^[\x20-\x7e\u00c0-\u024f]+$/;
 
-class FileSource implements Source {
-  constructor(private readonly file: string) {}
-  getKey(): string {
-    return this.file;
-  }
-  async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    const handle = await open(this.file, 'r');
-    try {
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      return { data: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + bytesRead) as ArrayBuffer };
-    } finally {
-      await handle.close();
-    }
-  }
-}
 
 let work: string;
 let archive: string;
@@ -45,7 +30,7 @@ beforeAll(async () => {
   archive = join(work, 'yeouido.pmtiles');
   const { stdout } = await promisify(execFile)(process.execPath, ['scripts/basemap-osm.mjs', EXTRACT, '-o', archive]);
   summary = JSON.parse(stdout);
-  const reader = new PMTiles(new FileSource(archive));
+  const reader = new PMTiles(fileRangeSource(archive));
   const header = await reader.getHeader();
   const n = 2 ** 14;
   const x0 = Math.floor(((header.minLon + 180) / 360) * n);

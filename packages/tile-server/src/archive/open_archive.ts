@@ -63,6 +63,26 @@ function unzippedOrNone(bytes: Uint8Array | undefined): Uint8Array | undefined {
   return bytes && isGzip(bytes) ? gunzipSync(bytes) : bytes;
 }
 
+/**
+ * A pmtiles `Source` over a local file for one-off reads (a header, a check): each read opens the file, so nothing
+ * stays open between them. Served archives use {@link openArchive}, which keeps one handle.
+ */
+export function fileRangeSource(file: string): Source {
+  return {
+    getKey: () => file,
+    async getBytes(offset: number, length: number) {
+      const handle = await open(file, 'r');
+      try {
+        const buffer = new Uint8Array(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, offset);
+        return { data: buffer.buffer.slice(0, bytesRead) };
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
 /** A pmtiles `Source` over a local file, reading byte ranges with positional reads, or from a copy in memory. */
 class NodeFileSource implements Source {
   constructor(

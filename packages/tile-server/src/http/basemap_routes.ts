@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { PMTiles } from 'pmtiles';
+import { fileRangeSource } from '../archive/open_archive.js';
 import type { BasemapConfig } from '../catalog/catalog_schema.js';
 import { SafeMapError } from '../errors.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
@@ -68,7 +69,7 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
     const stamp = `${info.size}:${info.mtimeMs}`;
     const known = served.get(file);
     if (known?.stamp === stamp) return known;
-    const archive = new PMTiles(new FileRangeSource(file));
+    const archive = new PMTiles(fileRangeSource(file));
     const header = await archive.getHeader();
     const value: ServedArchive = {
       file,
@@ -137,23 +138,3 @@ async function sha256(file: string): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The `pmtiles` reader's byte source over a local file. */
-class FileRangeSource implements Source {
-  constructor(private readonly file: string) {}
-
-  getKey(): string {
-    return this.file;
-  }
-
-  async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    const handle = await open(this.file, 'r');
-    try {
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      const data = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + bytesRead) as ArrayBuffer;
-      return { data };
-    } finally {
-      await handle.close();
-    }
-  }
-}
