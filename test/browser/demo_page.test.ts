@@ -96,6 +96,36 @@ function layerById(id: string): CatalogLayer {
 }
 
 describe('the Busan demo page', () => {
+  test('is generated from the catalogue: its title, agency and intro, in the language chosen', async () => {
+    // A page of its own, so the shared page's map is not restarted by the language switch.
+    const other = await browser.browser.newPage();
+    try {
+      await other.setViewport({ width: 1280, height: 900 });
+      await other.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['en-GB', 'en'] }));
+      await other.goto(`${server.url}/`, { waitUntil: 'load' });
+      const header = () =>
+        other.evaluate(() => ({
+          title: document.title,
+          heading: (document.querySelector('h1 span:not([hidden])') as HTMLElement).innerText,
+          agency: (document.querySelector('.agency-name span:not([hidden])') as HTMLElement).innerText,
+        }));
+      // An English browser gets the English page first.
+      expect(await header()).toEqual({ title: 'Busan Safety Map · 부산광역시 안전지도', heading: 'Busan Safety Map', agency: 'SafeMap demo (Busan)' });
+      expect(await other.$eval('safety-map', (map) => map.getAttribute('lang'))).toBe('en');
+      await other.click('.info-button');
+      const intro = await other.$eval('#intro', (node) => (node as HTMLElement).innerText);
+      expect(intro).toContain('Everything but the CCTV layer is synthetic demonstration data.');
+      expect(intro).toContain('This map shows Safe routes home, CCTV cameras, Emergency bells and Shelters.');
+      expect(intro).toContain('KOGL-Type1');
+      await other.screenshot({ path: join(ARTIFACTS, 'demo-page-intro-en.png') });
+      await other.click('.intro-close');
+      await other.click('button[data-set-lang="ko"]');
+      expect(await header()).toEqual({ title: '부산광역시 안전지도 · Busan Safety Map', heading: '부산광역시 안전지도', agency: 'SafeMap 시연 (부산)' });
+    } finally {
+      await other.close();
+    }
+  });
+
   test('renders at least one feature of every catalogue layer', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'demo-page.png') });

@@ -91,7 +91,7 @@ describe('golden response headers', () => {
     const origin = { Origin: 'https://agency.example.go.kr' };
     const cases: Array<[string, string, string, Record<string, string>?]> = [
       ['page /', 'GET', '/'],
-      ['page asset', 'GET', '/examples/agency.css'],
+      ['page asset', 'GET', '/page/agency.css'],
       ['widget bundle', 'GET', '/widget/safemap-widget.js', origin],
       ['catalogue', 'GET', '/catalog', origin],
       ['TileJSON', 'GET', '/tiles/city.json', origin],

@@ -64,13 +64,13 @@ describe('widget assets', () => {
     expect((await httpGet(server.url, path)).status).toBe(404);
   });
 
-  it('serves the demo page loading the versioned bundle, and its stylesheet compressed', async () => {
+  it('serves the page loading the versioned bundle, and its stylesheet compressed', async () => {
     const page = await httpGet(server.url, '/');
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain(`/widget/${manifest['safemap-widget.js']}`);
-    const css = await httpGet(server.url, '/examples/agency.css', { 'Accept-Encoding': 'br' });
+    const css = await httpGet(server.url, '/page/agency.css', { 'Accept-Encoding': 'br' });
     expect(css.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(css.body).toString()).toBe(readFileSync('examples/agency.css', 'utf8'));
+    expect(brotliDecompressSync(css.body).toString()).toBe(readFileSync('packages/tile-server/assets/page/agency.css', 'utf8'));
     const embed = await httpGet(server.url, '/embed');
     expect(embed.body.toString()).toContain(`widget/${manifest['safemap-widget.js']}`);
     const embedJs = await httpGet(server.url, '/embed/embed.js', { 'Accept-Encoding': 'gzip' });

@@ -2,6 +2,7 @@ import { reportFatal } from './report_fatal.js';
 import { validateCommand } from '../cli/validate_command.js';
 import { buildCommand } from '../cli/build_command.js';
 import { inspectCommand } from '../cli/inspect_command.js';
+import { reloadCommand } from '../cli/reload_command.js';
 import { rollbackCommand } from '../cli/rollback_command.js';
 import { versionsCommand } from '../cli/versions_command.js';
 import { serveWithWorkers } from './serve_workers.js';
@@ -18,7 +19,8 @@ Make and publish tiles
   rollback    return published tile sets to an earlier version (--to VERSION), confirmed with the server
 
 Serve
-  serve       run the tile server, widget and demo page
+  serve       run the tile server, widget and the agency's map page (--config CATALOGUE)
+  reload      apply an edited catalogue (keys, access, allow-lists) to the running server now
   export      write the public map as a static folder for any web host or CDN (no server process)
 
 Run "safemap <command> --help" for the options of a command.
@@ -30,6 +32,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   build: buildCommand,
   inspect: inspectCommand,
   rollback: rollbackCommand,
+  reload: reloadCommand,
   versions: versionsCommand,
   // Loaded on demand: serving never pays for the exporter's imports.
   export: async (argv) => (await import('../cli/export_command.js')).exportCommand(argv),

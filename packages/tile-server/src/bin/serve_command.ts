@@ -3,13 +3,16 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../log.js';
 import { Metrics } from '../metrics/metrics.js';
 import { startMetricsEndpoint } from '../metrics/metrics_endpoint.js';
+import { registerServer } from '../server/server_registry.js';
 import { startServer } from '../server/start_server.js';
 
-const usage = `Usage: safemap serve [--config CATALOGUE] [--host HOST] [--port PORT] [--public-url URL]
+const usage = `Usage: safemap serve --config CATALOGUE [--host HOST] [--port PORT] [--public-url URL]
 
-Serve the tile sets of a layer catalogue, the widget and the demo page.
+Serve the tile sets of a layer catalogue, the widget and the agency's map page at /.
+An edited catalogue is applied within about a second (keys, access, allow-lists), and at once on SIGHUP or
+"safemap reload --config CATALOGUE"; a catalogue that does not load is reported and the previous one kept.
 
-  -c, --config FILE     layer catalogue (default: examples/busan/catalog.json)
+  -c, --config FILE     layer catalogue (required)
       --host HOST       address to bind (env HOST, default 127.0.0.1; 0.0.0.0 to expose)
   -p, --port PORT       port (env PORT, default 8080)
       --public-url URL  base URL clients reach the server at, behind a proxy (env PUBLIC_URL)
@@ -46,7 +49,9 @@ Serve the tile sets of a layer catalogue, the widget and the demo page.
   -h, --help            show this help
 `;
 
-/** `safemap serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
+export const missingConfig = `safemap serve: --config CATALOGUE is required: the layer catalogue to serve (the demo's is examples/busan/catalog.json; "npm start" serves it)\n`;
+
+/** `safemap serve`: runs until SIGTERM/SIGINT, then drains and exits 0; reloads its catalogue on SIGHUP. */
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -79,6 +84,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
+  if (values.config === undefined) {
+    process.stderr.write(missingConfig);
+    return 2;
+  }
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`safemap serve: port must be an integer from 0 to 65535\n`);
@@ -110,7 +119,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   };
   const logger = createLogger();
   const running = await startServer({
-    catalogPath: values.config ?? 'examples/busan/catalog.json',
+    catalogPath: values.config,
     host,
     port,
     logger,
@@ -132,9 +141,19 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ? await startMetricsEndpoint(metrics, { port: numbers['metrics-port']!, host: values['metrics-host'] ?? process.env.METRICS_HOST ?? '127.0.0.1' })
     : undefined;
 
+  // The primary of `--workers N` registers for all of its workers and passes SIGHUP on to them.
+  const unregister = cluster.isWorker ? () => {} : registerServer(values.config);
+  const reload = () => {
+    logger.info({ signal: 'SIGHUP' }, 'reloading the catalogue');
+    running.reload().catch((error: unknown) => logger.error({ err: error }, `reloading failed; still serving the previous catalogue and tile sets: ${(error as Error).message}`));
+  };
+  process.on('SIGHUP', reload);
+
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      process.off('SIGHUP', reload);
+      unregister();
       Promise.all([running.close(), metricsEndpoint?.close()]).then(
         () => resolve(0),
         (error: unknown) => {

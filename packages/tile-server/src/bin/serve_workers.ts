@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { createLogger } from '../log.js';
 import { startClusterMetricsEndpoint } from '../metrics/metrics_endpoint.js';
 import { defaultSecurityOptions } from '../security/security_options.js';
-import { serveCommand } from './serve_command.js';
+import { registerServer } from '../server/server_registry.js';
+import { missingConfig, serveCommand } from './serve_command.js';
 
 /** Per-client budgets split across workers: flag, environment variable and default. */
 const budgets = [
@@ -29,6 +30,10 @@ export async function serveWithWorkers(argv: string[]): Promise<number> {
     return 2;
   }
   if (cluster.isWorker || workers <= 1) return serveCommand(rest);
+  if (!catalogOf(rest)) {
+    process.stderr.write(missingConfig);
+    return 2;
+  }
   return runPrimary(workers, rest);
 }
 
@@ -117,7 +122,26 @@ async function runPrimary(count: number, argv: string[]): Promise<number> {
       worker.process.kill('SIGTERM');
     }
   }
+  const unregister = registerServer(catalogOf(argv));
+  const reload = () => {
+    logger.info({ signal: 'SIGHUP' }, 'reloading the catalogue in every worker');
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && !worker.isDead()) worker.process.kill('SIGHUP');
+  };
+  process.on('SIGHUP', reload);
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  return finished;
+  return finished.finally(() => {
+    process.off('SIGHUP', reload);
+    unregister();
+  });
+}
+
+/** The `--config` of a serve command line (`-c`, `--config FILE` or `--config=FILE`); the workers refuse it if absent. */
+function catalogOf(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--config' || arg === '-c') return argv[i + 1] ?? '';
+    if (arg.startsWith('--config=')) return arg.slice('--config='.length);
+  }
+  return '';
 }

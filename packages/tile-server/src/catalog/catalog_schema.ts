@@ -213,6 +213,18 @@ export const catalogSchema = z
       })
       .optional()
       .meta({ description: 'Where `safemap build --config` publishes archives and the server looks for them.' }),
+    site: z
+      .strictObject({
+        agency: localizedText.meta({ description: 'The agency that publishes the map, named in the page header and its introduction.', examples: [{ ko: '부산광역시 해운대구', en: 'Haeundae-gu, Busan' }] }),
+        title: localizedText.optional().meta({ description: 'Page title; the first tile set\'s title when absent.', examples: [{ ko: '해운대구 안전지도', en: 'Haeundae-gu Safety Map' }] }),
+        intro: localizedText.optional().meta({
+          description: 'A paragraph for residents at the top of the page\'s introduction; the tile sets\' descriptions when absent.',
+          examples: [{ ko: '가까운 대피소와 안전비상벨을 찾아보세요.', en: 'Find the nearest shelters and emergency bells.' }],
+        }),
+        contact: z.string().min(1).max(200).optional().meta({ description: 'Where residents report a wrong or missing place: a phone number, e-mail address or web address, shown as text.', examples: ['051-749-4000'] }),
+      })
+      .optional()
+      .meta({ description: 'The page the server answers at `/`: the agency\'s own, generated from this catalogue (the tile sets\' titles, descriptions, layers and credits).' }),
     tilesets: z.array(tilesetSchema).min(1).meta({ description: 'The maps this catalogue publishes.' }),
     apiKeys: z
       .array(apiKeySchema)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -12,6 +13,8 @@ export interface LoadedCatalog {
   readonly file: string;
   readonly baseDir: string;
   readonly catalog: Catalog;
+  /** SHA-256 of the file's bytes, 12 hex digits: which edit of the catalogue a server runs (its `/readyz` says). */
+  readonly revision?: string;
 }
 
 /** Reads and validates a layer catalogue; every problem is reported with the file and its key path. */
@@ -24,7 +27,8 @@ export async function loadCatalog(file: string): Promise<LoadedCatalog> {
     throw new SafeMapError('CATALOG_UNREADABLE', `${absolute}: cannot read the catalogue (${(error as Error).message})`, undefined, { cause: error });
   }
   const json = parseCatalogJson(decodeCatalogText(bytes, absolute), absolute);
-  return { file: absolute, baseDir: path.dirname(absolute), catalog: parseCatalog(json, absolute) };
+  const revision = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  return { file: absolute, baseDir: path.dirname(absolute), catalog: parseCatalog(json, absolute), revision };
 }
 
 /** Validates an already-parsed catalogue; `file` only names the origin in error messages. */

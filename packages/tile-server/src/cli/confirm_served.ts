@@ -13,22 +13,30 @@ export type ServedCheck =
  * not follow: its log says why) from no server at all (nothing to confirm; the pointer is what a server reads at
  * start-up).
  */
-export async function confirmServed(server: string, tileset: string, version: string, waitMs: number): Promise<ServedCheck> {
+export function confirmServed(server: string, tileset: string, version: string, waitMs: number): Promise<ServedCheck> {
+  return pollServer(new URL(`/tiles/${encodeURIComponent(tileset)}.json`, server), 'safemap:version', version, waitMs);
+}
+
+/** Polls the server's `/readyz` until it reports catalogue `revision` (see LoadedCatalog), as `confirmServed` does. */
+export function confirmCatalog(server: string, revision: string, waitMs: number): Promise<ServedCheck> {
+  return pollServer(new URL('/readyz', server), 'catalog', revision, waitMs);
+}
+
+async function pollServer(url: URL, field: string, expected: string, waitMs: number): Promise<ServedCheck> {
   const started = performance.now();
-  const url = new URL(`/tiles/${encodeURIComponent(tileset)}.json`, server);
   let last: ServedCheck = { state: 'no-server', reason: 'no answer' };
   for (;;) {
     try {
       const response = await fetch(url, { headers: { 'Cache-Control': 'no-cache' }, signal: AbortSignal.timeout(2000) });
-      const body = response.ok ? ((await response.json()) as { 'safemap:version'?: unknown }) : (await response.body?.cancel(), undefined);
-      const served = typeof body?.['safemap:version'] === 'string' ? body['safemap:version'] : undefined;
-      if (served === version) return { state: 'serving', seconds: Math.round((performance.now() - started) / 100) / 10 };
+      const body = response.ok ? ((await response.json()) as Record<string, unknown>) : (await response.body?.cancel(), undefined);
+      const served = typeof body?.[field] === 'string' ? (body[field] as string) : undefined;
+      if (served === expected) return { state: 'serving', seconds: Math.round((performance.now() - started) / 100) / 10 };
       last = { state: 'other', version: served, status: response.status };
     } catch (error) {
       // Refused or timed out: keep trying until the deadline, in case the server is restarting.
       if (last.state !== 'other') last = { state: 'no-server', reason: (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message };
     }
-    // Nothing listening at all is known quickly; a server that answers gets the whole wait to follow the pointer.
+    // Nothing listening at all is known quickly; a server that answers gets the whole wait to follow.
     const waited = performance.now() - started;
     if (waited >= waitMs || (last.state === 'no-server' && waited >= Math.min(waitMs, NO_SERVER_MS))) return last;
     await new Promise((resolve) => setTimeout(resolve, 200));

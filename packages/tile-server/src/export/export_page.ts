@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
+import type { Catalog } from '../catalog/catalog_schema.js';
+import { renderAgencyPage } from '../http/agency_page.js';
 import { widgetVersioner } from '../http/page_routes.js';
 import { metaCsp } from './site_headers.js';
 
@@ -18,40 +20,33 @@ export interface ExportedPage {
   readonly assets: PageFile[];
 }
 
-/** Page assets the server serves from the examples folder (`/examples/…`), as `pageRoutes` allows them. */
-const PAGE_ASSET_REF = /(["'(])\/examples\/([\w-]+\.(?:css|js|mjs|png|jpe?g|svg|webp|ico|woff2?))(?=["')])/g;
+/** The page's own script and stylesheet, as `pageRoutes` serves them (`/page/…`). */
+const PAGE_ASSET_REF = /(["'(])\/page\/([\w-]+\.(?:css|js))(?=["')])/g;
 /** What the server's `widgetVersioner` leaves: a versioned widget file. */
 const WIDGET_REF = /(["'(])\/widget\/([a-z][a-z0-9-]*\.[0-9a-f]{12}\.m?js)(?=["')])/g;
 
 /**
- * The page `/` of the server for a static folder: the same `index.html` from the examples folder with the widget
+ * The page `/` of the server for a static folder: the same page generated from the catalogue, with the widget
  * references versioned by the server's own `widgetVersioner`, then every absolute link made relative (so the folder
  * works under any path), page assets renamed by content hash, the widget pointed at the folder's `catalog.json`, and
  * the page CSP also in a `<meta>` element for hosts that cannot set headers.
  */
-export function exportPage(options: { examplesDir: string; widgetDir: string; catalog: string; frameAncestors: readonly string[] }): ExportedPage {
-  const source = path.join(options.examplesDir, 'index.html');
-  let html: string;
-  try {
-    html = widgetVersioner(options.widgetDir)(readFileSync(source, 'utf8'));
-  } catch (error) {
-    throw new SafeMapError('SOURCE_UNREADABLE', `${source}: cannot read the page (${(error as Error).message})`, undefined, { cause: error });
-  }
+export function exportPage(options: { site: Catalog; pageDir: string; widgetDir: string; catalog: string; frameAncestors: readonly string[] }): ExportedPage {
+  let html = widgetVersioner(options.widgetDir)(renderAgencyPage(options.site, { otherMapLinks: false }));
   const assets = new Map<string, PageFile>();
   html = html.replace(WIDGET_REF, (_all, quote: string, file: string) => {
     for (const name of [file, ...workerFiles(options.widgetDir, file)]) assets.set(`widget/${name}`, { path: `widget/${name}`, bytes: readWidgetFile(options.widgetDir, name) });
     return `${quote}widget/${file}`;
   });
   html = html.replace(PAGE_ASSET_REF, (_all, quote: string, file: string) => {
-    const bytes = readFileSync(path.join(options.examplesDir, file));
+    const bytes = readFileSync(path.join(options.pageDir, file));
     const target = `assets/${versionedName(file, bytes)}`;
     assets.set(target, { path: target, bytes });
     return `${quote}${target}`;
   });
-  if (/["'(]\/(?:widget|examples)\//.test(html)) {
-    throw new SafeMapError('SOURCE_INVALID', `${source}: it loads a widget or example file this export cannot version (is the widget built? npm run build)`);
+  if (/["'(]\/(?:widget|page)\//.test(html)) {
+    throw new SafeMapError('SOURCE_INVALID', 'the page loads a widget file this export cannot version (is the widget built? npm run build)');
   }
-  if (!/<safety-map[\s>]/.test(html)) throw new SafeMapError('SOURCE_INVALID', `${source}: no <safety-map> element`);
   html = html.replace(/<safety-map(?=[\s>])/, `<safety-map catalog="${options.catalog}"`);
   html = html.replace(/<meta charset="utf-8">/i, (tag) => `${tag}\n  <meta http-equiv="Content-Security-Policy" content="${metaCsp(options.frameAncestors)}">`);
   return { html, assets: [...assets.values()] };

@@ -9,7 +9,8 @@ import { publicCatalog } from '../catalog/split_restricted.js';
 import { SafeMapError } from '../errors.js';
 import { basemapName } from '../http/basemap_routes.js';
 import { silentLogger, type Logger } from '../log.js';
-import { defaultExamplesDir, defaultWidgetDir } from '../server/default_paths.js';
+import { defaultPageDir } from '../http/agency_page.js';
+import { defaultWidgetDir } from '../server/default_paths.js';
 import { SpriteStore } from '../sprites/sprite_store.js';
 import type { Tileset } from '../store/tileset.js';
 import { exportPage, versionedName } from './export_page.js';
@@ -30,7 +31,7 @@ export interface ExportOptions {
   /** Most features a layer may have to get a static look-up file (search, nearest, lists). */
   readonly maxLookupFeatures?: number;
   readonly widgetDir?: string;
-  readonly examplesDir?: string;
+  readonly pageDir?: string;
   readonly logger?: Logger;
 }
 
@@ -123,7 +124,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     }
     await put('catalog.json', 'document', json(exportedCatalog(entries, 'catalog.json', link)));
 
-    const page = exportPage({ examplesDir: options.examplesDir ?? defaultExamplesDir(), widgetDir: options.widgetDir ?? defaultWidgetDir(), catalog: 'catalog.json', frameAncestors });
+    const page = exportPage({ site: catalog.catalog, pageDir: options.pageDir ?? defaultPageDir(), widgetDir: options.widgetDir ?? defaultWidgetDir(), catalog: 'catalog.json', frameAncestors });
     for (const asset of page.assets) await put(asset.path, asset.path.endsWith('.gz') ? undefined : 'immutable', asset.bytes);
     await put('index.html', 'page', page.html);
 

@@ -9,6 +9,7 @@ import { isProxied, rateLimitKey } from '../security/client_address.js';
 import { defaultSecurityOptions, type RestrictedAccess, type SecurityOptions } from '../security/security_options.js';
 import { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
 import { WorkLimiter } from '../security/work_limiter.js';
+import type { Catalog } from '../catalog/catalog_schema.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import type { HealthState } from './health.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   health: HealthState;
   widgetDir: string;
   examplesDir: string;
+  /** The public part of the catalogue being served, for the page at `/`; the registry's tile sets when absent. */
+  getCatalog?: () => Catalog;
   /** The catalogue file, which basemap archive paths are relative to; without it no basemap is served. */
   catalogPath?: string;
   /** Absolute base URL clients should use, when behind a proxy or CDN. */
@@ -103,7 +106,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
   });
   app.get('/readyz', (_req, res) => {
     const ready = deps.health.ready && !deps.health.draining;
-    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ready ? 'ready' : deps.health.draining ? 'draining' : 'starting' });
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ready ? 'ready' : deps.health.draining ? 'draining' : 'starting', ...(deps.health.catalog ? { catalog: deps.health.catalog } : {}) });
   });
   if (options.requestsPerMinute > 0) {
     const exempt = new Set(options.rateLimitExempt);
@@ -143,7 +146,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
   app.use(basemapRoutes(deps.getRegistry, { catalogPath: deps.catalogPath, maxAge: deps.metadataMaxAge ?? 60, publicUrl: deps.publicUrl, fallbackUrl }));
   app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
   app.use(embedRoutes({ getRegistry: deps.getRegistry, widgetDir: deps.widgetDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
-  app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
+  app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, getCatalog: deps.getCatalog ?? registryCatalog(deps.getRegistry), frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use((_req, _res, next) => next(new SafeMapError('NOT_FOUND', 'no such resource')));
   app.use(errorHandler(deps.logger));
   return app;
@@ -190,5 +193,16 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     const value = problemFromError(error);
     if (value.status >= 500) logger.error({ err: error, method: req.method, route: req.route?.path }, 'request failed');
     sendProblem(res, value, value.status === 405 ? { Allow: 'GET, HEAD' } : {});
+  };
+}
+
+/** A catalogue of the registry's tile sets, one object per registry, for apps started without their catalogue. */
+function registryCatalog(getRegistry: () => TilesetRegistry): () => Catalog {
+  const made = new WeakMap<TilesetRegistry, Catalog>();
+  return () => {
+    const registry = getRegistry();
+    let catalog = made.get(registry);
+    if (!catalog) made.set(registry, (catalog = { tilesets: registry.list().map((tileset) => tileset.config), apiKeys: [] }));
+    return catalog;
   };
 }

@@ -2,4 +2,6 @@
 export class HealthState {
   ready = false;
   draining = false;
+  /** Revision of the catalogue being served (see LoadedCatalog), so a reload can be confirmed from outside. */
+  catalog: string | undefined;
 }

@@ -1,14 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Response } from 'express';
-import { SafeMapError } from '../errors.js';
+import type { Catalog } from '../catalog/catalog_schema.js';
+import { defaultPageDir, renderAgencyPage } from './agency_page.js';
 import { staticAssets } from './static_assets.js';
 
 export interface PageRouteOptions {
   /** Folder of the built widget (safemap-widget.js, .mjs, worker, their .br/.gz and manifest.json). */
   widgetDir: string;
-  /** Folder of the example agency pages; `index.html` is served at `/`. */
+  /** Folder of the example pages (the Busan demo's `index.html` and the embedding examples), served at `/examples/`. */
   examplesDir: string;
+  /** The public part of the catalogue being served, from which `/` is generated. */
+  getCatalog: () => Catalog;
+  /** Folder of the generated page's script and stylesheet, served at `/page/`. */
+  pageDir?: string;
   /** `frame-ancestors` sources allowed to frame SafeMap pages. */
   frameAncestors: readonly string[];
 }
@@ -78,22 +83,22 @@ export function widgetVersioner(widgetDir: string): (html: string) => string {
   };
 }
 
-/** The demo agency page, its assets and the widget bundle. */
+/** The agency's page generated from the catalogue, its assets, the widget bundle and the example pages. */
 export function pageRoutes(options: PageRouteOptions): Router {
   const router = Router();
   const setPageHeaders = pageHeaderSetter(options.frameAncestors);
   const version = widgetVersioner(options.widgetDir);
+  // A catalogue object lives until the next reload, so its page is rendered once per catalogue.
+  const rendered = new WeakMap<Catalog, string>();
 
   router.get('/', (_req, res) => {
-    let html: string;
-    try {
-      html = readFileSync(path.join(options.examplesDir, 'index.html'), 'utf8');
-    } catch {
-      throw new SafeMapError('NOT_FOUND', 'no example page is installed');
-    }
+    const catalog = options.getCatalog();
+    let html = rendered.get(catalog);
+    if (html === undefined) rendered.set(catalog, (html = renderAgencyPage(catalog)));
     setPageHeaders(res);
     res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' }).send(version(html));
   });
+  router.use('/page', staticAssets({ dir: options.pageDir ?? defaultPageDir(), allow: /^agency\.(?:css|js)$/, maxAge: 300, compressMissing: true }));
   router.use('/widget', staticAssets({ dir: options.widgetDir, allow: widgetAsset, maxAge: 300 }));
   router.use(
     '/examples',

@@ -12,28 +12,32 @@ export function pointerFilesOf(catalog: LoadedCatalog): string[] {
 }
 
 /**
- * Polls the publish pointers and calls `onChange` after one is created, replaced or removed. Polling (not fs.watch)
- * because a pointer is replaced by rename, which some file systems and containers do not report reliably.
+ * Polls the files (the catalogue and its publish pointers; asked again each time, as a reload can change which) and
+ * calls `onChange` after one is created, replaced, edited or removed. Polling (not fs.watch) because a pointer is
+ * replaced by rename and editors save by rename, which some file systems and containers do not report reliably.
  * Reloads never overlap; returns a function that stops watching.
  */
-export function watchPublished(files: readonly string[], onChange: () => Promise<void>, logger: Logger, intervalMs = 1000): () => void {
+export function watchPublished(watched: () => readonly string[], onChange: () => Promise<void>, logger: Logger, intervalMs = 1000): () => void {
   let last: string | undefined;
   let busy = false;
   let stopped = false;
-  const signature = async () =>
+  const signature = async (files: readonly string[]) =>
     (await Promise.all(files.map((file) => stat(file).then((s) => `${s.ino}:${s.mtimeMs}:${s.size}`, () => '-')))).join('|');
   const tick = async () => {
     if (busy || stopped) return;
     busy = true;
     try {
-      const now = await signature();
-      if (last !== undefined && now !== last && !stopped) {
-        logger.info({ files }, 'a published tile set changed; reloading');
+      const files = watched();
+      const now = `${files.join('|')}\n${await signature(files)}`;
+      const changed = last !== undefined && now !== last;
+      // Taken before reloading: a catalogue that fails to load is reported once, not every second until it is fixed.
+      last = now;
+      if (changed && !stopped) {
+        logger.info({ files }, 'the catalogue or a published tile set changed; reloading');
         await onChange();
       }
-      last = now;
     } catch (error) {
-      logger.error({ err: error }, 'reloading a published tile set failed; still serving the previous one');
+      logger.error({ err: error }, `reloading failed; still serving the previous catalogue and tile sets: ${(error as Error).message}`);
     } finally {
       busy = false;
     }

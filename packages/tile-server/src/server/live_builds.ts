@@ -91,6 +91,19 @@ export class LiveBuilds {
     return [...this.entries.values()].filter((entry) => entry.versions.length === 0).length;
   }
 
+  /**
+   * Forgets the configurations a reload no longer asked for (an edited catalogue's old ones), so their sources stop
+   * being watched and rebuilt; their files go once the registries still reading them have closed.
+   */
+  retainOnly(configs: Iterable<TilesetConfig>): void {
+    const keep = new Set([...configs].map((config) => `${config.id}-${configHash(config)}`));
+    for (const [key, entry] of this.entries) {
+      if (keep.has(key) || entry.building) continue;
+      this.entries.delete(key);
+      setTimeout(() => void rm(path.join(this.root, key), { recursive: true, force: true }), 30_000).unref();
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
-import { loadCatalog } from '../catalog/load_catalog.js';
+import type { Catalog } from '../catalog/catalog_schema.js';
+import { loadCatalog, type LoadedCatalog } from '../catalog/load_catalog.js';
+import { publicCatalog } from '../catalog/split_restricted.js';
 import { createRequestListener } from '../http/create_app.js';
 import { HealthState } from '../http/health.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -69,12 +71,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs, options.metrics);
   const copies = await VerifiedCopies.create();
   const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) => {
+    const catalog = await loadCatalog(options.catalogPath);
+    const asked: TilesetConfig[] = [];
     copies.beginLoad();
-    const next = await loadWithAccess(await loadCatalog(options.catalogPath), (catalog) =>
-      loadRegistry(catalog, logger, { cache, copies, built: (config, part, fallback) => builds.versionsOf(config, part, fallback), ...(serving ? { serving } : {}) }),
+    const next = await loadWithAccess(catalog, (part) =>
+      loadRegistry(part, logger, {
+        cache,
+        copies,
+        built: (config, from, fallback) => (asked.push(config), builds.versionsOf(config, from, fallback)),
+        ...(serving ? { serving } : {}),
+      }),
     );
     copies.commitLoad();
-    return next;
+    builds.retainOnly(asked);
+    return { ...next, catalog };
   };
   let loaded;
   try {
@@ -85,11 +95,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   let registry: TilesetRegistry = loaded.registry;
   let restricted: RestrictedAccess | undefined = loaded.restricted;
+  let catalog: LoadedCatalog = loaded.catalog;
+  let site: Catalog = publicCatalog(catalog).catalog;
+  health.catalog = catalog.revision;
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
 
   const listener = createRequestListener({
     getRegistry: () => registry,
+    getCatalog: () => site,
     logger,
     health,
     widgetDir: options.widgetDir ?? defaultWidgetDir(),
@@ -132,6 +146,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const next = await load(serving);
     registry = next.registry;
     restricted = next.restricted;
+    if (next.catalog.revision !== catalog.revision) logger.info({ catalog: next.catalog.file, revision: next.catalog.revision }, 'serving the edited catalogue: its keys, access and allow-lists apply from now on');
+    catalog = next.catalog;
+    site = publicCatalog(catalog).catalog;
+    health.catalog = catalog.revision;
     const kept = new Set([...next.registry.list(), ...(next.restricted?.registry.list() ?? [])].map((tileset) => tileset.source));
     // Requests already reading the old archives finish first; the old registries close a little later, and the
     // verified copies no registry uses any more go with them.
@@ -164,9 +182,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await Promise.all([builds.close(), copies.close()]);
     },
   };
-  // `safemap build --config` publishing into this catalogue's folder is picked up without a restart.
+  // `safemap build --config` publishing into this catalogue's folder is picked up without a restart, and so is
   const self = running;
-  const stopWatching = pollMs > 0 ? watchPublished(pointerFilesOf(await loadCatalog(options.catalogPath)), () => self.reload(), logger, pollMs) : () => {};
+  // An edited catalogue (keys revoked, layers restricted, allow-lists changed) too.
+  const stopWatching = pollMs > 0 ? watchPublished(() => [catalog.file, ...pointerFilesOf(catalog)], () => self.reload(), logger, pollMs) : () => {};
   try {
     await builds.settled();
   } catch (error) {

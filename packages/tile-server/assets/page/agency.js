@@ -1,11 +1,15 @@
-// The demo page: the map fills the window, the introduction opens from the (i) button, and a language switch sets the
-// page and the map to Korean or English. The first language is the browser's, when it is one of the two.
+// An agency page: the map fills the window, the introduction opens from the (i) button, and a language switch sets the
+// page and the map to Korean or English. The first language is the browser's, when it is one of the two. The page
+// title in each language is the heading's text in that language, so one script serves every agency's page.
 (function () {
   'use strict';
   var map = document.querySelector('safety-map');
   var info = document.querySelector('.info-button');
   var intro = document.getElementById('intro');
-  var titles = { ko: '부산광역시 안전지도', en: 'Busan Safety Map' };
+  var titles = {};
+  document.querySelectorAll('h1 [data-lang]').forEach(function (node) {
+    titles[node.getAttribute('data-lang')] = node.textContent.trim();
+  });
 
   function preferred() {
     var list = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
@@ -18,7 +22,8 @@
 
   function setLang(lang) {
     document.documentElement.lang = lang;
-    document.title = titles[lang] + (lang === 'ko' ? ' · Busan Safety Map' : ' · 부산광역시 안전지도');
+    var other = lang === 'ko' ? 'en' : 'ko';
+    document.title = titles[lang] && titles[other] && titles[lang] !== titles[other] ? titles[lang] + ' · ' + titles[other] : titles[lang] || document.title;
     document.querySelectorAll('[data-lang]').forEach(function (node) {
       node.hidden = node.getAttribute('data-lang') !== lang;
     });

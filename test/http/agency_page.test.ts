@@ -1,0 +1,70 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../packages/tile-server/src/index.js';
+import { httpGet } from '../helpers/http_get.js';
+import { createSecurityFixture, startFixtureServer } from '../security/security_fixture.js';
+
+/** `/` is the agency's page, generated from its catalogue, whatever the examples folder holds. */
+const fixture = createSecurityFixture();
+const catalog = JSON.parse(readFileSync(fixture.catalogPath, 'utf8')) as Record<string, unknown> & { tilesets: Array<Record<string, unknown>> };
+catalog.site = {
+  agency: { ko: '해운대구 <b>안전</b>총괄과', en: 'Haeundae-gu "Safety" Office' },
+  intro: { ko: '우리 구의 대피소를 찾아보세요 & 확인하세요.', en: 'Find our district\'s shelters <script>alert(1)</script>.' },
+  contact: '051-749-4000',
+};
+catalog.tilesets[0]!.title = { ko: '해운대구 안전지도', en: 'Haeundae-gu Safety Map' };
+writeFileSync(fixture.catalogPath, JSON.stringify(catalog));
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startFixtureServer(fixture, { publishPollMs: 0 });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the page at /', () => {
+  it('carries the catalogue title, agency, intro, contact and credits, escaped, under the page CSP', async () => {
+    const response = await httpGet(server.url, '/');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['cache-control']).toBe('no-cache');
+    const html = response.body.toString('utf8');
+    expect(html).toContain('<title>해운대구 안전지도 · Haeundae-gu Safety Map</title>');
+    expect(html).toContain('<h1><span data-lang="ko">해운대구 안전지도</span><span data-lang="en" lang="en" hidden>Haeundae-gu Safety Map</span></h1>');
+    // Catalogue text is shown as text: no element of it reaches the page as markup.
+    expect(html).toContain('해운대구 &#60;b&#62;안전&#60;/b&#62;총괄과');
+    expect(html).toContain('Haeundae-gu &#34;Safety&#34; Office');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('우리 구의 대피소를 찾아보세요 &#38; 확인하세요.');
+    expect(html).toContain('051-749-4000');
+    // Every public layer's credit; the map of the first tile set.
+    expect(html).toContain('shelters test data');
+    expect(html).toContain('<safety-map class="city-map" tileset="city">');
+    // Only this origin's script and stylesheet; never the examples folder's page.
+    expect([...html.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1])).toEqual(['/page/agency.js', '/widget/safemap-widget.js']);
+    expect(html).not.toContain('<title>agency</title>');
+  });
+
+  it('never names a restricted layer or its credit', async () => {
+    const html = (await httpGet(server.url, '/')).body.toString('utf8');
+    expect(html).not.toContain('patrol');
+  });
+
+  it('serves its script and stylesheet, and nothing else, from /page/', async () => {
+    const script = await httpGet(server.url, '/page/agency.js');
+    expect(script.status).toBe(200);
+    expect(script.body.toString('utf8')).toContain("querySelectorAll('h1 [data-lang]')");
+    expect((await httpGet(server.url, '/page/agency.css')).status).toBe(200);
+    expect((await httpGet(server.url, '/page/../catalog.json')).status).toBe(404);
+    expect((await httpGet(server.url, '/page/agency.html')).status).toBe(404);
+  });
+
+  it('the examples folder is still served at /examples/, as its own page', async () => {
+    const demo = await httpGet(server.url, '/examples/index.html');
+    expect(demo.status).toBe(200);
+    expect(demo.body.toString('utf8')).toContain('<title>agency</title>');
+  });
+});
