@@ -122,3 +122,20 @@ describe('an edited catalogue is applied without a restart', () => {
     expect(after.properties).not.toHaveProperty('name');
   }, 40_000);
 });
+
+describe('SIGHUP with --workers', () => {
+  it('the primary stays up and every worker reloads', async () => {
+    const own = createSecurityFixture();
+    const workers = await startServerProcess(own.catalogPath, ['--workers', '2'], env, 90_000);
+    try {
+      await secondsUntil(async () => /with 2 workers/.test(workers.output()), 90_000);
+      workers.child.kill('SIGHUP');
+      await secondsUntil(async () => (workers.output().match(/"msg":"reloading the catalogue"/g) ?? []).length === 2, 5_000);
+      expect(workers.output()).toContain('reloading the catalogue in every worker');
+      expect(workers.alive()).toBe(true);
+      expect((await httpGet(workers.url, '/readyz')).status).toBe(200);
+    } finally {
+      await workers.stop();
+    }
+  }, 120_000);
+});
