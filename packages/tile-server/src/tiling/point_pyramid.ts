@@ -5,12 +5,14 @@ import { MvtLayerWriter } from './mvt_layer_writer.js';
 /**
  * Points of one zoom level: positions in world units of the layer's max zoom, counts, and the smallest feature index
  * of each group (the feature itself when the count is 1). Kept in Morton (quadkey) order of their tiles, so every
- * tile, and every parent tile, is one contiguous run.
+ * tile, and every parent tile, is one contiguous run. The max zoom's level holds whole units (each point rounded to
+ * its tile unit) and no counts (every one is 1): at a national size it is the largest array set of the build.
  */
 interface PointLevel {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly count: Float64Array;
+  readonly x: Float64Array | Uint32Array;
+  readonly y: Float64Array | Uint32Array;
+  /** Undefined when every count is 1. */
+  readonly count: Uint32Array | undefined;
   readonly first: Uint32Array;
   readonly length: number;
 }
@@ -60,40 +62,64 @@ export class PointPyramid {
   }
 }
 
+/**
+ * Every point projected to whole world units of the max zoom and sorted by tile. The positions are permuted in place
+ * and the sort order becomes `first`, so besides the level itself only the sort keys are held: at 10,000,000 points
+ * that is about 200 MB at the peak, where separate projected, keyed and sorted copies took three times as much.
+ */
 function projectAndSort(layer: TilingLayer, maxzoom: number): PointLevel {
   const store = layer.store;
   const total = store.length;
   const world = EXTENT * 2 ** maxzoom;
-  const px = new Float64Array(total);
-  const py = new Float64Array(total);
-  const owner = new Uint32Array(total);
-  const tileKey = new Float64Array(total);
+  // Whole units fit 32 bits up to zoom 20; deeper max zooms keep doubles.
+  const Units = world <= 2 ** 32 ? Uint32Array : Float64Array;
+  const x = new Units(total);
+  const y = new Units(total);
+  const tiles = 4 ** maxzoom;
+  // Readers reject non-finite positions; a library caller may not have. They sort last, after every tile, and are cut.
+  const key = new Float64Array(total);
   let n = 0;
   for (let index = 0; index < total; index++) {
     const lon = store.x[index]!;
     const rawLat = store.y[index]!;
-    // Readers reject such positions; a library caller may not have, and one NaN would break the tile order.
-    if (!Number.isFinite(lon) || !Number.isFinite(rawLat)) continue;
+    if (!Number.isFinite(lon) || !Number.isFinite(rawLat)) {
+      key[index] = tiles;
+      continue;
+    }
     const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, rawLat));
     const sin = Math.sin((lat * Math.PI) / 180);
     // Rounded, not floored, to the max zoom's tile units: flooring moved every point 0.24 m north-west on average.
-    const x = Math.min(world - 1, Math.max(0, Math.round(((lon + 180) / 360) * world)));
-    const y = Math.min(world - 1, Math.max(0, Math.round((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world)));
-    px[n] = x;
-    py[n] = y;
-    owner[n] = index;
-    tileKey[n] = morton(Math.floor(x / EXTENT), Math.floor(y / EXTENT));
+    const px = Math.min(world - 1, Math.max(0, Math.round(((lon + 180) / 360) * world)));
+    const py = Math.min(world - 1, Math.max(0, Math.round((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world)));
+    x[index] = px;
+    y[index] = py;
+    key[index] = morton(Math.floor(px / EXTENT), Math.floor(py / EXTENT));
     n++;
   }
-  const order = sortByKey(tileKey, n, 4 ** maxzoom);
-  const level: PointLevel = { x: new Float64Array(n), y: new Float64Array(n), count: new Float64Array(n).fill(1), first: new Uint32Array(n), length: n };
-  for (let i = 0; i < n; i++) {
-    const from = order[i]!;
-    level.x[i] = px[from]!;
-    level.y[i] = py[from]!;
-    level.first[i] = owner[from]!;
+  const order = sortByKey(key, total, tiles + 1);
+  permuteInPlace(x, order);
+  permuteInPlace(y, order);
+  return { x: x.subarray(0, n), y: y.subarray(0, n), count: undefined, first: order.subarray(0, n), length: n };
+}
+
+/** Rearranges `values` so that `values[i]` becomes the old `values[order[i]]`, following the permutation's cycles. */
+function permuteInPlace(values: Float64Array | Uint32Array, order: Uint32Array): void {
+  const done = new Uint8Array(order.length);
+  for (let start = 0; start < order.length; start++) {
+    if (done[start]) continue;
+    const saved = values[start]!;
+    let at = start;
+    for (;;) {
+      done[at] = 1;
+      const from = order[at]!;
+      if (from === start) {
+        values[at] = saved;
+        break;
+      }
+      values[at] = values[from]!;
+      at = from;
+    }
   }
-  return level;
 }
 
 /** Interleaves the bits of x and y (x in the odd bits): the Morton code, exact up to 26 bits per axis. */
@@ -116,15 +142,18 @@ function spread16(value: number): number {
   return v >>> 0;
 }
 
-/** Indices sorted by key, ties in input order. Packs the index into the key for a native typed-array sort when it fits. */
+/**
+ * Indices sorted by key, ties in input order. Packs the index into the key for a native typed-array sort when it
+ * fits, which overwrites `key`.
+ */
 function sortByKey(key: Float64Array, n: number, keySpace: number): Uint32Array {
   const indexSpace = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
   const order = new Uint32Array(n);
   if (keySpace * indexSpace <= Number.MAX_SAFE_INTEGER) {
-    const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = key[i]! * indexSpace + i;
-    packed.sort();
-    for (let i = 0; i < n; i++) order[i] = packed[i]! % indexSpace;
+    // The keys are packed with their index in place: the key array is consumed, and no second one is needed.
+    for (let i = 0; i < n; i++) key[i] = key[i]! * indexSpace + i;
+    key.sort();
+    for (let i = 0; i < n; i++) order[i] = key[i]! % indexSpace;
     return order;
   }
   for (let i = 0; i < n; i++) order[i] = i;
@@ -132,7 +161,7 @@ function sortByKey(key: Float64Array, n: number, keySpace: number): Uint32Array 
 }
 
 /** The next lower zoom: each run of one parent tile aggregated on its own grid; the result stays in Morton order. */
-function aggregateLevel(level: PointLevel, z: number, maxzoom: number, cell: number): PointLevel {
+function aggregateLevel(level: PointLevel, z: number, maxzoom: number, cell: number): AggregateLevel {
   const out = emptyLevel(level.length);
   const grid = new Int32Array((EXTENT / cell) ** 2).fill(-1);
   let length = 0;
@@ -152,7 +181,7 @@ function aggregateRun(
   cell: number,
   tx: number,
   ty: number,
-  out: PointLevel,
+  out: AggregateLevel,
   length: number,
   grid: Int32Array,
 ): number {
@@ -165,7 +194,7 @@ function aggregateRun(
   for (let i = start; i < end; i++) {
     const x = level.x[i]!;
     const y = level.y[i]!;
-    const c = level.count[i]!;
+    const c = level.count === undefined ? 1 : level.count[i]!;
     const index = (Math.floor(y / cellWorld) - originY) * cellsPerTile + (Math.floor(x / cellWorld) - originX);
     let slot = grid[index]!;
     if (slot < 0) {
@@ -240,7 +269,7 @@ function encodeRun(writer: MvtLayerWriter, level: PointLevel, start: number, end
   for (let i = start; i < end; i++) {
     const x = Math.round(level.x[i]! / scale) - tx * EXTENT;
     const y = Math.round(level.y[i]! / scale) - ty * EXTENT;
-    const count = level.count[i]!;
+    const count = level.count === undefined ? 1 : level.count[i]!;
     const first = level.first[i]!;
     if (count === 1) writer.addFeature(first, x, y);
     else writer.addPoint(x, y, clusterProperties(count));
@@ -248,12 +277,21 @@ function encodeRun(writer: MvtLayerWriter, level: PointLevel, start: number, end
   return writer.finish();
 }
 
-function emptyLevel(size: number): PointLevel {
-  return { x: new Float64Array(size), y: new Float64Array(size), count: new Float64Array(size), first: new Uint32Array(size), length: 0 };
+/** An aggregated level being filled: weighted means need fractions, counts do not. */
+interface AggregateLevel extends PointLevel {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly count: Uint32Array;
 }
 
-function trim(level: PointLevel, length: number): PointLevel {
-  return { x: level.x.subarray(0, length), y: level.y.subarray(0, length), count: level.count.subarray(0, length), first: level.first.subarray(0, length), length };
+function emptyLevel(size: number): AggregateLevel {
+  return { x: new Float64Array(size), y: new Float64Array(size), count: new Uint32Array(size), first: new Uint32Array(size), length: 0 };
+}
+
+/** The first `length` groups; copied out when they fill well under the room made for them, so the rest is let go. */
+function trim(level: AggregateLevel, length: number): AggregateLevel {
+  const cut = <T extends Float64Array | Uint32Array>(array: T): T => (length < array.length * 0.75 ? (array.slice(0, length) as T) : (array.subarray(0, length) as T));
+  return { x: cut(level.x), y: cut(level.y), count: cut(level.count), first: cut(level.first), length };
 }
 
 /** The properties supercluster and MapLibre styles expect of a cluster. */
