@@ -249,7 +249,7 @@ export class SafetyMapElement extends HTMLElement {
         // Links in a static folder's style are relative to it; a server's are absolute and pass unchanged.
         transformStyle: (_previous, next) => withRestrictedStyle(resolveStyleUrls(next, tileset.style), restricted),
         // The key goes with restricted TileJSON and tiles only: never to the basemap, a sprite or another origin.
-        transformRequest: (url) => keyedRequest(url, restricted),
+        ...(restricted ? { transformRequest: (url: string) => keyedRequest(url, restricted) } : {}),
         // Rotation and tilt only disorient residents reading a safety map.
         dragRotate: false,
         pitchWithRotate: false,
