@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -11,6 +11,8 @@ export interface RecordingProxy {
   readonly address: string;
   /** Every URL requested through the proxy, in order (`CONNECT host:port` for TLS tunnels). */
   readonly requests: string[];
+  /** The same requests with the headers the browser sent (TLS tunnels excepted), to check what travelled where. */
+  readonly sent: Array<{ url: string; headers: IncomingHttpHeaders }>;
   /** Origins allowed through; a test may change the set while running. */
   readonly allowedOrigins: Set<string>;
   /** Requested URLs whose origin is not allowed. */
@@ -38,10 +40,12 @@ export function proxyFlags(proxy: RecordingProxy): string[] {
 
 export async function startRecordingProxy(): Promise<RecordingProxy> {
   const requests: string[] = [];
+  const sent: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
   const allowedOrigins = new Set<string>();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '';
     requests.push(url);
+    sent.push({ url, headers: req.headers });
     let target: URL;
     try {
       target = new URL(url);
@@ -75,6 +79,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   return {
     address: `127.0.0.1:${port}`,
     requests,
+    sent,
     allowedOrigins,
     foreign: () =>
       requests.filter((url) => {

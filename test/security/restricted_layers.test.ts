@@ -83,6 +83,46 @@ describe('restricted layers', () => {
     expect(json.tiles[0]).toMatch(/\/restricted\/tiles\/city@[0-9a-f]+\/\{z\}\/\{x\}\/\{y\}\.mvt$/);
   });
 
+  it('describes the restricted layers as a style to overlay, and answers their look-ups, only with the key', async () => {
+    const withKey = { 'X-SafeMap-Key': AGENCY_KEY, Origin: AGENCY_ORIGIN };
+    const styleAnswer = await httpGet(server.url, '/restricted/styles/city.json', withKey);
+    expect(styleAnswer.status).toBe(200);
+    expect(styleAnswer.headers['cache-control']).toBe('private, no-cache');
+    expect(styleAnswer.headers['access-control-allow-origin']).toBe(AGENCY_ORIGIN);
+    const style = JSON.parse(styleAnswer.body.toString());
+    expect(style.metadata['safemap:layers'].map((layer: { id: string }) => layer.id)).toEqual(['patrol']);
+    expect(style.metadata['safemap:layers'][0].properties).toEqual(['unit']);
+    expect(style.sources.city.url).toMatch(/\/restricted\/tiles\/city\.json$/);
+    expect(style.layers.length).toBeGreaterThan(0);
+    for (const layer of style.layers) expect(layer.source).toBe('city');
+    // The public sprite has no image for a restricted layer, so no icon layer may ask for one.
+    expect(style.layers.some((layer: { layout?: Record<string, unknown> }) => layer.layout?.['icon-image'] !== undefined)).toBe(false);
+    expect(JSON.stringify(style)).not.toContain('shelters');
+
+    // The fixture's patrol layer publishes no name, so its search answers with no group; the browser test searches one.
+    const lookups: Array<[string, string]> = [
+      ['/restricted/tiles/city/features?bbox=129,35,130,36&layer=patrol', 'patrol-secret-unit'],
+      ['/restricted/tiles/city/features/patrol/0', 'patrol-secret-unit'],
+      ['/restricted/tiles/city/search?q=patrol', '"groups":'],
+      ['/restricted/tiles/city/points/patrol', '"layer":"patrol"'],
+    ];
+    for (const [path, expected] of lookups) {
+      const answer = await httpGet(server.url, path, withKey);
+      expect(answer.status, path).toBe(200);
+      expect(answer.body.toString(), path).toContain(expected);
+      expect(answer.headers['cache-control'], path).toBe('private, no-cache');
+      expect(answer.headers['access-control-allow-origin'], path).toBe(AGENCY_ORIGIN);
+      expect(String(answer.headers.vary), path).toContain('X-SafeMap-Key');
+      expect((await httpGet(server.url, path, { Origin: AGENCY_ORIGIN })).status, path).toBe(401);
+      expect((await httpGet(server.url, path, { 'X-SafeMap-Key': AGENCY_KEY, Origin: 'https://evil.example' })).status, path).toBe(403);
+    }
+    // Nothing else is reachable under /restricted, not even with the key: no restricted catalogue lists tile sets.
+    for (const path of ['/restricted/catalog', '/restricted/styles/town.json', '/restricted/tiles/city/features/shelters/0']) {
+      expect([401, 403, 404], path).toContain((await httpGet(server.url, path, withKey)).status);
+    }
+    expect((await httpGet(server.url, '/restricted/styles/city.json', { Origin: AGENCY_ORIGIN })).status).toBe(401);
+  });
+
   it('answers a CORS preflight for the key header', async () => {
     const response = await httpGet(server.url, tile, { Origin: AGENCY_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-safemap-key' }, 'OPTIONS');
     expect(response.status).toBe(204);

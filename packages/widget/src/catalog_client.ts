@@ -15,6 +15,8 @@ export interface CatalogLayer {
   properties: string[];
   /** A backdrop (land, roads) rather than safety data: drawn, but not in the legend and not tappable. */
   basemap: boolean;
+  /** Served only with an API key, under `{server}/restricted/` (see restricted_layers.ts). */
+  restricted?: boolean;
 }
 
 /** One tile set of the catalogue. */
@@ -116,7 +118,8 @@ function parseTileset(value: unknown, path: string, baseUrl: string): CatalogTil
   return tileset;
 }
 
-function parseLayer(value: unknown, path: string): CatalogLayer {
+/** Validates one layer entry of a catalogue (also the restricted style's `safemap:layers`); `path` names it in errors. */
+export function parseLayer(value: unknown, path: string): CatalogLayer {
   const l = record(value, path);
   const geometry = l.geometry;
   if (!GEOMETRIES.includes(geometry as LayerGeometry)) {

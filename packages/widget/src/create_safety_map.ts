@@ -16,6 +16,11 @@ export interface SafetyMapOptions {
   zoom?: number;
   /** Catalogue layer ids shown at first; default: all. */
   layers?: readonly string[];
+  /**
+   * API key that unlocks the tile set's restricted layers. It is bound to the page's origin and visible in the page,
+   * so it is not a secret: it only says which sites may show those layers. Sent only to `{server}/restricted/`.
+   */
+  key?: string;
 }
 
 /**
@@ -31,6 +36,7 @@ export function createSafetyMap(container: Element, options: SafetyMapOptions = 
   if (options.center !== undefined) element.setAttribute('center', options.center.join(','));
   if (options.zoom !== undefined) element.setAttribute('zoom', String(options.zoom));
   if (options.layers !== undefined) element.setAttribute('layers', options.layers.join(','));
+  if (options.key !== undefined) element.setAttribute('key', options.key);
   container.append(element);
   return element;
 }

@@ -1,6 +1,7 @@
 import type { CatalogTileset } from './catalog_client.js';
 import { placeFeatureFrom, type PlaceFeature } from './place_feature.js';
 import { pointsFromColumns, staticLookupUrl } from './point_list.js';
+import { keyHeaders, type RestrictedLayers } from './restricted_layers.js';
 
 /** The most features the tile server returns per look-up. */
 export const MAX_FEATURES_PER_LAYER = 1000;
@@ -33,6 +34,8 @@ export class FeatureStore {
     private readonly server: string,
     private readonly tileset: CatalogTileset,
     private readonly signal: AbortSignal,
+    /** Restricted layers the page's key unlocks: their look-ups go to `/restricted/` with the key. */
+    private readonly restricted?: RestrictedLayers,
   ) {}
 
   /** The layer's features (at most {@link MAX_FEATURES_PER_LAYER}); one request however often it is asked. */
@@ -61,8 +64,9 @@ export class FeatureStore {
       if (!response.ok) throw new Error(`GET ${response.url} answered ${response.status}`);
       return pointsFromColumns(await response.json(), layerId);
     }
-    const url = layerFeaturesUrl(this.server, this.tileset, layerId);
-    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json' } });
+    const restricted = this.restricted?.ids.has(layerId) ? this.restricted : undefined;
+    const url = layerFeaturesUrl(restricted?.base ?? this.server, this.tileset, layerId);
+    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json', ...keyHeaders(url, restricted) } });
     if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
     const body = (await response.json()) as { features?: unknown };
     if (!Array.isArray(body.features)) throw new Error(`GET ${url} did not return a FeatureCollection`);

@@ -1,6 +1,7 @@
 import type { CatalogTileset } from './catalog_client.js';
 import type { LngLat } from './geo.js';
 import { placeFeatureFrom, type PlaceFeature } from './place_feature.js';
+import { keyHeaders, type RestrictedLayers } from './restricted_layers.js';
 
 /**
  * Every feature of one layer as the tile server's compact point list gives it (id, position, name, hazards), fetched
@@ -13,7 +14,15 @@ export class PointList {
     private readonly server: string,
     private readonly tileset: CatalogTileset,
     private readonly signal: AbortSignal,
+    /** Restricted layers the page's key unlocks: their look-ups go to `/restricted/` with the key. */
+    private readonly restricted?: RestrictedLayers,
   ) {}
+
+  /** The server to ask about a layer, and the key header when the layer is restricted. */
+  #route(layerId: string): { server: string; restricted: RestrictedLayers | undefined } {
+    const restricted = this.restricted?.ids.has(layerId) ? this.restricted : undefined;
+    return { server: restricted?.base ?? this.server, restricted };
+  }
 
   layer(layerId: string): Promise<PlaceFeature[]> {
     let pending = this.#cache.get(layerId);
@@ -30,15 +39,17 @@ export class PointList {
   async feature(layerId: string, id: number | string): Promise<PlaceFeature | undefined> {
     // A static look-up file already carries every published property.
     if (this.tileset.lookups) return (await this.layer(layerId)).find((feature) => feature.id === id);
-    const url = new URL(`tiles/${encodeURIComponent(this.tileset.id)}/features/${encodeURIComponent(layerId)}/${encodeURIComponent(String(id))}`, base(this.server));
-    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json' } });
+    const { server, restricted } = this.#route(layerId);
+    const url = new URL(`tiles/${encodeURIComponent(this.tileset.id)}/features/${encodeURIComponent(layerId)}/${encodeURIComponent(String(id))}`, base(server));
+    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/geo+json, application/json', ...keyHeaders(url.href, restricted) } });
     if (!response.ok) return undefined;
     return placeFeatureFrom(await response.json(), layerId);
   }
 
   async #fetch(layerId: string): Promise<PlaceFeature[]> {
-    const url = this.tileset.lookups ? staticLookupUrl(this.tileset, layerId) : new URL(`tiles/${encodeURIComponent(this.tileset.id)}/points/${encodeURIComponent(layerId)}`, base(this.server));
-    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/json' } });
+    const { server, restricted } = this.#route(layerId);
+    const url = this.tileset.lookups ? staticLookupUrl(this.tileset, layerId) : new URL(`tiles/${encodeURIComponent(this.tileset.id)}/points/${encodeURIComponent(layerId)}`, base(server));
+    const response = await fetch(url, { signal: this.signal, headers: { accept: 'application/json', ...keyHeaders(url.href, restricted) } });
     if (!response.ok) throw new Error(`GET ${url.href} answered ${response.status}`);
     return pointsFromColumns(await response.json(), layerId);
   }

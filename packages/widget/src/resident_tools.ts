@@ -4,6 +4,7 @@ import { featureCount, isCluster, zoomIntoCluster } from './cluster.js';
 import { DetailsView } from './details_view.js';
 import { el, fillButtonList, type FeatureButton } from './dom.js';
 import type { FeatureStore } from './feature_store.js';
+import type { RestrictedLayers } from './restricted_layers.js';
 import { compassPoint, COMPASS_POINTS, formatDistance, type LngLat } from './geo.js';
 import { hazardFilter, servesHazard, type Hazard } from './hazard_filter.js';
 import { localize, messages, type Lang, type Messages } from './i18n.js';
@@ -34,6 +35,8 @@ export interface ResidentToolsOptions {
   signal: AbortSignal;
   store: FeatureStore;
   points: PointList;
+  /** Restricted layers the page's key unlocks, searched beside the public ones. */
+  restricted?: RestrictedLayers | undefined;
   legend: Legend;
   /** The map and the box holding it; absent when it cannot be drawn and the tools work as a plain list. */
   map?: MapLibreMap;
@@ -156,7 +159,7 @@ export class ResidentTools {
       // A static map (no server) searches its look-up files in the page instead.
       (this.#o.tileset.lookups
         ? searchLookups(this.#o.points, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard })
-        : searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal })
+        : searchFeatures(this.#o.server, this.#o.tileset, query, { limit: SEARCH_LIMIT, hazard: this.#hazard, signal: this.#o.signal }, this.#o.restricted)
       ).catch(() => undefined),
     ]);
     if (seq !== this.#searchSeq || this.#destroyed) return;

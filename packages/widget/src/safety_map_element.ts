@@ -10,6 +10,7 @@ import { Legend } from './legend.js';
 import { moveMap } from './map_motion.js';
 import { representativePoint, type PlaceFeature } from './place_feature.js';
 import { PointList } from './point_list.js';
+import { fetchRestrictedLayers, keyedRequest, withRestrictedStyle, type RestrictedLayers } from './restricted_layers.js';
 import { ResidentTools } from './resident_tools.js';
 import { gazetteerUrlOf } from './search_client.js';
 import { loadSpriteSheet, spriteBaseUrl } from './sprite_sheet.js';
@@ -74,10 +75,12 @@ interface Session {
  * (`cooperative`: two fingers / Ctrl+wheel move the map, for a map inside a scrolling page; `greedy`: one finger pans;
  * default: cooperative only when the page scrolls), `places` (URL of a place gazetteer for search; default: the one
  * beside the style's basemap), `catalog` (URL of the catalogue document, default `{server}/catalog`; a static folder
- * written by `safemap export` names its `catalog.json`). The map writes `center`, `zoom` and `layers` back as the resident moves it.
+ * written by `safemap export` names its `catalog.json`), `key` (an API key, bound to the page's origin, that unlocks the
+ * tile set's restricted layers; sent only in the X-SafeMap-Key header of requests below `{server}/restricted/`).
+ * The map writes `center`, `zoom` and `layers` back as the resident moves it.
  */
 export class SafetyMapElement extends HTMLElement {
-  static readonly observedAttributes = ['server', 'catalog', 'tileset', 'lang', 'center', 'zoom', 'layers', 'gestures', 'places'];
+  static readonly observedAttributes = ['server', 'catalog', 'tileset', 'lang', 'center', 'zoom', 'layers', 'gestures', 'places', 'key'];
 
   readonly #root: ShadowRoot;
   readonly #container: HTMLDivElement;
@@ -197,7 +200,11 @@ export class SafetyMapElement extends HTMLElement {
     const server = catalogAt && !this.getAttribute('server') ? new URL('.', catalogAt).href : resolveServer(this.getAttribute('server'), SCRIPT_URL, document.baseURI);
     const catalog = await fetchCatalog(server, signal, catalogAt ?? catalogUrl(server));
     if (signal.aborted) return;
-    const tileset = selectTileset(catalog, this.getAttribute('tileset'));
+    const chosen = selectTileset(catalog, this.getAttribute('tileset'));
+    const restricted = await this.#restrictedLayers(server, chosen, signal);
+    if (signal.aborted) return;
+    // Restricted layers join the legend, list, popups and search like public ones.
+    const tileset = restricted ? { ...chosen, layers: [...chosen.layers, ...restricted.layers] } : chosen;
     session.tileset = tileset;
     const shown = parseLayerList(this.getAttribute('layers'));
     for (const layer of safetyLayers(tileset)) session.visible.set(layer.id, shown?.has(layer.id) ?? true);
@@ -211,8 +218,8 @@ export class SafetyMapElement extends HTMLElement {
         this.#reflect('layers', [...session.visible].filter(([, v]) => v).map(([id]) => id).join(','));
       },
     });
-    const store = new FeatureStore(server, tileset, signal);
-    const points = new PointList(server, tileset, signal);
+    const store = new FeatureStore(server, tileset, signal, restricted);
+    const points = new PointList(server, tileset, signal, restricted);
     const tools = (map?: MapLibreMap) =>
       new ResidentTools(document, {
         tileset,
@@ -221,6 +228,7 @@ export class SafetyMapElement extends HTMLElement {
         signal,
         store,
         points,
+        restricted,
         legend: session.legend!,
         ...(map ? { map, host: this.#container } : {}),
         expanded: !map || this.getBoundingClientRect().width >= NARROW_PX,
@@ -239,7 +247,9 @@ export class SafetyMapElement extends HTMLElement {
         attributionControl: { compact: true },
         locale: maplibreLocale(session.lang) ?? {},
         // Links in a static folder's style are relative to it; a server's are absolute and pass unchanged.
-        transformStyle: (_previous, next) => resolveStyleUrls(next, tileset.style),
+        transformStyle: (_previous, next) => withRestrictedStyle(resolveStyleUrls(next, tileset.style), restricted),
+        // The key goes with restricted TileJSON and tiles only: never to the basemap, a sprite or another origin.
+        ...(restricted ? { transformRequest: (url: string) => keyedRequest(url, restricted) } : {}),
         // Rotation and tilt only disorient residents reading a safety map.
         dragRotate: false,
         pitchWithRotate: false,
@@ -339,6 +349,23 @@ export class SafetyMapElement extends HTMLElement {
     if (session.abort.signal.aborted || this.#session !== session) return;
     this.#showStatus(messages(session.lang).loadFailed);
     this.#emitError(error instanceof Error ? error : new Error(String(error)), true);
+  }
+
+  /**
+   * The restricted layers the `key` attribute unlocks, or undefined. A refused key (401, 403) or a failure leaves the
+   * public map as it is, with no notice to residents, who cannot act on it; the page hears of it through a non-fatal
+   * `safetymap:error`.
+   */
+  async #restrictedLayers(server: string, tileset: CatalogTileset, signal: AbortSignal): Promise<RestrictedLayers | undefined> {
+    const key = this.getAttribute('key')?.trim();
+    // A static folder has no restricted layers: `safemap export` never writes them.
+    if (!key || tileset.lookups) return undefined;
+    try {
+      return await fetchRestrictedLayers(server, tileset.id, key, signal);
+    } catch (error) {
+      if (!signal.aborted) this.#emitError(error instanceof Error ? error : new Error(String(error)), false);
+      return undefined;
+    }
   }
 
   #emitError(error: Error, fatal: boolean): void {

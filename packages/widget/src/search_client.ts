@@ -1,6 +1,7 @@
 import type { CatalogTileset } from './catalog_client.js';
 import type { LngLat } from './geo.js';
 import type { PlaceFeature } from './place_feature.js';
+import { keyHeaders, type RestrictedLayers } from './restricted_layers.js';
 
 /** One place of the basemap's gazetteer (`/basemap/<name>.places.json`). */
 export interface Place {
@@ -38,10 +39,23 @@ export function searchUrl(server: string, tileset: CatalogTileset, query: string
   return url.href;
 }
 
-/** Asks the tile server for features whose names or addresses contain `query`, grouped by layer. */
-export async function searchFeatures(server: string, tileset: CatalogTileset, query: string, options: { limit: number; hazard?: string | undefined; signal: AbortSignal }): Promise<LayerResults[]> {
+type SearchOptions = { limit: number; hazard?: string | undefined; signal: AbortSignal };
+
+/**
+ * Asks the tile server for features whose names or addresses contain `query`, grouped by layer; with `restricted`,
+ * the restricted layers are searched too (with the key). A refused restricted search leaves the public results.
+ */
+export async function searchFeatures(server: string, tileset: CatalogTileset, query: string, options: SearchOptions, restricted?: RestrictedLayers): Promise<LayerResults[]> {
+  const [open, keyed] = await Promise.all([
+    searchOne(server, tileset, query, options, undefined),
+    restricted ? searchOne(restricted.base, tileset, query, options, restricted).catch(() => []) : [],
+  ]);
+  return [...open, ...keyed];
+}
+
+async function searchOne(server: string, tileset: CatalogTileset, query: string, options: SearchOptions, restricted: RestrictedLayers | undefined): Promise<LayerResults[]> {
   const url = searchUrl(server, tileset, query, options);
-  const response = await fetch(url, { signal: options.signal, headers: { accept: 'application/json' } });
+  const response = await fetch(url, { signal: options.signal, headers: { accept: 'application/json', ...keyHeaders(url, restricted) } });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   const body = (await response.json()) as { groups?: unknown };
   if (!Array.isArray(body.groups)) throw new Error(`GET ${url} did not return search groups`);

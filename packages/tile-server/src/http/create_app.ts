@@ -141,6 +141,8 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
       getRestricted: deps.getRestricted ?? (() => undefined),
       baseUrl: (req) => publicBaseUrl(req, deps.publicUrl, fallbackUrl),
       work: runtime.work,
+      publicUrl: deps.publicUrl,
+      fallbackUrl,
     }),
   );
   app.use(basemapRoutes(deps.getRegistry, { catalogPath: deps.catalogPath, maxAge: deps.metadataMaxAge ?? 60, publicUrl: deps.publicUrl, fallbackUrl }));

@@ -4,17 +4,28 @@ import { API_KEY_HEADER } from '../security/api_keys.js';
 import type { RestrictedAccess } from '../security/security_options.js';
 import type { WorkLimiter } from '../security/work_limiter.js';
 import type { Tileset } from '../store/tileset.js';
+import { catalogTilesetJson } from './catalog_json.js';
+import { searchRoutes } from './search_routes.js';
 import { securityHeaderList } from './security_headers.js';
+import { buildStyleJson } from './style_json.js';
 import { serveTile } from './tile_endpoint.js';
 import { buildTileJson } from './tilejson.js';
+import { tilesetRoutes } from './tileset_routes.js';
 
 const tilePath = /^\/restricted\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/([^/]*)\/([^/]*)\/([^/]*)\.mvt$/;
 const tileJsonPath = /^\/restricted\/tiles\/([a-z][a-z0-9_-]{0,63})\.json$/;
+const stylePath = /^\/restricted\/styles\/([a-z][a-z0-9_-]{0,63})\.json$/;
+/** Look-ups below `/restricted` (prefix removed): the same features, search and point lists as public tile sets. */
+const lookupPath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})\/(?:features|search|points)(?:\/|$)/;
+const PRIVATE_METADATA = 'private, no-cache';
 
 export interface RestrictedRouteOptions {
   getRestricted: () => RestrictedAccess | undefined;
   baseUrl: (req: Request) => string;
   work: WorkLimiter | undefined;
+  /** For the look-up routes shared with public tile sets; they never build a URL under `/restricted`. */
+  publicUrl: string | undefined;
+  fallbackUrl: string;
 }
 
 /**
@@ -29,13 +40,19 @@ export function restrictedRoutes(options: RestrictedRouteOptions): Router {
   router.get(/^\/restricted\//, (req, res, next) => {
     const tile = tilePath.exec(req.path);
     const tilejson = tile ? null : tileJsonPath.exec(req.path);
-    if (!tile && !tilejson) {
+    const style = tile || tilejson ? null : stylePath.exec(req.path);
+    if (!tile && !tilejson && !style) {
       next();
       return;
     }
-    const id = (tile ?? tilejson)![1]!;
+    const id = (tile ?? tilejson ?? style)![1]!;
     const { tileset, origin } = authorize(req, options.getRestricted(), id);
     const cors = origin === undefined ? [] : ['Access-Control-Allow-Origin', origin];
+    if (style) {
+      res.set({ 'Cache-Control': PRIVATE_METADATA, Vary: 'Origin, X-SafeMap-Key', ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}) });
+      res.json(restrictedStyle(tileset, options.baseUrl(req)));
+      return;
+    }
     if (tilejson) {
       const json = buildTileJson(tileset, options.baseUrl(req));
       json.tiles = [`${options.baseUrl(req)}/restricted/tiles/${tileset.id}@${tileset.source.version}/{z}/{x}/{y}.mvt`];
@@ -49,7 +66,40 @@ export function restrictedRoutes(options: RestrictedRouteOptions): Router {
     res.removeHeader('Access-Control-Allow-Origin');
     serveTile(req, res, tileset, z, x, y, { headers: privateHeaders, cors, vary: 'Accept-Encoding, Origin, X-SafeMap-Key' }, options.work);
   });
+
+  // Feature look-ups, search and point lists of restricted layers, so a widget given a key can show their popups,
+  // list and search like public ones. Anything else under /restricted/ is unknown.
+  const registry = () => options.getRestricted()!.registry;
+  router.use(
+    '/restricted',
+    (req, res, next) => {
+      const lookup = lookupPath.exec(req.path);
+      if (!lookup) throw new SafeMapError('NOT_FOUND', 'no such resource');
+      const { origin } = authorize(req, options.getRestricted(), lookup[1]!);
+      res.removeHeader('Access-Control-Allow-Origin');
+      res.set({ Vary: 'Origin, X-SafeMap-Key', ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}) });
+      next();
+    },
+    tilesetRoutes(registry, { publicUrl: options.publicUrl, fallbackUrl: options.fallbackUrl, metadataMaxAge: 0, lookupCacheControl: PRIVATE_METADATA }),
+    searchRoutes(registry, { metadataMaxAge: 0, cacheControl: PRIVATE_METADATA }),
+  );
   return router;
+}
+
+/**
+ * The restricted layers of a tile set as a style to lay over its public one: their source (the restricted TileJSON)
+ * and style layers, and in `safemap:layers` their catalogue entries for a legend. No background, basemap or sprite:
+ * those come from the public style. Icon layers are left out, since the public sprite holds only public layers' images;
+ * the layers' circles, lines and areas draw them.
+ */
+function restrictedStyle(tileset: Tileset, baseUrl: string) {
+  const style = buildStyleJson(tileset, baseUrl);
+  return {
+    version: 8,
+    metadata: { 'safemap:tileset': tileset.id, 'safemap:version': tileset.source.version, 'safemap:layers': catalogTilesetJson(tileset, baseUrl).layers },
+    sources: { [tileset.id]: { type: 'vector', url: `${baseUrl}/restricted/tiles/${tileset.id}.json`, attribution: tileset.attribution } },
+    layers: style.layers.filter((layer) => 'source' in layer && layer.source === tileset.id && !(layer.metadata as Record<string, unknown> | undefined)?.['safemap:icon']),
+  };
 }
 
 function authorize(req: Request, access: RestrictedAccess | undefined, id: string): { tileset: Tileset; origin: string | undefined } {

@@ -9,6 +9,8 @@ import { requireTileset } from './tileset_routes.js';
 export interface SearchRouteOptions {
   /** Seconds clients may cache answers, which change on republish. */
   metadataMaxAge: number;
+  /** Cache-Control instead of the public one: restricted answers are private to one browser. */
+  cacheControl?: string;
 }
 
 /** Most hits per layer one query may ask for. */
@@ -40,7 +42,7 @@ export function searchRoutes(getRegistry: () => TilesetRegistry, options: Search
   const router = Router();
   // One serialised point list per layer and feature index: a republish brings a new index, and its lists go with it.
   const pointLists = new WeakMap<FeatureLookup, Map<string, string>>();
-  const cacheControl = `public, max-age=${options.metadataMaxAge}`;
+  const cacheControl = options.cacheControl ?? `public, max-age=${options.metadataMaxAge}`;
 
   router.get('/tiles/:id/search', (req, res) => {
     const tileset = requireTileset(getRegistry(), req.params.id);

@@ -14,6 +14,8 @@ export interface TilesetRouteOptions {
   fallbackUrl: string;
   /** Seconds clients may cache feature look-ups; the catalogue, TileJSON and styles are always revalidated. */
   metadataMaxAge: number;
+  /** Cache-Control of feature look-ups instead of the public one: restricted look-ups are private to one browser. */
+  lookupCacheControl?: string;
 }
 
 const MAX_FEATURES = 1000;
@@ -22,7 +24,7 @@ const MAX_FEATURES = 1000;
 export function tilesetRoutes(getRegistry: () => TilesetRegistry, options: TilesetRouteOptions): Router {
   const router = Router();
   const base = (req: Request) => publicBaseUrl(req, options.publicUrl, options.fallbackUrl);
-  const cacheControl = `public, max-age=${options.metadataMaxAge}`;
+  const cacheControl = options.lookupCacheControl ?? `public, max-age=${options.metadataMaxAge}`;
   // The catalogue, TileJSON and style name the live version: a page reloaded after a publish or rollback must see
   // it at once, so caches revalidate every time (a 304 against the strong ETag Express computes from the body).
   const revalidate = 'public, no-cache';
