@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+const HEADER_BYTES = 127;
+/** The spec's limit for header plus root directory, so a reader's first 16 KiB request holds both. */
+const ROOT_LIMIT = 16384 - HEADER_BYTES;
+const GZIP = 2;
+const MVT = 1;
+/** Writes a whole archive from tiles already in memory (small archives, conversions). */
+export async function writePmtiles(file, tiles, metadata) {
+    const writer = await PmtilesWriter.create(file);
+    try {
+        for (const tile of tiles)
+            await writer.add(tile.tileId, tile.data);
+        await writer.finish(metadata);
+    }
+    catch (error) {
+        await writer.abort();
+        throw error;
+    }
+}
+/**
+ * Writes a PMTiles v3 archive as tiles arrive, in any order: tile data is appended to a side file as it comes
+ * (identical tiles stored once), only the directory entries are kept, as typed arrays, and `finish` writes header,
+ * root directory, gzipped JSON metadata and leaf directories, then the tile data behind them in tile-id order. Memory stays at
+ * about 20 bytes a tile, whatever the archive's size.
+ */
+export class PmtilesWriter {
+    file;
+    dataFile;
+    data;
+    ids = new Float64Array(1024);
+    offsets = new Float64Array(1024);
+    lengths = new Uint32Array(1024);
+    count = 0;
+    dataLength = 0;
+    contents = new Map();
+    pending = [];
+    pendingBytes = 0;
+    constructor(file, dataFile, data) {
+        this.file = file;
+        this.dataFile = dataFile;
+        this.data = data;
+    }
+    static async create(file) {
+        const dataFile = `${file}.data`;
+        return new PmtilesWriter(file, dataFile, await open(dataFile, 'w+'));
+    }
+    /** Adds a tile's gzip-compressed bytes under its PMTiles id; each id once. */
+    async add(tileId, gzip) {
+        const hash = createHash('sha1').update(gzip).digest('base64');
+        let offset = this.contents.get(hash);
+        if (offset === undefined) {
+            offset = this.dataLength;
+            this.contents.set(hash, offset);
+            this.pending.push(Buffer.from(gzip.buffer, gzip.byteOffset, gzip.byteLength));
+            this.pendingBytes += gzip.byteLength;
+            this.dataLength += gzip.byteLength;
+            if (this.pendingBytes >= 1 << 22)
+                await this.flush();
+        }
+        if (this.count === this.ids.length)
+            this.grow();
+        this.ids[this.count] = tileId;
+        this.offsets[this.count] = offset;
+        this.lengths[this.count] = gzip.byteLength;
+        this.count += 1;
+    }
+    get tiles() {
+        return this.count;
+    }
+    get bytes() {
+        return this.dataLength;
+    }
+    /**
+     * Writes the finished archive to `file`, tile data in tile-id order (clustered, so a reader's neighbouring tiles are
+     * neighbouring bytes); the side file is removed.
+     */
+    async finish(metadata) {
+        await this.flush();
+        await this.data.sync();
+        const { entries, moves } = this.clusteredEntries();
+        const { root, leaves } = buildDirectories(entries);
+        const meta = gzipSync(Buffer.from(JSON.stringify(metadata), 'utf8'));
+        const rootOffset = HEADER_BYTES;
+        const metadataOffset = rootOffset + root.length;
+        const leavesOffset = metadataOffset + meta.length;
+        const dataOffset = leavesOffset + leaves.length;
+        const header = Buffer.alloc(HEADER_BYTES);
+        header.write('PMTiles', 0, 'ascii');
+        header.writeUInt8(3, 7);
+        const u64 = [rootOffset, root.length, metadataOffset, meta.length, leavesOffset, leaves.length, dataOffset, this.dataLength];
+        u64.forEach((value, i) => header.writeBigUInt64LE(BigInt(value), 8 + i * 8));
+        header.writeBigUInt64LE(BigInt(entries.reduce((sum, entry) => sum + entry.runLength, 0)), 72);
+        header.writeBigUInt64LE(BigInt(entries.length), 80);
+        header.writeBigUInt64LE(BigInt(this.contents.size), 88);
+        header.writeUInt8(1, 96);
+        header.writeUInt8(GZIP, 97);
+        header.writeUInt8(GZIP, 98);
+        header.writeUInt8(MVT, 99);
+        header.writeUInt8(metadata.minzoom, 100);
+        header.writeUInt8(metadata.maxzoom, 101);
+        const e7 = (degrees) => Math.round(degrees * 1e7);
+        header.writeInt32LE(e7(metadata.bounds[0]), 102);
+        header.writeInt32LE(e7(metadata.bounds[1]), 106);
+        header.writeInt32LE(e7(metadata.bounds[2]), 110);
+        header.writeInt32LE(e7(metadata.bounds[3]), 114);
+        header.writeUInt8(metadata.center[2], 118);
+        header.writeInt32LE(e7(metadata.center[0]), 119);
+        header.writeInt32LE(e7(metadata.center[1]), 123);
+        const out = await open(this.file, 'w');
+        try {
+            await out.writev([header, root, meta, leaves]);
+            // Tile bytes move from production order to tile-id order, a few megabytes at a time.
+            let position = dataOffset;
+            for (let i = 0; i < moves.length;) {
+                let size = 0;
+                let j = i;
+                while (j < moves.length && (j === i || size + moves[j].length <= 1 << 22))
+                    size += moves[j++].length;
+                const buffer = Buffer.allocUnsafeSlow(size);
+                let at = 0;
+                for (let k = i; k < j; k++) {
+                    await this.data.read(buffer, at, moves[k].length, moves[k].from);
+                    at += moves[k].length;
+                }
+                await out.write(buffer, 0, size, position);
+                position += size;
+                i = j;
+            }
+            await out.sync();
+        }
+        finally {
+            await out.close();
+            await this.data.close();
+            await rm(this.dataFile, { force: true });
+        }
+    }
+    /** Removes what was written so far. */
+    async abort() {
+        await this.data.close().catch(() => undefined);
+        await rm(this.dataFile, { force: true });
+    }
+    async flush() {
+        if (this.pending.length === 0)
+            return;
+        const chunks = this.pending;
+        this.pending = [];
+        this.pendingBytes = 0;
+        // writev takes a bounded number of buffers per call on some platforms; write in slices.
+        for (let i = 0; i < chunks.length; i += 1024)
+            await this.data.writev(chunks.slice(i, i + 1024));
+    }
+    grow() {
+        const size = this.ids.length * 2;
+        const ids = new Float64Array(size);
+        ids.set(this.ids);
+        this.ids = ids;
+        const offsets = new Float64Array(size);
+        offsets.set(this.offsets);
+        this.offsets = offsets;
+        const lengths = new Uint32Array(size);
+        lengths.set(this.lengths);
+        this.lengths = lengths;
+    }
+    /**
+     * Entries in tile-id order, runs of identical consecutive tiles joined into one entry, with offsets of the data
+     * laid out in that order (each distinct tile once), and the copies that lay it out from the side file.
+     */
+    clusteredEntries() {
+        const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => this.ids[a] - this.ids[b]);
+        const placed = new Map();
+        const moves = [];
+        let next = 0;
+        const entries = [];
+        for (const i of order) {
+            const tileId = this.ids[i];
+            const from = this.offsets[i];
+            const length = this.lengths[i];
+            let offset = placed.get(from);
+            if (offset === undefined) {
+                offset = next;
+                placed.set(from, offset);
+                moves.push({ from, length });
+                next += length;
+            }
+            const last = entries[entries.length - 1];
+            if (last && last.offset === offset && last.tileId + last.runLength === tileId) {
+                last.runLength++;
+                continue;
+            }
+            entries.push({ tileId, offset, length, runLength: 1 });
+        }
+        return { entries, moves };
+    }
+}
+/** Root directory alone when it fits in 16 KiB with the header; otherwise leaves of a size that makes the root fit. */
+function buildDirectories(entries) {
+    const root = gzipSync(serializeDirectory(entries));
+    if (root.length <= ROOT_LIMIT)
+        return { root, leaves: Buffer.alloc(0) };
+    for (let leafSize = 4096;; leafSize *= 2) {
+        const rootEntries = [];
+        const leafBuffers = [];
+        let offset = 0;
+        for (let i = 0; i < entries.length; i += leafSize) {
+            const leaf = gzipSync(serializeDirectory(entries.slice(i, i + leafSize)));
+            rootEntries.push({ tileId: entries[i].tileId, offset, length: leaf.length, runLength: 0 });
+            leafBuffers.push(leaf);
+            offset += leaf.length;
+        }
+        const candidate = gzipSync(serializeDirectory(rootEntries));
+        if (candidate.length <= ROOT_LIMIT)
+            return { root: candidate, leaves: Buffer.concat(leafBuffers) };
+    }
+}
+/** Directory encoding of the spec: count, then tile-id deltas, run lengths, lengths and offsets, column by column. */
+function serializeDirectory(entries) {
+    const out = [];
+    writeVarint(out, entries.length);
+    let lastId = 0;
+    for (const entry of entries) {
+        writeVarint(out, entry.tileId - lastId);
+        lastId = entry.tileId;
+    }
+    for (const entry of entries)
+        writeVarint(out, entry.runLength);
+    for (const entry of entries)
+        writeVarint(out, entry.length);
+    entries.forEach((entry, i) => {
+        const previous = entries[i - 1];
+        // 0 means "right after the previous entry's data", saving bytes for the usual clustered layout.
+        writeVarint(out, previous && entry.offset === previous.offset + previous.length ? 0 : entry.offset + 1);
+    });
+    return Buffer.from(out);
+}
+function writeVarint(out, value) {
+    let v = value;
+    while (v >= 0x80) {
+        out.push((v % 0x80) | 0x80);
+        v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+}
+//# sourceMappingURL=pmtiles_writer.js.map

@@ -1,0 +1,28 @@
+export { SafeMapError, isSafeMapError } from './errors.js';
+export { createLogger, silentLogger } from './log.js';
+export { loadCatalog, parseCatalog } from './catalog/load_catalog.js';
+export { readLayer } from './ingest/read_layer.js';
+export { FeatureStore } from './ingest/feature_store.js';
+export { ingestFiles } from './ingest/ingest_files.js';
+export { decodeText, sniffEncoding } from './ingest/decode_text.js';
+export { toWgs84, normalizeCrs, supportedCrs } from './ingest/crs.js';
+export { FeatureLookup } from './lookup/feature_lookup.js';
+export { buildArchive } from './tiling/build_archive.js';
+export { PmtilesWriter } from './archive/pmtiles_writer.js';
+export { openArchive } from './archive/open_archive.js';
+export { parseTileCoords, tileBBox, tileForPosition } from './tiling/tile_coords.js';
+export { encodeTile } from './store/encoded_tile.js';
+export { TileCache } from './store/tile_cache.js';
+export { TilesetRegistry, loadRegistry } from './store/tileset_registry.js';
+export { createApp, createRequestListener } from './http/create_app.js';
+export { HealthState } from './http/health.js';
+export { buildStyleJson } from './http/style_json.js';
+export { buildTileJson } from './http/tilejson.js';
+export { startServer } from './server/start_server.js';
+export { buildOsmBasemap, placesFileFor } from './basemap/build_osm_basemap.js';
+export { mbtilesToPmtiles, OSM_ATTRIBUTION } from './basemap/mbtiles_to_pmtiles.js';
+export { normalizePlaces, writePlaces } from './basemap/place_gazetteer.js';
+export { writePmtiles } from './archive/pmtiles_writer.js';
+export { Metrics, routeClass } from './metrics/metrics.js';
+export { startMetricsEndpoint, startClusterMetricsEndpoint } from './metrics/metrics_endpoint.js';
+//# sourceMappingURL=index.js.map

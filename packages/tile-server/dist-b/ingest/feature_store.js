@@ -1,0 +1,527 @@
+/** Distinct values a column keeps in a dictionary before it is judged: past this, mostly-unique text is stored raw. */
+const DICTIONARY_LIMIT = 65536;
+const utf8 = new TextEncoder();
+/**
+ * One property across every feature. Agency layers repeat a few purposes, agencies and years across millions of
+ * rows, so a column starts as a dictionary: the distinct values once, and per feature the 1-based id of its value (0
+ * when it has none). A column that turns out mostly unique (ids, addresses) switches to raw UTF-8 bytes or a plain
+ * number array, since a dictionary of a million unique strings costs more than the strings and hashes each one.
+ */
+export class PropertyColumn {
+    name;
+    mode = 'dictionary';
+    values = [];
+    lookup = new Map();
+    judged = false;
+    ids;
+    /** Text mode: the bytes of every value in feature order, and where each feature's value ends. */
+    bytes = new Uint8Array(0);
+    ends = new Uint32Array(0);
+    byteLength = 0;
+    /** Number mode: one number per feature, NaN for none. */
+    numbers = new Float64Array(0);
+    constructor(name, capacity) {
+        this.name = name;
+        this.ids = new Uint32Array(capacity);
+    }
+    /** Sets feature `index`'s value; features are set in increasing index order. */
+    set(index, value) {
+        if (this.mode === 'dictionary') {
+            let id = this.lookup.get(value);
+            if (id === undefined) {
+                this.values.push(value);
+                id = this.values.length;
+                this.lookup.set(value, id);
+                if (id > DICTIONARY_LIMIT && !this.judged)
+                    this.judge(index);
+                if (this.mode !== 'dictionary')
+                    return this.set(index, value);
+            }
+            this.ids[index] = id;
+        }
+        else if (this.mode === 'text') {
+            this.fillTextTo(index);
+            const text = typeof value === 'string' ? value : String(value);
+            // Encoded straight into the arena: no array per value for the garbage collector.
+            this.ensureBytes(this.byteLength + text.length * 3);
+            this.byteLength += utf8.encodeInto(text, this.bytes.subarray(this.byteLength)).written;
+            this.ends[index] = this.byteLength;
+        }
+        else {
+            this.numbers[index] = typeof value === 'number' ? value : Number(value);
+        }
+    }
+    value(index) {
+        if (this.mode === 'dictionary') {
+            const id = this.ids[index];
+            return id === 0 ? undefined : this.values[id - 1];
+        }
+        if (this.mode === 'number') {
+            const number = this.numbers[index];
+            return Number.isNaN(number) ? undefined : number;
+        }
+        const [start, end] = this.textRange(index);
+        return end > start ? Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, end - start).toString('utf8') : undefined;
+    }
+    /** Text mode: the byte range of feature `index`'s value (empty when it has none). */
+    textRange(index) {
+        if (index >= this.filledTo)
+            return [0, 0];
+        return [index === 0 ? 0 : this.ends[index - 1], this.ends[index]];
+    }
+    /** Rewrites the values of features 0 … length − 1, starting over as a dictionary: a CSV column typed from all its cells. */
+    retype(length, convert) {
+        const old = Array.from({ length }, (_, index) => this.value(index));
+        const capacity = Math.max(this.ids.length, this.ends.length, this.numbers.length, length);
+        this.mode = 'dictionary';
+        this.values = [];
+        this.lookup = new Map();
+        this.judged = false;
+        this.ids = new Uint32Array(capacity);
+        this.bytes = new Uint8Array(0);
+        this.ends = new Uint32Array(0);
+        this.numbers = new Float64Array(0);
+        this.byteLength = 0;
+        this.filledTo = 0;
+        old.forEach((value, index) => {
+            if (value !== undefined)
+                this.set(index, convert(value));
+        });
+    }
+    grow(capacity) {
+        if (this.mode === 'dictionary')
+            this.ids = copyInto(new Uint32Array(capacity), this.ids);
+        else if (this.mode === 'text')
+            this.ends = copyInto(new Uint32Array(capacity), this.ends);
+        else
+            this.numbers = copyInto(new Float64Array(capacity).fill(NaN), this.numbers);
+    }
+    /** Lets go of the value → id map once nothing more is appended. */
+    seal(length) {
+        this.lookup = new Map();
+        if (this.mode === 'text')
+            this.fillTextTo(length);
+    }
+    /** Views of the column's own arrays, not copies: a part is handed over once, and a copy would double its peak. */
+    toPart(length) {
+        this.seal(length);
+        return {
+            name: this.name,
+            mode: this.mode,
+            values: this.values,
+            ids: this.mode === 'dictionary' ? this.ids.subarray(0, length) : new Uint32Array(0),
+            bytes: this.mode === 'text' ? this.bytes.subarray(0, this.byteLength) : new Uint8Array(0),
+            ends: this.mode === 'text' ? this.ends.subarray(0, length) : new Uint32Array(0),
+            numbers: this.mode === 'number' ? this.numbers.subarray(0, length) : new Float64Array(0),
+        };
+    }
+    /** Appends a part's values for features offset … offset + length; same modes are copied in bulk. */
+    appendPart(part, offset, length) {
+        if (offset === 0 && this.mode === 'dictionary' && this.values.length === 0 && part.mode !== 'dictionary') {
+            this.judged = true;
+            this.mode = part.mode;
+            const capacity = this.ids.length;
+            this.ids = new Uint32Array(0);
+            if (part.mode === 'text')
+                this.ends = new Uint32Array(capacity);
+            else
+                this.numbers = new Float64Array(capacity).fill(NaN);
+        }
+        if (this.mode === 'text' && part.mode === 'text') {
+            this.fillTextTo(offset);
+            this.ensureBytes(this.byteLength + part.bytes.length);
+            this.bytes.set(part.bytes, this.byteLength);
+            for (let i = 0; i < length; i++)
+                this.ends[offset + i] = this.byteLength + part.ends[i];
+            this.byteLength += part.bytes.length;
+            this.filledTo = offset + length;
+            return;
+        }
+        if (this.mode === 'number' && part.mode === 'number') {
+            this.numbers.set(part.numbers, offset);
+            return;
+        }
+        const source = PropertyColumn.fromPart(part, length);
+        for (let i = 0; i < length; i++) {
+            const value = source.value(i);
+            if (value !== undefined)
+                this.set(offset + i, value);
+        }
+    }
+    static fromPart(part, length) {
+        const column = new PropertyColumn(part.name, 0);
+        column.judged = true;
+        column.mode = part.mode;
+        column.values = part.values;
+        column.ids = part.ids;
+        column.bytes = part.bytes;
+        column.byteLength = part.bytes.length;
+        column.ends = part.ends;
+        column.numbers = part.numbers;
+        column.filledTo = part.mode === 'text' ? length : 0;
+        return column;
+    }
+    /** Feature count up to which text ends are filled in (absent values are zero-length). */
+    filledTo = 0;
+    fillTextTo(index) {
+        for (let i = this.filledTo; i < index; i++)
+            this.ends[i] = this.byteLength;
+        this.filledTo = Math.max(this.filledTo, index + 1);
+    }
+    ensureBytes(size) {
+        if (size <= this.bytes.length)
+            return;
+        this.bytes = copyInto(new Uint8Array(Math.max(size, grown(this.bytes.length), 1 << 16)), this.bytes.subarray(0, this.byteLength));
+    }
+    /** Past the dictionary limit: all text → raw text, all numbers → plain numbers, mixed stays a dictionary. */
+    judge(upTo) {
+        this.judged = true;
+        const kinds = new Set(this.values.map((value) => typeof value));
+        if (kinds.size !== 1 || kinds.has('boolean'))
+            return;
+        const capacity = this.ids.length;
+        const ids = this.ids;
+        const values = this.values;
+        this.mode = kinds.has('string') ? 'text' : 'number';
+        this.values = [];
+        this.lookup = new Map();
+        if (this.mode === 'number') {
+            this.numbers = new Float64Array(capacity).fill(NaN);
+            for (let i = 0; i < upTo; i++)
+                if (ids[i] !== 0)
+                    this.numbers[i] = values[ids[i] - 1];
+        }
+        else {
+            this.ends = new Uint32Array(capacity);
+            for (let i = 0; i < upTo; i++)
+                if (ids[i] !== 0)
+                    this.set(i, values[ids[i] - 1]);
+            this.fillTextTo(upTo - 1);
+        }
+        this.ids = new Uint32Array(0);
+    }
+}
+/**
+ * The next capacity of an array that is full at `size`: doubling while small, then a quarter more each time. A
+ * national layer is read in one pass with no count known ahead, and doubling left up to half of its largest arrays
+ * unused (hundreds of MB at 10,000,000 rows); growing by a quarter wastes at most a fifth, for a few more copies.
+ */
+function grown(size) {
+    return size * 2;
+}
+function copyInto(target, source) {
+    target.set(source.subarray(0, Math.min(source.length, target.length)));
+    return target;
+}
+/** The transferable form of a store, for moving a part read in a worker thread to the thread that merges. */
+const EMPTY_F64 = new Float64Array(0);
+const RELEASED_COLUMN = { name: '', mode: 'dictionary', values: [], ids: new Uint32Array(0), bytes: new Uint8Array(0), ends: new Uint32Array(0), numbers: new Float64Array(0) };
+/**
+ * Every feature of one layer, compactly: positions in typed arrays (a point's own position; for a line or polygon its
+ * first vertex, with the whole geometry kept aside), dictionary-encoded properties, and where each row came from. A
+ * million points cost about 40 MB here against about 600 MB as GeoJSON objects. Coordinates are as read until
+ * {@link FeatureStore.project} turns them into WGS84, so a CRS named late in a file costs nothing.
+ */
+export class FeatureStore {
+    originKind;
+    length = 0;
+    x;
+    y;
+    origin;
+    shapes = new Map();
+    columns = new Map();
+    constructor(originKind, capacity = 1024) {
+        this.originKind = originKind;
+        this.x = new Float64Array(capacity);
+        this.y = new Float64Array(capacity);
+        this.origin = new Float64Array(capacity);
+    }
+    /** Appends a feature: a point at (x, y), or `shape` (whose first vertex is x, y) for anything else. */
+    append(x, y, shape, properties, origin) {
+        const index = this.length;
+        if (index === this.x.length)
+            this.grow(grown(index));
+        this.x[index] = x;
+        this.y[index] = y;
+        this.origin[index] = origin;
+        if (shape)
+            this.shapes.set(index, shape);
+        for (const name in properties) {
+            let column = this.columns.get(name);
+            if (!column) {
+                column = new PropertyColumn(name, this.x.length);
+                this.columns.set(name, column);
+            }
+            column.set(index, properties[name]);
+        }
+        this.length = index + 1;
+        return index;
+    }
+    /** A store of GeoJSON-like features already in WGS84 (tests, library callers); ids are their positions. */
+    static fromFeatures(features) {
+        const store = new FeatureStore('feature', Math.max(1, features.length));
+        features.forEach((feature, index) => {
+            const properties = Object.create(null);
+            for (const [key, value] of Object.entries(feature.properties ?? {})) {
+                if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+                    properties[key] = value;
+                else if (value !== null && value !== undefined)
+                    properties[key] = JSON.stringify(value);
+            }
+            const geometry = feature.geometry;
+            if (geometry.type === 'Point')
+                store.append(geometry.coordinates[0], geometry.coordinates[1], undefined, properties, index);
+            else {
+                const first = firstPosition(geometry);
+                store.append(first?.[0] ?? NaN, first?.[1] ?? NaN, geometry, properties, index);
+            }
+        });
+        return store;
+    }
+    /** NDJSON: the line each feature is on, when known. */
+    lines;
+    /** Records the line of feature `index` (newline-delimited input, where line and feature index differ). */
+    setLine(index, line) {
+        if (!this.lines)
+            this.lines = new Float64Array(this.x.length);
+        if (this.lines.length < this.x.length) {
+            const grown = new Float64Array(this.x.length);
+            grown.set(this.lines);
+            this.lines = grown;
+        }
+        this.lines[index] = line;
+    }
+    isPoint(index) {
+        return !this.shapes.has(index);
+    }
+    /** True when every feature is a point, so the point path can tile the layer straight from the arrays. */
+    get allPoints() {
+        return this.shapes.size === 0;
+    }
+    geometry(index) {
+        return this.shapes.get(index) ?? { type: 'Point', coordinates: [this.x[index], this.y[index]] };
+    }
+    /** Rewrites one column's values (see {@link PropertyColumn.retype}). */
+    retypeColumn(name, convert) {
+        this.columns.get(name)?.retype(this.length, convert);
+    }
+    /** The feature's properties as a null-prototype object, in column order. */
+    properties(index) {
+        const out = Object.create(null);
+        for (const column of this.columns.values()) {
+            const value = column.value(index);
+            if (value !== undefined)
+                out[column.name] = value;
+        }
+        return out;
+    }
+    /** Converts every coordinate in place (positions and shapes); `project` must return finite numbers or NaN. */
+    project(project) {
+        for (let i = 0; i < this.length; i++) {
+            if (this.shapes.has(i))
+                continue;
+            const [lon, lat] = project(this.x[i], this.y[i]);
+            this.x[i] = lon;
+            this.y[i] = lat;
+        }
+        for (const [index, shape] of this.shapes) {
+            const projected = mapPositions(shape, (position) => project(position[0], position[1]));
+            this.shapes.set(index, projected);
+            const first = firstPosition(projected);
+            this.x[index] = first?.[0] ?? NaN;
+            this.y[index] = first?.[1] ?? NaN;
+        }
+    }
+    /** A new store holding only the features `keep` accepts, in order; ids are positions in the new store. */
+    filter(keep) {
+        const kept = [];
+        for (let i = 0; i < this.length; i++)
+            if (keep(i))
+                kept.push(i);
+        if (kept.length === this.length)
+            return this;
+        const out = new FeatureStore(this.originKind, Math.max(1, kept.length));
+        kept.forEach((from, to) => {
+            out.x[to] = this.x[from];
+            out.y[to] = this.y[from];
+            out.origin[to] = this.origin[from];
+            const shape = this.shapes.get(from);
+            if (shape)
+                out.shapes.set(to, shape);
+            if (this.lines)
+                out.setLine(to, this.lines[from]);
+        });
+        for (const column of this.columns.values()) {
+            const copy = new PropertyColumn(column.name, Math.max(1, kept.length));
+            if (column.mode === 'dictionary') {
+                copy.values = column.values;
+                kept.forEach((from, to) => (copy.ids[to] = column.ids[from]));
+                copy.seal(kept.length);
+            }
+            else {
+                kept.forEach((from, to) => {
+                    const value = column.value(from);
+                    if (value !== undefined)
+                        copy.set(to, value);
+                });
+            }
+            out.columns.set(column.name, copy);
+        }
+        out.length = kept.length;
+        return out;
+    }
+    /** Replaces positions with `move(lon, lat)` (precision grids); shapes are moved vertex by vertex. */
+    movePositions(move) {
+        for (let i = 0; i < this.length; i++) {
+            const shape = this.shapes.get(i);
+            if (shape) {
+                const moved = mapPositions(shape, move);
+                this.shapes.set(i, moved);
+                continue;
+            }
+            const [lon, lat] = move([this.x[i], this.y[i]]);
+            this.x[i] = lon;
+            this.y[i] = lat;
+        }
+    }
+    /** Bounds of all positions, or undefined when the store is empty. */
+    bounds() {
+        const box = [Infinity, Infinity, -Infinity, -Infinity];
+        const visit = (x, y) => {
+            if (x < box[0])
+                box[0] = x;
+            if (y < box[1])
+                box[1] = y;
+            if (x > box[2])
+                box[2] = x;
+            if (y > box[3])
+                box[3] = y;
+        };
+        for (let i = 0; i < this.length; i++)
+            if (!this.shapes.has(i))
+                visit(this.x[i], this.y[i]);
+        for (const shape of this.shapes.values())
+            forEachPosition(shape, (p) => visit(p[0], p[1]));
+        return box[0] <= box[2] ? box : undefined;
+    }
+    /**
+     * Views of the arrays up to length, for posting to another thread: their buffers are transferred whole rather than
+     * copied to size, since at a national size a copy of each part doubled the read's peak memory. The store is
+     * consumed.
+     */
+    toParts() {
+        return {
+            length: this.length,
+            x: this.x.subarray(0, this.length),
+            y: this.y.subarray(0, this.length),
+            origin: this.origin.subarray(0, this.length),
+            originKind: this.originKind,
+            shapes: [...this.shapes],
+            ...(this.lines ? { lines: this.lines.subarray(0, this.length) } : {}),
+            columns: [...this.columns.values()].map((column) => column.toPart(this.length)),
+        };
+    }
+    /**
+     * Joins parts read in order (file halves) into one store, renumbering their dictionaries into shared ones. Parts are
+     * consumed: each array is let go as soon as it is copied, so at a national size the join needs about one store's
+     * memory plus one column, not two whole stores.
+     */
+    static merge(parts, originKind) {
+        const total = parts.reduce((sum, part) => sum + part.length, 0);
+        const out = new FeatureStore(originKind, Math.max(1, total));
+        const offsets = [];
+        let offset = 0;
+        for (const [p, part] of parts.entries()) {
+            offsets.push(offset);
+            out.x.set(part.x, offset);
+            out.y.set(part.y, offset);
+            out.origin.set(part.origin, offset);
+            for (const [index, shape] of part.shapes)
+                out.shapes.set(offset + index, shape);
+            if (part.lines)
+                for (let i = 0; i < part.length; i++)
+                    out.setLine(offset + i, part.lines[i]);
+            parts[p] = { ...part, x: EMPTY_F64, y: EMPTY_F64, origin: EMPTY_F64, shapes: [], lines: undefined };
+            offset += part.length;
+        }
+        // Column by column, in the order columns first appear, so one column of every part is released before the next.
+        const names = [...new Set(parts.flatMap((part) => part.columns.map((column) => column.name)))];
+        for (const name of names) {
+            const column = new PropertyColumn(name, Math.max(1, total));
+            out.columns.set(name, column);
+            parts.forEach((part, p) => {
+                const at = part.columns.findIndex((source) => source.name === name);
+                if (at === -1)
+                    return;
+                column.appendPart(part.columns[at], offsets[p], part.length);
+                part.columns[at] = RELEASED_COLUMN;
+            });
+            column.seal(total);
+        }
+        out.length = total;
+        return out;
+    }
+    grow(capacity) {
+        const resize = (array) => {
+            const next = new Float64Array(capacity);
+            next.set(array);
+            return next;
+        };
+        this.x = resize(this.x);
+        this.y = resize(this.y);
+        this.origin = resize(this.origin);
+        for (const column of this.columns.values())
+            column.grow(capacity);
+    }
+}
+export function forEachPosition(geometry, visit) {
+    switch (geometry.type) {
+        case 'Point':
+            return visit(geometry.coordinates);
+        case 'MultiPoint':
+        case 'LineString':
+            return geometry.coordinates.forEach(visit);
+        case 'MultiLineString':
+        case 'Polygon':
+            return geometry.coordinates.forEach((line) => line.forEach(visit));
+        case 'MultiPolygon':
+            return geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
+        case 'GeometryCollection':
+            return geometry.geometries.forEach((part) => forEachPosition(part, visit));
+    }
+}
+/** [west, south, east, north] of a geometry's positions; empty geometries give an inverted (infinite) box. */
+export function geometryBounds(geometry) {
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    forEachPosition(geometry, (position) => {
+        box[0] = Math.min(box[0], position[0]);
+        box[1] = Math.min(box[1], position[1]);
+        box[2] = Math.max(box[2], position[0]);
+        box[3] = Math.max(box[3], position[1]);
+    });
+    return box;
+}
+export function firstPosition(geometry) {
+    let first;
+    forEachPosition(geometry, (position) => (first ??= position));
+    return first;
+}
+export function mapPositions(geometry, move) {
+    switch (geometry.type) {
+        case 'Point':
+            return { type: 'Point', coordinates: move(geometry.coordinates) };
+        case 'MultiPoint':
+            return { type: 'MultiPoint', coordinates: geometry.coordinates.map(move) };
+        case 'LineString':
+            return { type: 'LineString', coordinates: geometry.coordinates.map(move) };
+        case 'MultiLineString':
+            return { type: 'MultiLineString', coordinates: geometry.coordinates.map((line) => line.map(move)) };
+        case 'Polygon':
+            return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(move)) };
+        case 'MultiPolygon':
+            return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(move))) };
+        case 'GeometryCollection':
+            return { type: 'GeometryCollection', geometries: geometry.geometries.map((part) => mapPositions(part, move)) };
+    }
+}
+//# sourceMappingURL=feature_store.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ingest_types.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=source_problem.js.map

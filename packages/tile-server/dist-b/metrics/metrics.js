@@ -1,0 +1,138 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/[^/]*\/[^/]*\/[^/]*\.mvt$/;
+/** Latency buckets in seconds: a cached tile answers in well under a millisecond, a cut tile in tens. */
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+/** Classifies a request path without keeping any of it. */
+export function routeClass(url) {
+    const path = url.split('?', 1)[0] ?? '';
+    if (path.startsWith('/tiles/')) {
+        if (path.endsWith('.mvt'))
+            return 'tile';
+        if (path.endsWith('.json'))
+            return 'tilejson';
+        if (path.includes('/features'))
+            return 'features';
+        return 'other';
+    }
+    if (path.startsWith('/restricted/'))
+        return 'restricted';
+    if (path.startsWith('/styles/'))
+        return 'style';
+    if (path === '/catalog')
+        return 'catalog';
+    if (path.startsWith('/sprites/'))
+        return 'sprite';
+    if (path.startsWith('/widget/'))
+        return 'widget';
+    if (path === '/healthz' || path === '/readyz')
+        return 'health';
+    if (path === '/' || path.startsWith('/examples/') || path.startsWith('/embed'))
+        return 'page';
+    return 'other';
+}
+/**
+ * The server's Prometheus metrics. One instance per process, passed to the HTTP layer (and to the engine, for its
+ * events); the registry is its own, never prom-client's global one, so libraries and tests never share series.
+ *
+ * Engine API: `event('publish', 'busan')`, `event('build', 'busan', 'failed')`, `event('refusal', 'busan')` — one
+ * counter, `safemap_engine_events_total{event, tileset, outcome}`.
+ */
+export class Metrics {
+    registry = new Registry();
+    requests;
+    latency;
+    cache;
+    cacheBytes;
+    tiles;
+    events;
+    getRegistry;
+    /** Label children by label values: prom-client hashes a label object on every call, these skip that. */
+    children = new Map();
+    constructor(options = {}) {
+        const registers = [this.registry];
+        // Event-loop lag, CPU, memory and GC, as prom-client measures them.
+        if (options.processMetrics !== false)
+            collectDefaultMetrics({ register: this.registry });
+        this.requests = new Counter({ name: 'safemap_http_requests_total', help: 'HTTP requests answered, by route class and status', labelNames: ['route', 'status'], registers });
+        this.latency = new Histogram({ name: 'safemap_http_request_duration_seconds', help: 'Time from request to the last byte handed to the OS, by route class', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers });
+        this.cache = new Counter({ name: 'safemap_tile_cache_requests_total', help: 'Tile answers from memory (hit) or cut/read first (miss)', labelNames: ['result'], registers });
+        this.cacheBytes = new Counter({ name: 'safemap_tile_bytes_total', help: 'Tile body bytes sent, by cache result', labelNames: ['result'], registers });
+        this.tiles = new Counter({ name: 'safemap_tiles_served_total', help: 'Tiles answered 200, 204 or 304, per tile set and version', labelNames: ['tileset', 'version'], registers });
+        this.events = new Counter({ name: 'safemap_engine_events_total', help: 'Builds, publishes, rollbacks, reloads and refused archives', labelNames: ['event', 'tileset', 'outcome'], registers });
+    }
+    /** Tells the metrics which tile sets are served (the HTTP layer calls this once); adds the version gauge. */
+    watchRegistry(getRegistry) {
+        if (this.getRegistry)
+            return;
+        this.getRegistry = getRegistry;
+        new Gauge({
+            name: 'safemap_tileset_version_info',
+            help: 'The version each tile set serves now (value 1); a publish shows as a new version label',
+            labelNames: ['tileset', 'version'],
+            registers: [this.registry],
+            collect() {
+                this.reset();
+                for (const tileset of getRegistry().list())
+                    this.set({ tileset: tileset.id, version: tileset.source.version }, 1);
+            },
+        });
+    }
+    /** Counts an engine event; `tileset` must be a catalogue id, never user input. */
+    event(event, tileset, outcome = 'ok') {
+        this.events.inc({ event, tileset, outcome });
+    }
+    /**
+     * Watches one request. Call before it is handled, and `handled()` right after the handler returned: that
+     * and tells a tile cache hit (answered in the same tick, from memory) from a miss (answered later, once cut or read).
+     */
+    observe(req, res) {
+        const start = process.hrtime.bigint();
+        const route = routeClass(req.url ?? '');
+        let bytes = 0;
+        if (route === 'tile') {
+            const end = res.end.bind(res);
+            res.end = ((...args) => {
+                const chunk = args[0];
+                if (chunk instanceof Uint8Array)
+                    bytes += chunk.byteLength;
+                return end(...args);
+            });
+        }
+        let hit;
+        res.once('finish', () => {
+            const status = res.statusCode;
+            this.child(`r ${route} ${status}`, () => this.requests.labels(route, String(status))).inc();
+            this.child(`l ${route}`, () => this.latency.labels(route)).observe(Number(process.hrtime.bigint() - start) / 1e9);
+            if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304))
+                return;
+            const result = hit ? 'hit' : 'miss';
+            this.child(`c ${result}`, () => this.cache.labels(result)).inc();
+            if (bytes > 0)
+                this.child(`b ${result}`, () => this.cacheBytes.labels(result)).inc(bytes);
+            const match = tilePath.exec((req.url ?? '').split('?', 1)[0] ?? '');
+            const tileset = match ? this.getRegistry?.().get(match[1]) : undefined;
+            if (!tileset)
+                return;
+            const version = match[2] ?? tileset.source.version;
+            this.child(`t ${tileset.id}@${version}`, () => this.tiles.labels(tileset.id, version)).inc();
+        });
+        return {
+            handled: () => {
+                hit = res.headersSent;
+            },
+        };
+    }
+    child(key, create) {
+        let found = this.children.get(key);
+        if (found === undefined) {
+            found = create();
+            this.children.set(key, found);
+        }
+        return found;
+    }
+    /** The exposition text and its content type. */
+    async scrape() {
+        return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    }
+}
+//# sourceMappingURL=metrics.js.map

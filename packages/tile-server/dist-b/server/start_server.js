@@ -1,0 +1,150 @@
+import { createServer } from 'node:http';
+import { loadCatalog } from '../catalog/load_catalog.js';
+import { publicCatalog } from '../catalog/split_restricted.js';
+import { createRequestListener } from '../http/create_app.js';
+import { HealthState } from '../http/health.js';
+import { silentLogger } from '../log.js';
+import { loadWithAccess } from '../security/load_with_access.js';
+import { pointerFilesOf, watchPublished } from '../publish/watch_published.js';
+import { TileCache } from '../store/tile_cache.js';
+import { loadRegistry } from '../store/tileset_registry.js';
+import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
+import { LiveBuilds } from './live_builds.js';
+import { VerifiedCopies } from '../store/verified_copies.js';
+/**
+ * Loads the catalogue, builds the app and listens at once, so health checks are answered while tile sets that
+ * nothing published serves are built (in a child process, see live_builds.ts); resolves when every tile set can be
+ * served, and `/readyz` says ready from then on. The only SafeMap function that binds a port.
+ */
+export async function startServer(options) {
+    const logger = options.logger ?? silentLogger();
+    const health = new HealthState();
+    const pollMs = options.publishPollMs ?? 1000;
+    const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
+    let running;
+    const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error) => logger.error({ err: error }, 'reloading after a build failed')), pollMs, options.metrics);
+    const copies = await VerifiedCopies.create();
+    const load = async (serving) => {
+        const catalog = await loadCatalog(options.catalogPath);
+        const asked = [];
+        copies.beginLoad();
+        const next = await loadWithAccess(catalog, (part) => loadRegistry(part, logger, {
+            cache,
+            copies,
+            built: (config, from, fallback) => (asked.push(config), builds.versionsOf(config, from, fallback)),
+            ...(serving ? { serving } : {}),
+        }));
+        copies.commitLoad();
+        builds.retainOnly(asked);
+        return { ...next, catalog };
+    };
+    let loaded;
+    try {
+        loaded = await load();
+    }
+    catch (error) {
+        await Promise.all([builds.close(), copies.close()]);
+        throw error;
+    }
+    let registry = loaded.registry;
+    let restricted = loaded.restricted;
+    let catalog = loaded.catalog;
+    let site = publicCatalog(catalog).catalog;
+    health.catalog = catalog.revision;
+    const host = options.host ?? '127.0.0.1';
+    const port = options.port ?? 8080;
+    const listener = createRequestListener({
+        getRegistry: () => registry,
+        getCatalog: () => site,
+        logger,
+        health,
+        widgetDir: options.widgetDir ?? defaultWidgetDir(),
+        examplesDir: options.examplesDir ?? defaultExamplesDir(),
+        catalogPath: options.catalogPath,
+        publicUrl: options.publicUrl,
+        fallbackUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+        frameAncestors: options.frameAncestors ?? ["'self'"],
+        getRestricted: () => restricted,
+        ...(options.security ? { security: options.security } : {}),
+        metrics: options.metrics,
+    });
+    const headersTimeout = options.headersTimeoutMs ?? 10_000;
+    const server = createServer({
+        headersTimeout,
+        requestTimeout: Math.max(headersTimeout, options.requestTimeoutMs ?? 30_000),
+        keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+        // Node checks the two timeouts above only this often; a slow client must not outlive its budget by much.
+        connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    }, listener);
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const address = server.address();
+    const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    logger.info({ url }, 'listening');
+    const reloadNow = async () => {
+        const previous = [registry, restricted?.registry];
+        // The public and restricted parts of a tile set share its id; the configuration tells them apart.
+        const serving = (config) => previous.map((old) => old?.get(config.id)).find((tileset) => tileset !== undefined && JSON.stringify(tileset.config) === JSON.stringify(config));
+        const next = await load(serving);
+        registry = next.registry;
+        restricted = next.restricted;
+        if (next.catalog.revision !== catalog.revision)
+            logger.info({ catalog: next.catalog.file, revision: next.catalog.revision }, 'serving the edited catalogue: its keys, access and allow-lists apply from now on');
+        catalog = next.catalog;
+        site = publicCatalog(catalog).catalog;
+        health.catalog = catalog.revision;
+        const kept = new Set([...next.registry.list(), ...(next.restricted?.registry.list() ?? [])].map((tileset) => tileset.source));
+        // Requests already reading the old archives finish first; the old registries close a little later, and the
+        // verified copies no registry uses any more go with them.
+        setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))).then(() => copies.sweep()), 10_000).unref();
+    };
+    let reloading = Promise.resolve();
+    running = {
+        url,
+        server,
+        health,
+        reload() {
+            // One reload at a time, in order: a later build's registry never gets replaced by an earlier one's.
+            reloading = reloading.then(reloadNow, reloadNow);
+            return reloading;
+        },
+        async close() {
+            stopWatching();
+            health.draining = true;
+            if (options.drainDelayMs)
+                await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
+            await new Promise((resolve) => {
+                // Requests still running after the drain timeout are cut, so a stuck client cannot hold the exit forever.
+                const force = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 10_000);
+                server.close(() => {
+                    clearTimeout(force);
+                    resolve();
+                });
+                server.closeIdleConnections();
+            });
+            await Promise.all([registry.close(), restricted?.registry.close()]);
+            await Promise.all([builds.close(), copies.close()]);
+        },
+    };
+    // `safemap build --config` publishing into this catalogue's folder is picked up without a restart, and so is
+    const self = running;
+    // An edited catalogue (keys revoked, layers restricted, allow-lists changed) too.
+    const stopWatching = pollMs > 0 ? watchPublished(() => [catalog.file, ...pointerFilesOf(catalog)], () => self.reload(), logger, pollMs) : () => { };
+    try {
+        await builds.settled();
+    }
+    catch (error) {
+        await self.close();
+        throw error;
+    }
+    // Builds that finished before the first registry was read are picked up here.
+    await self.reload();
+    health.ready = true;
+    return self;
+}
+//# sourceMappingURL=start_server.js.map

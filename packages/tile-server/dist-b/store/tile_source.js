@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=tile_source.js.map

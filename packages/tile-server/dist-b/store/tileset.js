@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=tileset.js.map

@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SafeMapError } from '../errors.js';
+import { checkPublishedArchive, digestMismatch, rememberVerified } from '../publish/check_published_archive.js';
+/**
+ * Private copies of the published files a server serves, each hashed after copying and served only if it matches
+ * its version. A published file can be rewritten in place after it was verified (a careless `cp` over it, a disk
+ * error, a tool "fixing" it); an open descriptor would see such a change, because it is the same inode, so it
+ * cannot protect the tiles. A copy in a folder only this process writes (mode 0700) can: what residents get is
+ * what was verified, until a good version replaces it. On file systems with reflinks (btrfs, XFS) the copy costs
+ * no space until the original changes.
+ *
+ * Each load records which copies it used; copies no load still uses are removed by `sweep` (open ones stay readable
+ * until their registry closes, as POSIX keeps unlinked files).
+ */
+export class VerifiedCopies {
+    root;
+    made = new Set();
+    touched = new Set();
+    inUse = new Set();
+    constructor(root) {
+        this.root = root;
+    }
+    static async create(parent = tmpdir()) {
+        return new VerifiedCopies(await mkdtemp(path.join(parent, 'safemap-verified-')));
+    }
+    /** Starts a registry load: copies used from now on belong to it. */
+    beginLoad() {
+        this.touched = new Set();
+    }
+    /** The load succeeded and its registry is served: its copies are the ones to keep. */
+    commitLoad() {
+        this.inUse = this.touched;
+    }
+    /**
+     * A verified private copy of a published archive (and its look-ups): copied, hashed, compared with `version`
+     * (and `lookupsSha256` when recorded). When a copy of this version was already made, the published file is
+     * checked again (cheaply, unless it changed) so a file damaged since is still refused, and the copy is reused.
+     * Throws ARCHIVE_INVALID naming the published file. Tile directories are served in place.
+     */
+    async copy(archive, version, lookups, lookupsSha256) {
+        if ((await stat(archive)).isDirectory()) {
+            await checkPublishedArchive(archive, version);
+            return { archive, lookups };
+        }
+        const key = createHash('sha256').update(archive).digest('hex').slice(0, 12);
+        const target = path.join(this.root, `${key}-${version}${path.extname(archive)}`);
+        const targetLookups = lookups ? path.join(this.root, `${key}-${version}.lookups.sqlite`) : undefined;
+        if (this.made.has(target) && (!targetLookups || this.made.has(targetLookups))) {
+            await checkPublishedArchive(archive, version);
+        }
+        else {
+            const before = await stat(archive);
+            await this.copyChecked(archive, target, (digest) => (digest.startsWith(version) ? undefined : digestMismatch(archive, version, digest)));
+            // The original was read whole to make the copy: unless it changed meanwhile, it need not be hashed again.
+            await rememberVerified(archive, version, before);
+            if (lookups && targetLookups) {
+                await this.copyChecked(lookups, targetLookups, (digest) => lookupsSha256 === undefined || digest === lookupsSha256
+                    ? undefined
+                    : new SafeMapError('ARCHIVE_INVALID', `${lookups}: its bytes do not match the look-ups published with version ${version}: the file was damaged or changed after publishing`, { file: lookups }));
+            }
+        }
+        this.touched.add(target);
+        if (targetLookups)
+            this.touched.add(targetLookups);
+        return { archive: target, lookups: targetLookups };
+    }
+    /** Removes copies that neither the served registries nor a load in progress use. */
+    async sweep() {
+        for (const name of await readdir(this.root).catch(() => [])) {
+            const file = path.join(this.root, name);
+            if (this.inUse.has(file) || this.touched.has(file))
+                continue;
+            await rm(file, { force: true });
+            this.made.delete(file);
+        }
+    }
+    async close() {
+        await rm(this.root, { recursive: true, force: true });
+    }
+    async copyChecked(from, to, judge) {
+        const temporary = path.join(this.root, `.copy-${randomBytes(4).toString('hex')}`);
+        try {
+            await copyFile(from, temporary, constants.COPYFILE_FICLONE);
+            const hash = createHash('sha256');
+            for await (const chunk of createReadStream(temporary))
+                hash.update(chunk);
+            const refusal = judge(hash.digest('hex'));
+            if (refusal)
+                throw refusal;
+            await rename(temporary, to);
+            this.made.add(to);
+        }
+        finally {
+            await rm(temporary, { force: true });
+        }
+    }
+}
+//# sourceMappingURL=verified_copies.js.map

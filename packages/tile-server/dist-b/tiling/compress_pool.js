@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { workerOptions } from '../worker_options.js';
+import { SafeMapError } from '../errors.js';
+import { checkTileDecodes } from './check_tile.js';
+import { gzipTile } from './gzip_tile.js';
+/** Tiles per message: large enough to amortise the hop, small enough to keep every worker busy to the end. */
+const BATCH = 256;
+/**
+ * Checks that tiles decode (@mapbox/vector-tile, every feature) and gzips them in worker threads, a batch at a time,
+ * so tiling goes on while earlier tiles compress; results come back in the order batches were given. Without the
+ * compiled worker beside this file (running from TypeScript sources) the work is done in the calling thread.
+ */
+export class CompressPool {
+    gzip;
+    describe;
+    workers = [];
+    queues = [];
+    next = 0;
+    failure;
+    constructor(gzip, describe, threads = Math.max(1, Math.min(4, availableParallelism()))) {
+        this.gzip = gzip;
+        this.describe = describe;
+        const file = fileURLToPath(new URL('./gzip_worker.js', import.meta.url));
+        if (!existsSync(file))
+            return;
+        for (let i = 0; i < threads; i++) {
+            const worker = new Worker(file, workerOptions());
+            const queue = [];
+            worker.on('message', (message) => {
+                const pending = queue.shift();
+                if (message.failed)
+                    pending.reject(this.fail(message.failed.index, message.failed.message));
+                else
+                    pending.resolve(message.tiles);
+            });
+            worker.on('error', (error) => {
+                this.failure = error;
+                for (const pending of queue.splice(0))
+                    pending.reject(error);
+            });
+            this.workers.push(worker);
+            this.queues.push(queue);
+        }
+    }
+    /** Batches that fit in flight before the caller should wait: two per worker keeps them all busy. */
+    get capacity() {
+        return Math.max(1, this.workers.length * 2);
+    }
+    static get batchSize() {
+        return BATCH;
+    }
+    /**
+     * Checks (and gzips) one batch; `first` is the batch's position among all tiles, for error messages. Resolves
+     * with the gzipped tiles (or the inputs, checked, without gzip).
+     */
+    run(tiles, first) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        if (this.workers.length === 0) {
+            const out = [];
+            tiles.forEach((tile, offset) => {
+                try {
+                    checkTileDecodes(tile);
+                }
+                catch (error) {
+                    throw this.fail(first + offset, error.message);
+                }
+                out.push(this.gzip ? gzipTile(tile) : tile);
+            });
+            return Promise.resolve(out);
+        }
+        const index = this.next++ % this.workers.length;
+        return new Promise((resolve, reject) => {
+            this.queues[index].push({ resolve: this.gzip ? resolve : () => resolve(tiles), reject });
+            // With gzip the raw tiles are not needed afterwards: their buffers move to the worker instead of being copied.
+            // Every raw tile owns its buffer (the tilers make a fresh one per tile), so nothing else is detached.
+            const transfer = this.gzip ? [...new Set(tiles.map((tile) => tile.buffer))] : [];
+            this.workers[index].postMessage({ id: first, tiles, gzip: this.gzip }, transfer);
+        });
+    }
+    async close() {
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+    }
+    fail(index, message) {
+        return new SafeMapError('WRITE_FAILED', `tile ${this.describe(index)} does not decode as a vector tile (${message}); nothing was written`);
+    }
+}
+//# sourceMappingURL=compress_pool.js.map

@@ -1,0 +1,29 @@
+import type { FeatureStore } from '../ingest/feature_store.js';
+/** One MVT layer of a tile set: its features and the zooms it appears at. */
+export interface TilingLayer {
+    readonly id: string;
+    readonly minzoom: number;
+    readonly maxzoom: number;
+    readonly store: FeatureStore;
+}
+/** Receives one layer's encoded bytes for one tile; layers of the same tile are joined later. */
+export type EmitLayerTile = (z: number, x: number, y: number, bytes: Uint8Array) => void;
+/** A tile whose first encoding was over the size cap and was generalised further. */
+export interface ThinnedTile {
+    readonly layer: string;
+    readonly z: number;
+    readonly x: number;
+    readonly y: number;
+    readonly bytesBefore: number;
+    readonly bytesAfter: number;
+}
+/** Tile geometry resolution: 4096 units per tile side. */
+export declare const EXTENT = 4096;
+/** The largest tile, in uncompressed bytes, a build aims for: coarser zooms are thinned to stay under it. */
+export declare const MAX_TILE_BYTES: number;
+/**
+ * The largest tile a build writes at all. At the max zoom every feature stays, so a tile over {@link MAX_TILE_BYTES}
+ * there cannot be thinned: up to this size it is kept and reported (a higher max zoom splits it), beyond it the build
+ * is refused. 2 MB raw is still a fraction of a second to decode on a phone.
+ */
+export declare const MAX_DENSE_TILE_BYTES: number;
