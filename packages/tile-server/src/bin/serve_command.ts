@@ -135,13 +135,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      Promise.all([running.close(), metricsEndpoint?.close()]).then(
-        () => resolve(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          resolve(1);
-        },
-      );
+      // Metrics close last: a cluster worker's final push then includes the requests that finished while draining.
+      running
+        .close()
+        .then(() => metricsEndpoint?.close())
+        .then(
+          () => resolve(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            resolve(1);
+          },
+        );
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
