@@ -127,6 +127,28 @@ declare global {
   }
 }
 
+/** Records every request and every problem a page shows, and the widget's ready, error and CSP events in each frame. */
+async function watchPage(page: Page, requests: string[], problems: string[]): Promise<void> {
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response: HTTPResponse) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    const state: Window['exportTest'] = { ready: false, errors: [], cspViolations: [] };
+    window.exportTest = state;
+    document.addEventListener('securitypolicyviolation', (event) => state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
+    document.addEventListener('safetymap:ready', () => (state.ready = true));
+    document.addEventListener('safetymap:error', (event) => state.errors.push((event as CustomEvent<{ error: Error }>).detail.error.message));
+  });
+}
+
 describe.each(profiles)('the static map on a $name', ({ name, setup }) => {
   let page: Page;
   const requests: string[] = [];
@@ -136,26 +158,11 @@ describe.each(profiles)('the static map on a $name', ({ name, setup }) => {
   beforeAll(async () => {
     page = await browser.browser.newPage();
     await setup(page);
-    page.on('request', (request) => requests.push(request.url()));
     page.on('response', (response: HTTPResponse) => {
       if (response.url().includes('.pmtiles')) archiveResponses.push({ url: response.url(), status: response.status(), range: response.request().headers().range });
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('requestfailed', (request) => {
-      if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
-    });
+    await watchPage(page, requests, problems);
     await page.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ko-KR', 'ko'] }));
-    await page.evaluateOnNewDocument(() => {
-      const state: Window['exportTest'] = { ready: false, errors: [], cspViolations: [] };
-      window.exportTest = state;
-      document.addEventListener('securitypolicyviolation', (event) => state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
-      document.addEventListener('safetymap:ready', () => (state.ready = true));
-      document.addEventListener('safetymap:error', (event) => state.errors.push((event as CustomEvent<{ error: Error }>).detail.error.message));
-    });
     await page.goto(`${nginx.url}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.exportTest.ready || window.exportTest.errors.length > 0, { timeout: BROWSER_TIMEOUT_MS });
     await waitForIdle(page);
@@ -237,21 +244,7 @@ describe('the embed page of the static folder', () => {
   beforeAll(async () => {
     page = await browser.browser.newPage();
     await page.setViewport({ width: 800, height: 600 });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('response', (response: HTTPResponse) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.evaluateOnNewDocument(() => {
-      const state: Window['exportTest'] = { ready: false, errors: [], cspViolations: [] };
-      window.exportTest = state;
-      document.addEventListener('securitypolicyviolation', (event) => state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
-      document.addEventListener('safetymap:ready', () => (state.ready = true));
-      document.addEventListener('safetymap:error', (event) => state.errors.push((event as CustomEvent<{ error: Error }>).detail.error.message));
-    });
+    await watchPage(page, requests, problems);
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -1,28 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileForPosition } from '../../packages/tile-server/src/index.js';
 import { httpGet } from '../helpers/http_get.js';
 import { freePort } from '../helpers/nginx.js';
+import { childPids, until } from '../helpers/process_tree.js';
 import { ensureServerBuilt, startServerProcess, type ServerProcess } from '../helpers/server_process.js';
 import { createSecurityFixture } from '../security/security_fixture.js';
-
-/** The worker processes of `pid`, by asking the kernel, not the server. */
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-async function until<T>(probe: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('safemap serve --workers', () => {
   const fixture = createSecurityFixture();
