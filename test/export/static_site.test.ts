@@ -4,11 +4,12 @@
 // by HTTP range requests, ask nothing of any other host, and break no rule of the shipped CSP.
 // Screenshots go to test-artifacts/export/ (cleaned at the start) for people to look at.
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { HTTPResponse, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { httpGet } from '../helpers/http_get.js';
@@ -18,6 +19,8 @@ import { BROWSER_TIMEOUT_MS, MAP_TIMEOUT_MS, waitForIdle } from '../browser/widg
 import { parseHeadersFile } from './headers_file.js';
 
 const ARTIFACTS = 'test-artifacts/export';
+/** Debian's libnginx-mod-http-brotli-static. */
+const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const SEOMYEON: [number, number] = [129.0592, 35.1578];
 
 let work: string;
@@ -33,12 +36,18 @@ beforeAll(async () => {
   await chmod(work, 0o755);
   site = join(work, 'site');
   await promisify(execFile)(process.execPath, ['packages/tile-server/bin/safemap.js', 'export', '--config', 'examples/busan/catalog.json', '-o', site]);
-  nginx = await startNginx(`
+  // The shipped snippet sends the .gz siblings on any nginx; the .br ones need the brotli module (.ci/run installs it).
+  nginx = await startNginx(
+    `
   server {
     listen 127.0.0.1:{{PORT}};
     root ${site};
     include ${join(site, 'safemap-nginx.conf')};
-  }`);
+    brotli_static on;
+  }`,
+    '/',
+    `load_module ${BROTLI_STATIC_MODULE};`,
+  );
   browser = await launchBrowser();
 }, BROWSER_TIMEOUT_MS * 2);
 
@@ -64,6 +73,40 @@ describe('the exported folder behind a plain nginx', () => {
     }
     expect(rules.get('/index.html')?.['Content-Security-Policy']).toMatch(/^default-src 'none'; script-src 'self';/);
   });
+
+  test('nginx sends the widget bundle and the text files precompressed (br, else gzip), and archives never compressed', async () => {
+    const html = await readFile(join(site, 'index.html'), 'utf8');
+    const bundle = /src="(widget\/safemap-widget\.[0-9a-f]{12}\.js)"/.exec(html)![1]!;
+    const original = readFileSync(join(site, bundle));
+    const brotli = await httpGet(nginx.url, `/${bundle}`, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(String(brotli.headers.vary)).toMatch(/Accept-Encoding/i);
+    expect(brotliDecompressSync(brotli.body).equals(original)).toBe(true);
+    expect(brotli.body.length).toBeLessThan(original.length / 3);
+    const gzipped = await httpGet(nginx.url, `/${bundle}`, { 'Accept-Encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).equals(original)).toBe(true);
+    const plain = await httpGet(nginx.url, `/${bundle}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
+    // The immutable caching and CORS of the bundle hold for the compressed answer too.
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['x-content-type-options']).toBe('nosniff');
+    for (const path of ['/index.html', '/embed.html', '/catalog.json', '/styles/busan.json']) {
+      const answer = await httpGet(nginx.url, path, { 'Accept-Encoding': 'br' });
+      expect(answer.headers['content-encoding'], path).toBe('br');
+      expect(brotliDecompressSync(answer.body).equals(readFileSync(join(site, path))), path).toBe(true);
+    }
+    for (const archive of readdirSync(join(site, 'tiles')).filter((f) => f.endsWith('.pmtiles'))) {
+      const answer = await httpGet(nginx.url, `/tiles/${archive}`, { 'Accept-Encoding': 'gzip, br', Range: 'bytes=0-126' });
+      expect(answer.status, archive).toBe(206);
+      expect(answer.headers['content-encoding'], archive).toBeUndefined();
+      expect(answer.body.length, archive).toBe(127);
+    }
+    expect(readdirSync(join(site, 'tiles')).filter((f) => /\.pmtiles\.(?:gz|br)$/.test(f))).toEqual([]);
+    expect(readdirSync(join(site, 'tiles')).filter((f) => /\.json\.(?:gz|br)$/.test(f)).length).toBe(2);
+  });
 });
 
 const profiles = [
@@ -84,6 +127,28 @@ declare global {
   }
 }
 
+/** Records every request and every problem a page shows, and the widget's ready, error and CSP events in each frame. */
+async function watchPage(page: Page, requests: string[], problems: string[]): Promise<void> {
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response: HTTPResponse) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    const state: Window['exportTest'] = { ready: false, errors: [], cspViolations: [] };
+    window.exportTest = state;
+    document.addEventListener('securitypolicyviolation', (event) => state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
+    document.addEventListener('safetymap:ready', () => (state.ready = true));
+    document.addEventListener('safetymap:error', (event) => state.errors.push((event as CustomEvent<{ error: Error }>).detail.error.message));
+  });
+}
+
 describe.each(profiles)('the static map on a $name', ({ name, setup }) => {
   let page: Page;
   const requests: string[] = [];
@@ -93,26 +158,11 @@ describe.each(profiles)('the static map on a $name', ({ name, setup }) => {
   beforeAll(async () => {
     page = await browser.browser.newPage();
     await setup(page);
-    page.on('request', (request) => requests.push(request.url()));
     page.on('response', (response: HTTPResponse) => {
       if (response.url().includes('.pmtiles')) archiveResponses.push({ url: response.url(), status: response.status(), range: response.request().headers().range });
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('requestfailed', (request) => {
-      if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
-    });
+    await watchPage(page, requests, problems);
     await page.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ko-KR', 'ko'] }));
-    await page.evaluateOnNewDocument(() => {
-      const state: Window['exportTest'] = { ready: false, errors: [], cspViolations: [] };
-      window.exportTest = state;
-      document.addEventListener('securitypolicyviolation', (event) => state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
-      document.addEventListener('safetymap:ready', () => (state.ready = true));
-      document.addEventListener('safetymap:error', (event) => state.errors.push((event as CustomEvent<{ error: Error }>).detail.error.message));
-    });
     await page.goto(`${nginx.url}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.exportTest.ready || window.exportTest.errors.length > 0, { timeout: BROWSER_TIMEOUT_MS });
     await waitForIdle(page);
@@ -183,5 +233,77 @@ describe.each(profiles)('the static map on a $name', ({ name, setup }) => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}-search-nearest.png`) });
     expect(requests.filter((url) => /\/(?:search|points|features)\b/.test(url))).toEqual([]);
     await expectClean();
+  }, BROWSER_TIMEOUT_MS);
+});
+
+describe('the embed page of the static folder', () => {
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    page = await browser.browser.newPage();
+    await page.setViewport({ width: 800, height: 600 });
+    await watchPage(page, requests, problems);
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  test('embed.html draws the map its URL asks for, from nginx alone, under the page CSP', async () => {
+    const response = await page.goto(`${nginx.url}/embed.html?tileset=busan&lang=en&center=${SEOMYEON.join(',')}&zoom=14`, { waitUntil: 'load' });
+    // The same document headers as index.html: CSP with frame-ancestors, revalidated on every visit.
+    const rules = parseHeadersFile(await readFile(join(site, '_headers'), 'utf8'));
+    expect(response!.headers()['content-security-policy']).toBe(rules.get('/index.html')!['Content-Security-Policy']);
+    expect(rules.get('/embed.html')).toEqual(rules.get('/index.html'));
+    await page.waitForFunction(() => window.exportTest.ready || window.exportTest.errors.length > 0, { timeout: BROWSER_TIMEOUT_MS });
+    await waitForIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'embed-seomyeon-z14.png') });
+    const state = await page.evaluate(() => {
+      const element = document.querySelector('safety-map')!;
+      const layers = new Set<string>();
+      for (const feature of element.map!.queryRenderedFeatures()) {
+        const meta = (feature.layer.metadata ?? {}) as Record<string, unknown>;
+        if (typeof meta['safemap:layer'] === 'string') layers.add(`layer:${meta['safemap:layer']}`);
+        if (typeof meta['safemap:basemap'] === 'string') layers.add('basemap');
+      }
+      return { lang: document.documentElement.lang, catalog: element.getAttribute('catalog'), zoom: element.map!.getZoom(), layers: [...layers] };
+    });
+    expect(state.lang).toBe('en');
+    expect(state.catalog).toBe('catalog.json');
+    expect(Math.round(state.zoom)).toBe(14);
+    expect(state.layers).toContain('basemap');
+    expect(state.layers.filter((layer) => layer.startsWith('layer:')).length, JSON.stringify(state.layers)).toBeGreaterThanOrEqual(3);
+    const network = requests.filter((url) => /^(?:https?|wss?):/.test(url));
+    expect(network.filter((url) => !url.startsWith(`${nginx.url}/`))).toEqual([]);
+    expect(network.some((url) => url.endsWith('.pmtiles'))).toBe(true);
+    const inPage = await page.evaluate(() => [...window.exportTest.errors, ...window.exportTest.cspViolations]);
+    expect([...problems, ...inPage]).toEqual([]);
+  }, BROWSER_TIMEOUT_MS);
+
+  test('embed.html renders inside an iframe of a page on the same static host', async () => {
+    await page.goto(`${nginx.url}/index.html`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = 'embed.html?tileset=busan&lang=ko';
+      frame.style.cssText = 'width:400px;height:300px';
+      document.body.append(frame);
+    });
+    const frame = await new Promise<import('puppeteer').Frame>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no embed frame')), BROWSER_TIMEOUT_MS);
+      const find = () => page.frames().find((f) => f.url().includes('/embed.html'));
+      const poll = setInterval(() => {
+        const found = find();
+        if (found) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve(found);
+        }
+      }, 50);
+    });
+    await frame.waitForFunction(() => window.exportTest.ready || window.exportTest.errors.length > 0, { timeout: BROWSER_TIMEOUT_MS });
+    const inFrame = await frame.evaluate(() => ({ errors: window.exportTest.errors, csp: window.exportTest.cspViolations, lang: document.documentElement.lang }));
+    expect(inFrame).toEqual({ errors: [], csp: [], lang: 'ko' });
   }, BROWSER_TIMEOUT_MS);
 });

@@ -21,9 +21,9 @@ export function nginxBinary(): string | undefined {
 /**
  * Starts a real nginx in the foreground on a free loopback port with a temporary configuration. `http` is the body of
  * the `http {}` block after the temp paths; `{{PORT}}` and `{{DIR}}` in it are replaced. Resolves once nginx answers
- * `probePath` (any status).
+ * `probePath` (any status). `main` goes before the `http {}` block (e.g. `load_module`).
  */
-export async function startNginx(http: string, probePath = '/'): Promise<RunningNginx> {
+export async function startNginx(http: string, probePath = '/', main = ''): Promise<RunningNginx> {
   const binary = nginxBinary();
   if (!binary) throw new Error('nginx is not installed: apt-get install nginx (.ci/run does)');
   const dir = mkdtempSync(path.join(tmpdir(), 'safemap-nginx-'));
@@ -37,7 +37,8 @@ export async function startNginx(http: string, probePath = '/'): Promise<Running
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,
-    `daemon off;
+    `${main}
+daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;

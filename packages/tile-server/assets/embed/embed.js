@@ -23,6 +23,9 @@
     document.title = titles[lang];
     document.getElementById('embed-title').textContent = titles[lang];
   }
+  // A static export names its catalogue in the page's own markup (the server's page needs none).
+  var catalog = document.getElementById('embed-map').getAttribute('data-catalog');
+  if (catalog) element.setAttribute('catalog', catalog);
   // A framed map usually sits in a page that scrolls: two fingers (or Ctrl + wheel) move the map, one scrolls the page.
   element.setAttribute('gestures', 'cooperative');
   document.getElementById('embed-map').append(element);

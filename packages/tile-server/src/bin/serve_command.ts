@@ -154,13 +154,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
       logger.info({ signal }, 'shutting down');
       process.off('SIGHUP', reload);
       unregister();
-      Promise.all([running.close(), metricsEndpoint?.close()]).then(
-        () => resolve(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          resolve(1);
-        },
-      );
+      // Metrics close last: a cluster worker's final push then includes the requests that finished while draining.
+      running
+        .close()
+        .then(() => metricsEndpoint?.close())
+        .then(
+          () => resolve(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            resolve(1);
+          },
+        );
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));

@@ -8,13 +8,15 @@ import { loadCatalog } from '../catalog/load_catalog.js';
 import { publicCatalog } from '../catalog/split_restricted.js';
 import { SafeMapError } from '../errors.js';
 import { basemapName } from '../http/basemap_routes.js';
+import { defaultEmbedDir } from '../http/embed_routes.js';
 import { silentLogger, type Logger } from '../log.js';
 import { defaultPageDir } from '../http/agency_page.js';
 import { defaultWidgetDir } from '../server/default_paths.js';
 import { SpriteStore } from '../sprites/sprite_store.js';
 import type { Tileset } from '../store/tileset.js';
-import { exportPage, versionedName } from './export_page.js';
+import { exportEmbedPage, exportPage, versionedName } from './export_page.js';
 import { closeExportedTilesets, exportTilesets } from './export_tilesets.js';
+import { precompressFiles } from './precompress.js';
 import { headersFile, nginxSnippet, type FileKind, type SiteFile } from './site_headers.js';
 import { exportedBasemapTileJson, exportedCatalog, exportedStyle, exportedTileJson, siteLinker, type SiteLinker, type TilesetPaths } from './site_documents.js';
 import { DEFAULT_LOOKUP_FEATURES, staticLookups } from './static_lookups.js';
@@ -32,6 +34,8 @@ export interface ExportOptions {
   readonly maxLookupFeatures?: number;
   readonly widgetDir?: string;
   readonly pageDir?: string;
+  /** Folder of the embed page (embed.html, embed.js, embed.css); default: the one the server serves at `/embed`. */
+  readonly embedDir?: string;
   readonly logger?: Logger;
 }
 
@@ -39,6 +43,8 @@ export interface ExportResult {
   readonly outDir: string;
   /** Every file a client may request, with how it is served and its size in bytes. */
   readonly files: ReadonlyArray<SiteFile & { bytes: number }>;
+  /** The `.gz` and `.br` siblings of the text files, for servers that send them precompressed. */
+  readonly precompressed: readonly string[];
   readonly tilesets: ReadonlyArray<{ id: string; version: string; built: boolean; lookups: string[]; lookupsSkipped: Array<{ layer: string; count: number }> }>;
 }
 
@@ -124,17 +130,22 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     }
     await put('catalog.json', 'document', json(exportedCatalog(entries, 'catalog.json', link)));
 
-    const page = exportPage({ site: catalog.catalog, pageDir: options.pageDir ?? defaultPageDir(), widgetDir: options.widgetDir ?? defaultWidgetDir(), catalog: 'catalog.json', frameAncestors });
-    for (const asset of page.assets) await put(asset.path, asset.path.endsWith('.gz') ? undefined : 'immutable', asset.bytes);
+    const widgetDir = options.widgetDir ?? defaultWidgetDir();
+    const page = exportPage({ site: catalog.catalog, pageDir: options.pageDir ?? defaultPageDir(), widgetDir, catalog: 'catalog.json', frameAncestors });
+    const embed = exportEmbedPage({ embedDir: options.embedDir ?? defaultEmbedDir(), widgetDir, catalog: 'catalog.json', frameAncestors });
+    const assets = new Map([...page.assets, ...embed.assets].map((asset) => [asset.path, asset]));
+    for (const asset of assets.values()) await put(asset.path, /\.(?:gz|br)$/.test(asset.path) ? undefined : 'immutable', asset.bytes);
     await put('index.html', 'page', page.html);
+    await put('embed.html', 'page', embed.html);
 
     const files = [...written].sort((a, b) => a.path.localeCompare(b.path));
+    const precompressed = await precompressFiles(staging, files.map((file) => file.path));
     await put('_headers', undefined, headersFile(files, frameAncestors));
     await put('safemap-nginx.conf', undefined, nginxSnippet(files, frameAncestors));
 
     if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
     await rename(staging, outDir);
-    return { outDir, files, tilesets: summary };
+    return { outDir, files, precompressed, tilesets: summary };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

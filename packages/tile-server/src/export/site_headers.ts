@@ -70,7 +70,8 @@ export function headersFile(files: readonly SiteFile[], frameAncestors: readonly
 
 /**
  * An nginx snippet for the `server {}` block that serves the folder (`root` set to it): MIME types the folder needs
- * (`.mjs` and `.pmtiles` are missing from many mime.types), precompressed `.gz` siblings, and one exact location per
+ * (`.mjs` and `.pmtiles` are missing from many mime.types), precompressed `.gz` siblings (`.br` too where the brotli
+ * module is loaded, which this snippet cannot assume: `brotli_static` fails without it), and one exact location per
  * file with its full header set (nginx's `add_header` in a location replaces every inherited one).
  */
 export function nginxSnippet(files: readonly SiteFile[], frameAncestors: readonly string[]): string {
@@ -88,7 +89,10 @@ export function nginxSnippet(files: readonly SiteFile[], frameAncestors: readonl
     '    application/vnd.pmtiles pmtiles;',
     '}',
     'default_type application/octet-stream;',
+    // Text files have .gz and .br siblings; Vary tells caches the answer depends on Accept-Encoding.
+    '# With the brotli module loaded (Debian: libnginx-mod-http-brotli-static), add "brotli_static on;" beside this include.',
     'gzip_static on;',
+    'gzip_vary on;',
     'location / {',
     ...add(commonHeaders(frameAncestors)),
     '}',

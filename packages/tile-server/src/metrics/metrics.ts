@@ -90,6 +90,8 @@ export class Metrics {
       help: 'The version each tile set serves now (value 1); a publish shows as a new version label',
       labelNames: ['tileset', 'version'],
       registers: [this.registry],
+      // Across cluster workers: 1 for every version some worker serves (a sum would say 2 with two workers).
+      aggregator: 'max',
       collect() {
         this.reset();
         for (const tileset of getRegistry().list()) this.set({ tileset: tileset.id, version: tileset.source.version }, 1);

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AggregatorRegistry } from 'prom-client';
+import { ClusterMetrics, pushWorkerMetrics } from './cluster_metrics.js';
 import type { Metrics } from './metrics.js';
 
 /** Where `/metrics` listens: its own port, loopback unless told otherwise, never on the public listener. */
@@ -13,30 +13,46 @@ export interface MetricsEndpointOptions {
 }
 
 export interface MetricsEndpoint {
-  /** Base URL of the listener, e.g. http://127.0.0.1:9464. */
+  /** Base URL of the listener, e.g. http://127.0.0.1:9464; empty in a cluster worker, whose primary listens. */
   readonly url: string;
+  /** Stops listening; in a cluster worker, sends the last changes to the primary (call after the server drained). */
   close(): Promise<void>;
 }
 
 /**
  * Serves `GET /metrics` in the Prometheus text format on a separate listener, so the public port never exposes it and
  * a firewall rule or a bind address is all it takes to keep it private. In a cluster worker nothing is bound: the
- * primary answers for all workers (see `startClusterMetricsEndpoint`) and the worker only hands its registry over.
+ * primary answers for all workers (see `startClusterMetricsEndpoint`) and the worker pushes its changes to it every
+ * second (`pushWorkerMetrics`).
  */
-export async function startMetricsEndpoint(metrics: Metrics, options: MetricsEndpointOptions): Promise<MetricsEndpoint | undefined> {
+export async function startMetricsEndpoint(metrics: Metrics, options: MetricsEndpointOptions): Promise<MetricsEndpoint> {
   if (cluster.isWorker) {
-    // Answers the primary's requests for this worker's series over the cluster IPC channel.
-    new AggregatorRegistry();
-    AggregatorRegistry.setRegistries([metrics.registry]);
-    return undefined;
+    const pusher = pushWorkerMetrics(metrics.registry);
+    return { url: '', close: () => pusher.stop() };
   }
   return listen(() => metrics.scrape(), options);
 }
 
-/** The primary of `--workers N`: one `/metrics` summing every worker's series (histograms and counters add up). */
-export function startClusterMetricsEndpoint(options: MetricsEndpointOptions): Promise<MetricsEndpoint> {
-  const aggregator = new AggregatorRegistry();
-  return listen(async () => ({ contentType: aggregator.contentType, body: await aggregator.clusterMetrics() }), options);
+/**
+ * The primary of `--workers N`: one `/metrics` summing every worker's series (histograms and counters add up), from
+ * the state the workers last pushed, so a scrape costs no round trip to any worker; at most about one push interval
+ * (`METRICS_PUSH_INTERVAL_MS`) behind. Counts of a worker that exited stay in the totals.
+ */
+export async function startClusterMetricsEndpoint(options: MetricsEndpointOptions): Promise<MetricsEndpoint> {
+  const held = new ClusterMetrics();
+  try {
+    const endpoint = await listen(() => held.scrape(), options);
+    return {
+      url: endpoint.url,
+      close: async () => {
+        held.close();
+        await endpoint.close();
+      },
+    };
+  } catch (error) {
+    held.close();
+    throw error;
+  }
 }
 
 async function listen(scrape: () => Promise<{ contentType: string; body: string }>, options: MetricsEndpointOptions): Promise<MetricsEndpoint> {
