@@ -130,8 +130,9 @@ describe('SIGHUP with --workers', () => {
     try {
       await secondsUntil(async () => /with 2 workers/.test(workers.output()), 90_000);
       workers.child.kill('SIGHUP');
+      // Each process writes its log in batches, at the latest every half second.
       await secondsUntil(async () => (workers.output().match(/"msg":"reloading the catalogue"/g) ?? []).length === 2, 5_000);
-      expect(workers.output()).toContain('reloading the catalogue in every worker');
+      await secondsUntil(async () => workers.output().includes('reloading the catalogue in every worker'), 2_000);
       expect(workers.alive()).toBe(true);
       expect((await httpGet(workers.url, '/readyz')).status).toBe(200);
     } finally {
