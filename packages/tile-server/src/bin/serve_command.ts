@@ -134,6 +134,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ...defined('drainTimeoutMs', numbers['drain-timeout']),
   });
   const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? `http://localhost:${running.server.address() && (running.server.address() as { port: number }).port}` : running.url;
+  // What start-up logged (refused archives, failed builds) comes before the banner, though the log is written in batches.
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
   // A worker of `--workers N` tells the primary it can serve; the primary speaks for all of them.
   if (cluster.isWorker) process.send?.({ type: 'safemap:ready' });
   else process.stdout.write(`SafeMap is serving the safety map at ${shown}\n`);
