@@ -1,4 +1,4 @@
-import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import type { IControl, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { moveMap } from './map_motion.js';
 
 /** `[west, south, east, north]` in degrees. */
@@ -30,8 +30,9 @@ export interface CoverageNoticeOptions {
 /**
  * "This map covers Busan only", with a button back to the tile set's home view, while the view has left the region
  * (see `viewLeftRegion`). A polite status: it never takes focus, and it goes away by itself when the view is back.
+ * A map control under the zoom buttons, so it never lies under the residents' panel or its bottom sheet.
  */
-export class CoverageNotice {
+export class CoverageNotice implements IControl {
   readonly element: HTMLDivElement;
   readonly #message: HTMLParagraphElement;
   readonly #button: HTMLButtonElement;
@@ -41,7 +42,7 @@ export class CoverageNotice {
   constructor(document: Document, options: CoverageNoticeOptions) {
     this.#o = options;
     this.element = document.createElement('div');
-    this.element.className = 'safemap-coverage';
+    this.element.className = 'maplibregl-ctrl safemap-coverage';
     this.element.hidden = true;
     this.#message = document.createElement('p');
     this.#message.setAttribute('role', 'status');
@@ -51,7 +52,16 @@ export class CoverageNotice {
     this.#button.textContent = options.back;
     this.#button.addEventListener('click', () => this.#goHome());
     this.element.append(this.#message, this.#button);
-    options.map.on('moveend', this.#update);
+  }
+
+  onAdd(): HTMLElement {
+    this.#o.map.on('moveend', this.#update);
+    return this.element;
+  }
+
+  onRemove(): void {
+    this.#o.map.off('moveend', this.#update);
+    this.element.remove();
   }
 
   get shown(): boolean {
@@ -70,11 +80,6 @@ export class CoverageNotice {
     this.#message.textContent = left ? this.#o.text : '';
     // The button goes away under the resident's focus once the view is back: the map keeps it, not the page.
     if (!left && hadFocus) map.getCanvas().focus();
-  }
-
-  destroy(): void {
-    this.#o.map.off('moveend', this.#update);
-    this.element.remove();
   }
 
   #goHome(): void {

@@ -186,7 +186,6 @@ export class SafetyMapElement extends HTMLElement {
     session.abort.abort();
     clearTimeout(session.reflectTimer);
     session.tools?.destroy();
-    session.coverage?.destroy();
     session.tools?.panel.element.remove();
     session.map?.remove();
     this.#container.replaceChildren();
@@ -274,12 +273,13 @@ export class SafetyMapElement extends HTMLElement {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
       const region = applyStyleBounds(map) ?? tileset.bounds;
-      session.coverage?.destroy();
+      if (session.coverage) map.removeControl(session.coverage);
+      session.coverage = undefined;
       if (region) {
         const title = localize(tileset.title, session.lang, tileset.id);
         const t = messages(session.lang);
         session.coverage = new CoverageNotice(document, { map, region, home: tileset.center, text: t.mapCovers(title), back: t.backTo(title) });
-        this.#root.append(session.coverage.element);
+        map.addControl(session.coverage, 'top-right');
         session.coverage.update();
       }
       const places = this.getAttribute('places');
