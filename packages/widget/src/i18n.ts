@@ -40,6 +40,9 @@ export interface Messages {
   nearestResults: (count: number, from: 'location' | 'point') => string;
   /** The resident is outside the region the map covers; the nearest results are still the region's. */
   outsideCoverage: (area: string) => string;
+  /** The view has left the region the map covers, and the button back to it. */
+  mapCovers: (area: string) => string;
+  backTo: (area: string) => string;
   nearestNone: string;
   /** "850 m, north-east" as shown in a nearest-shelter entry. */
   distanceAndDirection: (distance: string, direction: string) => string;
@@ -106,6 +109,8 @@ const MESSAGES: Record<Lang, Messages> = {
     locationFailed: '위치를 알 수 없습니다. 지도에서 위치를 고르거나 지도 가운데에서 찾아 보세요.',
     nearestResults: (count, from) => `${from === 'location' ? '내 위치' : '고른 위치'}에서 가까운 대피소 ${count}곳`,
     outsideCoverage: (area) => `지금 위치는 ‘${area}’가 다루는 지역 밖입니다. 아래는 이 지도 안에서 가장 가까운 대피소입니다. 지금 있는 곳의 안전지도를 확인하세요.`,
+    mapCovers: (area) => `이 지도는 ‘${area}’ 지역만 보여 줍니다.`,
+    backTo: (area) => `‘${area}’ 지역으로 돌아가기`,
     nearestNone: '조건에 맞는 대피소가 없습니다.',
     distanceAndDirection: (distance, direction) => `${direction}쪽 ${distance}`,
     compass: ['북', '북동', '동', '남동', '남', '남서', '서', '북서'],
@@ -155,6 +160,8 @@ const MESSAGES: Record<Lang, Messages> = {
     locationFailed: 'Your location is not available. Pick a point on the map or use the map centre.',
     nearestResults: (count, from) => `${count} nearest ${count === 1 ? 'shelter' : 'shelters'} to ${from === 'location' ? 'your location' : 'the chosen point'}`,
     outsideCoverage: (area) => `You are outside the area “${area}” covers. These are the nearest shelters inside this map; check the safety map of where you are.`,
+    mapCovers: (area) => `This map covers ${area}’s area only.`,
+    backTo: (area) => `Back to ${area}`,
     nearestNone: 'No shelter matches.',
     distanceAndDirection: (distance, direction) => `${distance} ${direction}`,
     compass: ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'],

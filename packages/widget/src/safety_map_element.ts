@@ -1,11 +1,12 @@
 import { Map as MapLibreMap, NavigationControl, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
 import { registerBasemapProtocol } from './basemap_protocol.js';
 import { applyStyleBounds } from './style_bounds.js';
+import { CoverageNotice } from './coverage_notice.js';
 import { CatalogError, catalogUrl, fetchCatalog, safetyLayers, selectTileset, type CatalogTileset } from './catalog_client.js';
 import { isCluster } from './cluster.js';
 import { parseCenter, parseGestures, parseLayerList, parseZoom, resolveServer } from './element_attributes.js';
 import { FeatureStore } from './feature_store.js';
-import { maplibreLocale, messages, resolveLang, type Lang } from './i18n.js';
+import { localize, maplibreLocale, messages, resolveLang, type Lang } from './i18n.js';
 import { Legend } from './legend.js';
 import { moveMap } from './map_motion.js';
 import { representativePoint, type PlaceFeature } from './place_feature.js';
@@ -58,6 +59,7 @@ interface Session {
   tileset?: CatalogTileset;
   legend?: Legend;
   tools?: ResidentTools;
+  coverage?: CoverageNotice;
   /** Style layers that draw catalogue layers: the ones a tap can hit. */
   interactiveLayerIds: string[];
   /** Layers the resident wants shown, by catalogue layer id. */
@@ -280,7 +282,16 @@ export class SafetyMapElement extends HTMLElement {
     map.on('style.load', () => {
       // Before the first frame, so layers the resident hid never flash on screen.
       session.styleLoaded = true;
-      applyStyleBounds(map);
+      const region = applyStyleBounds(map) ?? tileset.bounds;
+      if (session.coverage) map.removeControl(session.coverage);
+      session.coverage = undefined;
+      if (region) {
+        const title = localize(tileset.title, session.lang, tileset.id);
+        const t = messages(session.lang);
+        session.coverage = new CoverageNotice(document, { map, region, home: tileset.center, text: t.mapCovers(title), back: t.backTo(title) });
+        map.addControl(session.coverage, 'top-right');
+        session.coverage.update();
+      }
       const places = this.getAttribute('places');
       session.tools?.setGazetteer(places ? new URL(places, document.baseURI).href : (tileset.places ?? gazetteerUrlOf(map.getStyle() as never, tileset.style)));
       session.interactiveLayerIds = styleLayerIds(map.getStyle().layers);

@@ -13,10 +13,23 @@ export function styleBounds(metadata: unknown): [number, number, number, number]
 }
 
 /**
- * Keeps the map inside the region its style declares: a resident cannot wander off to where there is no data, and
- * how far out the map zooms follows from the region's size on this screen.
+ * How far beyond its region (degrees, about 700 km) a map may be moved: far enough to zoom out and see the country
+ * around it (about z7 on a desktop screen over Busan), not so far that a resident gets lost over the open world.
  */
-export function applyStyleBounds(map: MapLibreMap): void {
+export const CONTEXT_DEGREES = 8;
+
+/** `region` widened by `degrees` on every side, within the latitudes a web map shows. */
+export function paddedRegion([west, south, east, north]: [number, number, number, number], degrees: number): [number, number, number, number] {
+  return [Math.max(-180, west - degrees), Math.max(-85, south - degrees), Math.min(180, east + degrees), Math.min(85, north + degrees)];
+}
+
+/**
+ * Keeps the map near the region its style declares: a resident can zoom out to see where the region lies, but not
+ * wander off across the world; how far out the map zooms follows from the padded region's size on this screen.
+ * Returns the region, for the notice shown when the view leaves it.
+ */
+export function applyStyleBounds(map: MapLibreMap): [number, number, number, number] | undefined {
   const bounds = styleBounds(map.getStyle().metadata);
-  if (bounds) map.setMaxBounds(bounds as LngLatBoundsLike);
+  if (bounds) map.setMaxBounds(paddedRegion(bounds, CONTEXT_DEGREES) as LngLatBoundsLike);
+  return bounds;
 }

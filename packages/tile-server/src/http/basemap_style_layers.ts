@@ -50,6 +50,13 @@ export function basemapGroundLayers(): LayerSpecification[] {
     layer('park', { type: 'fill', 'source-layer': 'park', paint: { 'fill-color': PARK } }),
     layer('landcover', { type: 'fill', 'source-layer': 'landcover', filter: placeClass(['grass', 'wood', 'farmland']), paint: { 'fill-color': PARK, 'fill-opacity': 0.6 } }),
     layer('water', { type: 'fill', 'source-layer': 'water', paint: { 'fill-color': WATER } }),
+    // Zoomed out over the country (the demo's Natural Earth coastline): a crisp edge where the sea is only a few pixels.
+    layer('coastline', {
+      type: 'line',
+      'source-layer': 'coastline',
+      maxzoom: 9,
+      paint: { 'line-color': '#8fb1c8', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.5, 9, 1] },
+    }),
     layer('waterway', { type: 'line', 'source-layer': 'waterway', paint: { 'line-color': WATER, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 16, 3] } }),
     layer('building', { type: 'fill', 'source-layer': 'building', minzoom: 14, paint: { 'fill-color': BUILDING, 'fill-outline-color': '#d5cdc0' } }),
     layer('road-casing', {
@@ -161,7 +168,13 @@ export function basemapLabelLayers(): LayerSpecification[] {
       'source-layer': 'place',
       maxzoom: 15,
       filter: placeClass(DISTRICT),
-      layout: { 'text-field': bilingual, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 12, 13, 16], 'text-letter-spacing': 0.04 },
+      layout: {
+        'text-field': bilingual,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 12, 13, 16],
+        'text-letter-spacing': 0.04,
+        // Zoomed out, the cities (rank 1–2) win over counties (3) and the neighbouring countries' places (4+).
+        'symbol-sort-key': ['coalesce', ['get', 'rank'], 0],
+      },
       paint: { ...halo, 'text-color': '#3b3346', 'text-halo-width': 2 },
     }),
   ];
