@@ -180,7 +180,7 @@ export class PropertyColumn {
 
   private ensureBytes(size: number): void {
     if (size <= this.bytes.length) return;
-    this.bytes = copyInto(new Uint8Array(Math.max(size, grown(this.bytes.length), 1 << 16)), this.bytes.subarray(0, this.byteLength));
+    this.bytes = copyInto(new Uint8Array(Math.max(size, this.bytes.length * 2, 1 << 16)), this.bytes.subarray(0, this.byteLength));
   }
 
   /** Past the dictionary limit: all text → raw text, all numbers → plain numbers, mixed stays a dictionary. */
@@ -204,15 +204,6 @@ export class PropertyColumn {
     }
     this.ids = new Uint32Array(0);
   }
-}
-
-/**
- * The next capacity of an array that is full at `size`: doubling while small, then a quarter more each time. A
- * national layer is read in one pass with no count known ahead, and doubling left up to half of its largest arrays
- * unused (hundreds of MB at 10,000,000 rows); growing by a quarter wastes at most a fifth, for a few more copies.
- */
-function grown(size: number): number {
-  return size < 1 << 20 ? size * 2 : Math.ceil(size * 1.25);
 }
 
 function copyInto<T extends Uint8Array | Uint32Array | Float64Array>(target: T, source: T): T {
@@ -272,7 +263,7 @@ export class FeatureStore {
   /** Appends a feature: a point at (x, y), or `shape` (whose first vertex is x, y) for anything else. */
   append(x: number, y: number, shape: Geometry | undefined, properties: Readonly<Record<string, PropertyValue>>, origin: number): number {
     const index = this.length;
-    if (index === this.x.length) this.grow(grown(index));
+    if (index === this.x.length) this.grow(index * 2);
     this.x[index] = x;
     this.y[index] = y;
     this.origin[index] = origin;

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ingest_types.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=source_problem.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=tile_source.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=tileset.js.map
