@@ -43,8 +43,6 @@ const own = await esbuild.build({
 const ownGzip = gzipSync(own.outputFiles[0].contents, { level: 9 }).length;
 process.stdout.write(`widget code beyond MapLibre: ${kb(ownGzip)} KB gzip; budget ${BUDGET.ownCodeKB} KB: ${verdict(ownGzip / 1024 <= BUDGET.ownCodeKB)}\n`);
 
-const server = await startServer({ catalogPath: path.join(root, 'examples/busan/catalog.json'), host: '127.0.0.1', port: 0 });
-const target = new URL(server.url);
 // A relay that counts what the server sends; the browser talks to it as if it were the server.
 let received = 0;
 const relay = createServer((client) => {
@@ -60,6 +58,9 @@ const relay = createServer((client) => {
 });
 await new Promise((resolve) => relay.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${relay.address().port}`;
+// The browser reaches the server at the relay's address, as a resident reaches one behind a proxy.
+const server = await startServer({ catalogPath: path.join(root, 'examples/busan/catalog.json'), host: '127.0.0.1', port: 0, publicUrl: origin });
+const target = new URL(server.url);
 
 const browser = await puppeteer.launch({
   headless: true,
@@ -93,6 +94,8 @@ async function load(emulate) {
     await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
+    page.on('response', (response) => { if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`); });
     if (emulate) {
       const cdp = await page.createCDPSession();
       await cdp.send('Network.enable');

@@ -46,6 +46,8 @@ describe('the page at /', () => {
     // Only this origin's script and stylesheet; never the examples folder's page.
     expect([...html.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1])).toEqual(['/page/agency.js', '/widget/safemap-widget.js']);
     expect(html).not.toContain('<title>agency</title>');
+    // What the map reads first is asked for with the page, not one round trip after another.
+    expect([...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)].map((match) => match[1])).toEqual(['/catalog', '/styles/city.json', '/tiles/city.json']);
   });
 
   it('never names a restricted layer or its credit', async () => {

@@ -37,7 +37,7 @@ export function exportPage(options: { site: Catalog; pageDir: string; widgetDir:
   return exportDocument({
     source: 'the page generated from the catalogue',
     // No server answers the links to the other tile sets' /embed pages.
-    read: () => renderAgencyPage(options.site, { otherMapLinks: false }),
+    read: () => renderAgencyPage(options.site, { otherMapLinks: false, preload: false }),
     assetRef: PAGE_ASSET_REF,
     assetDir: options.pageDir,
     widgetDir: options.widgetDir,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../catalog/catalog_schema.js';
+import { basemapName } from './basemap_routes.js';
 
 type Lang = 'ko' | 'en';
 type Localized = { readonly ko: string; readonly en: string };
@@ -31,8 +32,10 @@ function listOf(items: readonly string[], lang: Lang): string {
  * introduction built from what the catalogue says about itself, its layers and the credits it owes. Every piece of
  * catalogue text is escaped; the page loads only this origin's script and stylesheet, so it runs under the page CSP.
  * The other tile sets of the catalogue are linked as `/embed` pages, unless `otherMapLinks` is false (no server).
+ * Unless `preload` is false, the head asks for the catalogue, style and TileJSONs the map will read, so on a phone
+ * network they come in parallel with the widget's script instead of one round trip after another.
  */
-export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: boolean } = {}): string {
+export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: boolean; preload?: boolean } = {}): string {
   const tilesets = catalog.tilesets;
   const first = tilesets[0];
   const site = catalog.site;
@@ -64,6 +67,13 @@ export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: bo
     return `<div data-lang="${lang}"${ko ? '' : ' lang="en" hidden'}>\n        ${paragraphs.filter(Boolean).join('\n        ')}\n      </div>`;
   };
 
+  // Fetched as the widget and MapLibre fetch them (CORS mode, same-origin credentials), so the preloads are reused.
+  const preloads =
+    first && options.preload !== false
+      ? ['/catalog', `/styles/${encodeURIComponent(first.id)}.json`, `/tiles/${encodeURIComponent(first.id)}.json`, ...(first.basemap ? [`/basemap/${encodeURIComponent(basemapName(first.basemap))}.json`] : [])]
+          .map((href) => `\n  <link rel="preload" href="${text(href)}" as="fetch" crossorigin="anonymous">`)
+          .join('')
+      : '';
   const agencyLine = site ? `\n      <p class="agency-name">${bilingual('span', site.agency)}</p>` : '';
   const description = site?.intro?.ko ?? first?.description?.ko ?? title.ko;
   return `<!doctype html>
@@ -73,7 +83,7 @@ export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: bo
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${text(title.ko === title.en ? title.ko : `${title.ko} · ${title.en}`)}</title>
   <meta name="description" content="${text(description)}">
-  <link rel="icon" href="data:,">
+  <link rel="icon" href="data:,">${preloads}
   <link rel="stylesheet" href="/page/agency.css">
   <!-- The page script runs first, so the map starts in the chosen language instead of starting twice. -->
   <script src="/page/agency.js" defer></script>
