@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBin, ensureServerBuilt, repoRoot, serverBin, startServerProcess, type ServerProcess } from '../helpers/server_process.js';
 import { httpGet } from '../helpers/http_get.js';
+import { until } from '../helpers/process_tree.js';
 import { AGENCY_KEY, AGENCY_ORIGIN, createSecurityFixture } from '../security/security_fixture.js';
 
 /**
@@ -30,11 +31,8 @@ const restrictedTileJson = () => httpGet(server.url, '/restricted/tiles/city.jso
 /** Polls until `check` holds; resolves with the seconds it took, or fails after `limitMs`. */
 async function secondsUntil(check: () => Promise<boolean>, limitMs: number): Promise<number> {
   const started = performance.now();
-  while (performance.now() - started < limitMs) {
-    if (await check()) return (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`not within ${limitMs} ms`);
+  if (!(await until(check, Boolean, limitMs))) throw new Error(`not within ${limitMs} ms`);
+  return (performance.now() - started) / 1000;
 }
 
 function reload(): { status: number | null; stdout: string; stderr: string } {

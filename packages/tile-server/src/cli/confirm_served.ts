@@ -1,3 +1,21 @@
+/** The server `rollback` and `reload` confirm with when neither `--server` nor the catalogue's `publish.server` names one. */
+export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
+
+/** Help lines of the `--server` and `--wait` options, shared by the commands that confirm with the running server. */
+export const confirmOptionsHelp = `      --server URL    the running server to confirm with (default: the catalogue's publish.server, else ${DEFAULT_SERVER})
+      --wait SECONDS  how long to wait for the server to follow (default 5)`;
+
+/** Checks `--server` and `--wait` as given on the command line; throws a usage message naming the flag. */
+export function checkConfirmOptions(values: { server?: string | undefined; wait?: string | undefined }): void {
+  if (values.wait !== undefined && !/^\d{1,3}(\.\d+)?$/.test(values.wait)) throw new Error('--wait must be a number of seconds');
+  if (values.server !== undefined && !/^https?:\/\/[^\s]+$/.test(values.server)) throw new Error('--server must be an http(s) URL');
+}
+
+/** The server to confirm with and how long to wait for it, from the flags, the catalogue and the defaults. */
+export function confirmTarget(values: { server?: string | undefined; wait?: string | undefined }, publishServer: string | undefined): { server: string; waitMs: number } {
+  return { server: values.server ?? publishServer ?? DEFAULT_SERVER, waitMs: Number(values.wait ?? 5) * 1000 };
+}
+
 /** How long to keep trying when nothing answers at all (a server restarting answers again within this). */
 const NO_SERVER_MS = 1500;
 

@@ -2,9 +2,8 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError } from '../errors.js';
 import { serversOf } from '../server/server_registry.js';
-import { confirmCatalog } from './confirm_served.js';
+import { checkConfirmOptions, confirmCatalog, confirmOptionsHelp, confirmTarget } from './confirm_served.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
-import { DEFAULT_SERVER } from './rollback_command.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap reload --config CATALOGUE [--server URL] [--wait SECONDS]
@@ -18,8 +17,7 @@ A running server also follows the catalogue file by itself within about a second
 and confirms it.
 
   -c, --config FILE   layer catalogue (required)
-      --server URL    the running server to confirm with (default: the catalogue's publish.server, else ${DEFAULT_SERVER})
-      --wait SECONDS  how long to wait for the server to follow (default 5)
+${confirmOptionsHelp}
   -h, --help          show this help
 
 Exit codes
@@ -45,8 +43,7 @@ export async function reloadCommand(argv: string[], io: CommandIo = process): Pr
       return exitCodes.ok;
     }
     if (parsed.values.config === undefined) throw new Error('--config CATALOGUE is required: the catalogue the server should apply');
-    if (parsed.values.wait !== undefined && !/^\d{1,3}(\.\d+)?$/.test(parsed.values.wait)) throw new Error('--wait must be a number of seconds');
-    if (parsed.values.server !== undefined && !/^https?:\/\/[^\s]+$/.test(parsed.values.server)) throw new Error('--server must be an http(s) URL');
+    checkConfirmOptions(parsed.values);
   } catch (error) {
     io.stderr.write(`safemap reload: ${(error as Error).message}\nRun "safemap reload --help" for the options.\n`);
     return exitCodes.usage;
@@ -73,8 +70,7 @@ export async function reloadCommand(argv: string[], io: CommandIo = process): Pr
       ? `${catalog.file}: revision ${catalog.revision}; asked ${signalled.length === 1 ? 'server' : 'servers'} ${signalled.join(', ')} on this machine to reload\n`
       : `${catalog.file}: revision ${catalog.revision}; no server of this catalogue runs on this machine (a server elsewhere follows the file by itself)\n`,
   );
-  const server = values.server ?? catalog.catalog.publish?.server ?? DEFAULT_SERVER;
-  const waitMs = Number(values.wait ?? 5) * 1000;
+  const { server, waitMs } = confirmTarget(values, catalog.catalog.publish?.server);
   const check = await confirmCatalog(server, catalog.revision!, waitMs);
   if (check.state === 'serving') {
     io.stdout.write(`  the server at ${server} serves this catalogue (confirmed after ${check.seconds} s)\n`);

@@ -9,11 +9,9 @@ import { configHash, publishDirOf } from '../publish/publish_location.js';
 import { readPointer } from '../publish/publish_pointer.js';
 import { keptVersions, rollbackVersion } from '../publish/publish_version.js';
 import { heldLayers, unfitReason } from '../publish/version_fits.js';
-import { confirmServed } from './confirm_served.js';
+import { checkConfirmOptions, confirmOptionsHelp, confirmServed, confirmTarget } from './confirm_served.js';
 import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
-
-export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
 
 const usage = `Usage: safemap rollback --config CATALOGUE [TILESET…] [--to VERSION] [--server URL]
 
@@ -24,8 +22,7 @@ disk or the catalogue say now; the command asks the running server and says whet
   -c, --config FILE   layer catalogue (required)
   TILESET…            tile sets to roll back (default: every tile set of the catalogue; one with --to)
       --to VERSION    the version to serve (a kept version id, or a unique start of one)
-      --server URL    the running server to confirm with (default: the catalogue's publish.server, else ${DEFAULT_SERVER})
-      --wait SECONDS  how long to wait for the server to follow (default 5)
+${confirmOptionsHelp}
   -h, --help          show this help
 
 A version holding data the catalogue has since withdrawn (a layer made restricted, a property removed from the
@@ -57,8 +54,7 @@ export async function rollbackCommand(argv: string[], io: CommandIo = process): 
     }
     if (parsed.values.config === undefined) throw new Error('--config CATALOGUE is required: the catalogue whose tile sets to roll back');
     if (parsed.values.to !== undefined && !/^[0-9a-f]{1,64}$/.test(parsed.values.to)) throw new Error(`--to must be a version id (hex), as "safemap versions" lists them`);
-    if (parsed.values.wait !== undefined && !/^\d{1,3}(\.\d+)?$/.test(parsed.values.wait)) throw new Error('--wait must be a number of seconds');
-    if (parsed.values.server !== undefined && !/^https?:\/\/[^\s]+$/.test(parsed.values.server)) throw new Error('--server must be an http(s) URL');
+    checkConfirmOptions(parsed.values);
   } catch (error) {
     io.stderr.write(`safemap rollback: ${(error as Error).message}\nRun "safemap rollback --help" for the options.\n`);
     return exitCodes.usage;
@@ -71,8 +67,7 @@ export async function rollbackCommand(argv: string[], io: CommandIo = process): 
     if (unknown.length > 0) throw new SafeMapError('USAGE', `no tile set named ${unknown.join(', ')} in ${values.config}`);
     const ids = names.length > 0 ? names : known;
     if (values.to !== undefined && ids.length !== 1) throw new SafeMapError('USAGE', `--to names one version of one tile set; name the tile set (${known.join(', ')})`);
-    const server = values.server ?? catalog.catalog.publish?.server ?? DEFAULT_SERVER;
-    const waitMs = Number(values.wait ?? 5) * 1000;
+    const { server, waitMs } = confirmTarget(values, catalog.catalog.publish?.server);
     let code: number = exitCodes.ok;
     for (const id of ids) {
       const tilesetDir = path.join(publishDirOf(catalog), id);
