@@ -195,7 +195,9 @@ describe('republishing under load (real server process, real CLI builds)', () =>
         if ((await servedNow()).version === version) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`the server never switched to ${version}`);
+      // The server's own account of its reloads is what tells why it did not switch.
+      const reloads = server!.output().split('\n').filter((line) => /reload|refused|serving the published|failed/.test(line)).slice(-12);
+      throw new Error(`the server never switched to ${version}; its last reload lines:\n${reloads.join('\n')}`);
     };
 
     const killMidWrite = async (attempt: number) => {

@@ -19,6 +19,8 @@ export function pointerFilesOf(catalog: LoadedCatalog): string[] {
  */
 export function watchPublished(watched: () => readonly string[], onChange: () => Promise<void>, logger: Logger, intervalMs = 1000): () => void {
   let last: string | undefined;
+  /** The message of the last failed reload: it is retried every tick, but reported again only when it changes. */
+  let failed: string | undefined;
   let busy = false;
   let stopped = false;
   const signature = async (files: readonly string[]) =>
@@ -30,14 +32,18 @@ export function watchPublished(watched: () => readonly string[], onChange: () =>
       const files = watched();
       const now = `${files.join('|')}\n${await signature(files)}`;
       const changed = last !== undefined && now !== last;
-      // Taken before reloading: a catalogue that fails to load is reported once, not every second until it is fixed.
       last = now;
-      if (changed && !stopped) {
-        logger.info({ files }, 'the catalogue or a published tile set changed; reloading');
+      if ((changed || failed !== undefined) && !stopped) {
+        if (changed) logger.info({ files }, 'the catalogue or a published tile set changed; reloading');
         await onChange();
+        failed = undefined;
       }
     } catch (error) {
-      logger.error({ err: error }, `reloading failed; still serving the previous catalogue and tile sets: ${(error as Error).message}`);
+      // A failed reload (a catalogue mid-edit, a file read while a build was still writing) is tried again next tick,
+      // so a change is never missed; the same failure is reported once, not every second until it is fixed.
+      const message = (error as Error).message;
+      if (message !== failed) logger.error({ err: error }, `reloading failed; still serving the previous catalogue and tile sets: ${message}`);
+      failed = message;
     } finally {
       busy = false;
     }
