@@ -17,7 +17,8 @@ beforeAll(async () => {
     logger,
     examplesDir: fixture.examplesDir,
     widgetDir: fixture.widgetDir,
-    security: { trustProxy: 1 },
+    // Summaries of tile answers every 200 ms, so the test reads them without waiting a minute.
+    security: { trustProxy: 1, accessLogSummaryMs: 200 },
   });
 });
 afterAll(async () => {
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('access log privacy', () => {
-  it('coarsens addresses, drops query strings and logs no tile finer than z12 over 1,000 requests', async () => {
+  it('coarsens addresses, drops query strings, logs no tile finer than z12 and accounts for all of 1,000 requests', async () => {
     const paths: string[] = [];
     for (let i = 0; i < 1_000; i++) {
       const z = 10 + (i % 9);
@@ -44,22 +45,37 @@ describe('access log privacy', () => {
     const clients = paths.map((_, i) => (i % 2 === 0 ? `203.0.${i % 200}.${(i * 7) % 250 + 1}` : `2001:db8:${(i % 90).toString(16)}:77::${(i % 999) + 1}`));
     const responses = await sendAll(server.url, paths, 16, (index) => ({ 'X-Forwarded-For': clients[index]! }));
     expect(responses.every((response) => response.status < 500)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const entries = lines.slice(before).map((line) => JSON.parse(line)).filter((entry) => entry.log === 'access');
-    expect(entries).toHaveLength(1_000);
+    // Long enough for the summary of the last tile answers to be written.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const access = lines.slice(before).map((line) => JSON.parse(line)).filter((entry) => entry.log === 'access');
+    const entries = access.filter((entry) => entry.summary === undefined);
+    const summaries = access.filter((entry) => entry.summary === 'tiles');
     const text = lines.join('\n');
     expect(text).not.toContain('sk-secret');
     expect(text).not.toContain('bbox');
+    const network = /^(\d+\.\d+\.\d+\.0\/24|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::\/48)$/;
     for (const entry of entries) {
       expect(entry.path).not.toContain('?');
-      expect(entry.client).toMatch(/^(\d+\.\d+\.\d+\.0\/24|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::\/48)$/);
+      expect(entry.client).toMatch(network);
       const tile = /\/(\d+)\/\d+\/\d+\.mvt$/.exec(entry.path);
       if (tile) expect(Number(tile[1])).toBeLessThanOrEqual(12);
       expect(Object.keys(entry).sort()).toEqual(['client', 'level', 'log', 'method', 'ms', 'msg', 'path', 'status', 'time']);
     }
+    // Successful public tile answers are counted in summaries, never a line each; everything else has its own line.
+    const publicTileSuccesses = responses.filter((response, i) => paths[i]!.startsWith('/tiles/') && paths[i]!.includes('.mvt') && [200, 204, 304].includes(response.status)).length;
+    expect(publicTileSuccesses).toBeGreaterThan(200);
+    const summarised = summaries.reduce((sum, entry) => sum + Object.values(entry.answers as Record<string, number>).reduce((a, b) => a + b, 0), 0);
+    expect(summarised).toBe(publicTileSuccesses);
+    expect(entries).toHaveLength(1_000 - publicTileSuccesses);
+    expect(entries.some((entry) => entry.path.startsWith('/tiles/city@abc/'))).toBe(true);
+    for (const summary of summaries) {
+      expect(Object.keys(summary).sort()).toEqual(['answers', 'busiest', 'level', 'log', 'msg', 'networks', 'seconds', 'summary', 'time']);
+      for (const busy of summary.busiest as Array<{ client: string }>) expect(busy.client).toMatch(network);
+    }
     for (const client of clients) expect(text).not.toContain(`"${client}"`);
-    const z12 = entries.filter((entry) => /\/12\/\d+\/\d+\.mvt$/.test(entry.path)).length;
-    expect(z12).toBeGreaterThan(500);
+    // Restricted tiles asked for without a valid key keep their own lines, coarsened to z12.
+    const z12 = entries.filter((entry) => /^\/restricted\/tiles\/city\/12\/\d+\/\d+\.mvt$/.test(entry.path)).length;
+    expect(z12).toBeGreaterThan(150);
   }, 120_000);
 
   it('logs a z15 tile as its z12 ancestor and an address as its network', () => {

@@ -51,7 +51,11 @@ export interface AppDeps {
   metrics?: Metrics | undefined;
 }
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+export interface RequestListener {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Writes what the access log still holds; call once the server has stopped taking requests. */
+  close(): void;
+}
 
 /** Per-process state shared by the fast path and the app, so both draw on the same budgets. */
 interface Runtime {
@@ -71,7 +75,15 @@ function createRuntime(deps: AppDeps): Runtime {
     exempt: options.rateLimitExempt,
     ipv6PrefixBits: options.ipv6PrefixBits,
   });
-  const handleTile = createTileEndpoint(deps.getRegistry, { maxAge: deps.tileMaxAge ?? 300, cors, limiter, trustedHops: options.trustProxy, work });
+  const metrics = deps.metrics;
+  const handleTile = createTileEndpoint(deps.getRegistry, {
+    maxAge: deps.tileMaxAge ?? 300,
+    cors,
+    limiter,
+    trustedHops: options.trustProxy,
+    work,
+    ...(metrics ? { onBody: (res: ServerResponse, bytes: number) => metrics.noteTileBody(res, bytes) } : {}),
+  });
   return { options, cors, handleTile, work };
 }
 
@@ -161,13 +173,20 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
 export function createRequestListener(deps: AppDeps): RequestListener {
   const runtime = createRuntime(deps);
   const app = createApp(deps, runtime);
-  const accessLog = runtime.options.accessLog ? createAccessLog(deps.logger, runtime.options.trustProxy) : undefined;
+  const accessLog = runtime.options.accessLog ? createAccessLog(deps.logger, runtime.options.trustProxy, runtime.options.accessLogSummaryMs) : undefined;
   let warnedUntrustedProxy = runtime.options.trustProxy > 0;
   const metrics = deps.metrics;
   metrics?.watchRegistry(deps.getRegistry);
-  return (req, res) => {
-    accessLog?.(req, res);
-    const observed = metrics?.observe(req, res);
+  // Both record a request once its answer is complete; a cached tile is complete when handleTile returns, so the
+  // bulk of the traffic needs no listener of its own.
+  const recording = accessLog !== undefined || metrics !== undefined;
+  const recordLater = (req: IncomingMessage, res: ServerResponse, started: number) =>
+    res.once('finish', () => {
+      accessLog?.record(req, res, started);
+      metrics?.record(req, res, started, false);
+    });
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
     if (!warnedUntrustedProxy && req.headers['x-forwarded-for'] !== undefined) {
       warnedUntrustedProxy = true;
       deps.logger.warn(
@@ -178,16 +197,24 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     if (deps.health.draining) res.setHeader('Connection', 'close');
     try {
       if (runtime.handleTile(req, res)) {
-        observed?.handled();
+        if (!recording) return;
+        if (!res.writableEnded) recordLater(req, res, started);
+        else {
+          accessLog?.record(req, res, started);
+          metrics?.record(req, res, started, true);
+        }
         return;
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'tile request failed');
+      if (recording) recordLater(req, res, started);
       sendProblem(res, problemFromError(error));
       return;
     }
+    if (recording) recordLater(req, res, started);
     app(req, res);
   };
+  return Object.assign(listener, { close: () => accessLog?.close() });
 }
 
 function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -25,6 +25,8 @@ export interface TileEndpointOptions {
   trustedHops?: number;
   /** Bound on concurrent cache-miss generations; absent means tiles are cut inline. */
   work?: WorkLimiter | undefined;
+  /** Told the size of each tile body sent (the bytes-served metric). */
+  onBody?: ((res: ServerResponse, bytes: number) => void) | undefined;
 }
 
 /**
@@ -39,6 +41,11 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
   const limiter = options.limiter?.enabled ? options.limiter : undefined;
   const vary = cors.variesByOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
   const trustedHops = options.trustedHops ?? 0;
+  // With CORS open to any origin (the default), every tile answer's fixed parts are the same: made once.
+  const onBody = options.onBody;
+  const anyOrigin = cors.any
+    ? { unversioned: { headers: unversioned, cors: cors.headerList(undefined), vary, onBody }, versioned: { headers: versioned, cors: cors.headerList(undefined), vary, onBody } }
+    : undefined;
 
   return function handleTile(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
@@ -50,31 +57,33 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       sendPreflight(res, cors.allows(origin) ? (cors.any ? '*' : origin) : undefined, !cors.any, security);
       return true;
     }
-    const corsHeaders = cors.headers(origin);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendProblem(res, problem(405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET or HEAD'), { ...corsHeaders, Allow: 'GET, HEAD, OPTIONS' });
+      sendProblem(res, problem(405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET or HEAD'), { ...cors.headers(origin), Allow: 'GET, HEAD, OPTIONS' });
       return true;
     }
     if (limiter) {
       const wait = limiter.takeFor(req, trustedHops);
       if (wait > 0) {
-        sendProblem(res, problem(429, 'RATE_LIMITED', 'too many tile requests from this client; slow down', { retryAfter: wait }), corsHeaders);
+        sendProblem(res, problem(429, 'RATE_LIMITED', 'too many tile requests from this client; slow down', { retryAfter: wait }), cors.headers(origin));
         return true;
       }
     }
     const [, id, version, z, x, y] = match as unknown as [string, string, string | undefined, string, string, string];
     const tileset = getRegistry().get(id);
     if (!tileset) {
-      sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), corsHeaders);
+      sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), cors.headers(origin));
       return true;
     }
     // An earlier published version still on disk keeps answering its URLs, so a client never mixes versions.
     const source = version === undefined || version === tileset.source.version ? tileset.source : tileset.source.previousVersion?.(version);
     if (!source) {
-      sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), corsHeaders);
+      sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), cors.headers(origin));
       return true;
     }
-    serveTile(req, res, source === tileset.source ? tileset : { ...tileset, source }, z, x, y, { headers: version === undefined ? unversioned : versioned, cors: cors.headerList(origin), vary }, options.work);
+    const reply = anyOrigin
+      ? version === undefined ? anyOrigin.unversioned : anyOrigin.versioned
+      : { headers: version === undefined ? unversioned : versioned, cors: cors.headerList(origin), vary, onBody };
+    serveTile(req, res, source === tileset.source ? tileset : { ...tileset, source }, z, x, y, reply, options.work);
     return true;
   };
 }
@@ -94,6 +103,7 @@ export function serveTile(
   reply: TileReply,
   work: WorkLimiter | undefined,
 ): void {
+  // Made only when needed: a cached tile, most of the traffic, never fails.
   const fail = (error: unknown) => sendProblem(res, problemFromError(error), pairs(reply.cors));
   let coords;
   try {
@@ -108,7 +118,7 @@ export function serveTile(
     writeTile(req, res, cached === EMPTY ? undefined : cached, reply, work, fail);
     return;
   }
-  const produce = () => source.getTile(coords);
+  const produce = () => source.getTile(coords!);
   (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, reply, work, fail), fail);
 }
 
@@ -120,6 +130,8 @@ export interface TileReply {
   readonly cors: readonly string[];
   /** The whole Vary value: one header, since later duplicates would replace earlier ones on Express responses. */
   readonly vary: string;
+  /** Told the size of each tile body sent (the bytes-served metric). */
+  readonly onBody?: ((res: ServerResponse, bytes: number) => void) | undefined;
 }
 
 function writeTile(
@@ -159,7 +171,11 @@ function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, e
   const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
   if (gzip) list.push('Content-Encoding', 'gzip');
   res.writeHead(200, list);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (req.method === 'HEAD') res.end();
+  else {
+    reply.onBody?.(res, body.byteLength);
+    res.end(body);
+  }
 }
 
 function pairs(list: readonly string[]): Record<string, string> {
@@ -174,8 +190,15 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim() === etag);
 }
 
+/** The last Accept-Encoding judged: a client sends the same one with every tile, so most requests skip the pattern. */
+let lastAcceptEncoding: string | undefined;
+let lastAcceptsGzip = false;
+
 function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
+  if (header === lastAcceptEncoding) return lastAcceptsGzip;
   const match = /(?:^|,)\s*(gzip|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?/i.exec(header);
-  return match !== null && (match[2] === undefined || Number(match[2]) > 0);
+  lastAcceptEncoding = header;
+  lastAcceptsGzip = match !== null && (match[2] === undefined || Number(match[2]) > 0);
+  return lastAcceptsGzip;
 }

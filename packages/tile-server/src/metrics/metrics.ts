@@ -105,42 +105,35 @@ export class Metrics {
   }
 
   /**
-   * Watches one request. Call before it is handled, and `handled()` right after the handler returned: that
-   * and tells a tile cache hit (answered in the same tick, from memory) from a miss (answered later, once cut or read).
+   * Counts one finished request: call once its answer is complete. `started` is `performance.now()` when it arrived;
+   * `hit` says a tile was answered from memory (in the same tick it arrived). Tile answers note their body size
+   * with {@link Metrics.noteTileBody}, so nothing wraps the response of each request.
    */
-  observe(req: IncomingMessage, res: ServerResponse): { handled(): void } {
-    const start = process.hrtime.bigint();
-    const route = routeClass(req.url ?? '');
-    let bytes = 0;
-    if (route === 'tile') {
-      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-      res.end = ((...args: unknown[]) => {
-        const chunk = args[0];
-        if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
-        return end(...args);
-      }) as typeof res.end;
-    }
-    let hit: boolean | undefined;
-    res.once('finish', () => {
-      const status = res.statusCode;
-      this.child(`r ${route} ${status}`, () => this.requests.labels(route, String(status))).inc!();
-      this.child(`l ${route}`, () => this.latency.labels(route)).observe!(Number(process.hrtime.bigint() - start) / 1e9);
-      if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304)) return;
-      const result = hit ? 'hit' : 'miss';
-      this.child(`c ${result}`, () => this.cache.labels(result)).inc!();
-      if (bytes > 0) this.child(`b ${result}`, () => this.cacheBytes.labels(result)).inc!(bytes);
-      const match = tilePath.exec((req.url ?? '').split('?', 1)[0] ?? '');
-      const tileset = match ? this.getRegistry?.().get(match[1]!) : undefined;
-      if (!tileset) return;
-      const version = match![2] ?? tileset.source.version;
-      this.child(`t ${tileset.id}@${version}`, () => this.tiles.labels(tileset.id, version)).inc!();
-    });
-    return {
-      handled: () => {
-        hit = res.headersSent;
-      },
-    };
+  record(req: IncomingMessage, res: ServerResponse, started: number, hit: boolean): void {
+    const url = req.url ?? '';
+    const route = routeClass(url);
+    const status = res.statusCode;
+    this.child(`r ${route} ${status}`, () => this.requests.labels(route, String(status))).inc!();
+    this.child(`l ${route}`, () => this.latency.labels(route)).observe!((performance.now() - started) / 1000);
+    if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304)) return;
+    const result = hit ? 'hit' : 'miss';
+    this.child(`c ${result}`, () => this.cache.labels(result)).inc!();
+    const bytes = this.bodyBytes.get(res) ?? 0;
+    if (bytes > 0) this.child(`b ${result}`, () => this.cacheBytes.labels(result)).inc!(bytes);
+    const query = url.indexOf('?');
+    const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
+    const tileset = match ? this.getRegistry?.().get(match[1]!) : undefined;
+    if (!tileset) return;
+    const version = match![2] ?? tileset.source.version;
+    this.child(`t ${tileset.id}@${version}`, () => this.tiles.labels(tileset.id, version)).inc!();
   }
+
+  /** The tile endpoint tells the size of the body it sends; kept beside the response, not on it. */
+  noteTileBody(res: ServerResponse, bytes: number): void {
+    this.bodyBytes.set(res, bytes);
+  }
+
+  private readonly bodyBytes = new WeakMap<ServerResponse, number>();
 
   private child(key: string, create: () => LabelChild) {
     let found = this.children.get(key);

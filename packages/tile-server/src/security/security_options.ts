@@ -33,6 +33,8 @@ export interface SecurityOptions {
   retryAfterSeconds: number;
   /** Log each request (coarsened, see access_log.ts) at info level. */
   accessLog: boolean;
+  /** Milliseconds between the access log's summaries of successful public tile answers. */
+  accessLogSummaryMs: number;
 }
 
 export const defaultSecurityOptions: Readonly<SecurityOptions> = Object.freeze({
@@ -48,6 +50,7 @@ export const defaultSecurityOptions: Readonly<SecurityOptions> = Object.freeze({
   generationQueue: 256,
   retryAfterSeconds: 1,
   accessLog: true,
+  accessLogSummaryMs: 60_000,
 });
 
 /** Restricted layers: their companion registry and the keys that unlock it. */

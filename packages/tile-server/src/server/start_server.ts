@@ -178,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         });
         server.closeIdleConnections();
       });
+      listener.close();
       await Promise.all([registry.close(), restricted?.registry.close()]);
       await Promise.all([builds.close(), copies.close()]);
     },

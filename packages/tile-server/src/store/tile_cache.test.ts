@@ -8,7 +8,7 @@ import { EMPTY, TILE_ENTRY_OVERHEAD, TileCache } from './tile_cache.js';
 const key = (x: number, y = 0, z = 14) => TileCache.key('busan', 'abc', z, x, y);
 
 describe('TileCache', () => {
-  it('stays within its byte budget, evicting the least recently used first', () => {
+  it('stays within its byte budget, evicting an entry nobody read before one that was read', () => {
     const tile = encodeTile(new Uint8Array(1000).fill(7));
     const cost = tile.gzip.byteLength + key(1).length + TILE_ENTRY_OVERHEAD;
     const cache = new TileCache(3 * cost);
@@ -21,6 +21,22 @@ describe('TileCache', () => {
     expect(cache.get(key(2))).toBeUndefined();
     expect(cache.get(key(1))).toBe(tile);
     expect(cache.size).toBe(3);
+    expect(cache.byteSize).toBe(3 * cost);
+  });
+
+  it('gives a read entry one second chance: eviction passes it once, then drops it unless it is read again', () => {
+    const tile = encodeTile(new Uint8Array(1000).fill(7));
+    const cost = tile.gzip.byteLength + key(1).length + TILE_ENTRY_OVERHEAD;
+    const cache = new TileCache(3 * cost);
+    for (const x of [1, 2, 3]) cache.set(key(x), tile);
+    expect(cache.get(key(1))).toBe(tile);
+    cache.set(key(4), tile); // passes 1 (read), drops 2
+    cache.set(key(5), tile); // drops 3
+    expect([1, 2, 3, 4, 5].map((x) => cache.get(key(x)) !== undefined)).toEqual([true, false, false, true, true]);
+    // That look-up read 1, 4 and 5 again (in the order 4, 1, 5, since 1 was passed to the back): all three pass once,
+    // the new 6 is kept, and 4 goes, first in order.
+    cache.set(key(6), tile);
+    expect([1, 4, 5, 6].map((x) => cache.get(key(x)) !== undefined)).toEqual([true, false, true, true]);
     expect(cache.byteSize).toBe(3 * cost);
   });
 

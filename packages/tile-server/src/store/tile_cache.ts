@@ -28,13 +28,23 @@ export interface TileCacheStats {
 
 type Entry = EncodedTile | EmptyTiles;
 
+/** An entry and whether it was read since eviction last passed it. */
+interface Slot {
+  readonly entry: Entry;
+  used: boolean;
+}
+
 /**
- * Least-recently-used cache of encoded tiles across tile sets, bounded by the memory it really keeps alive. Keys are
+ * Cache of encoded tiles across tile sets, bounded by the memory it really keeps alive. Keys are
  * `{tileset}@{version}/{z}/{x}/{y}`. Empty tiles get no entry of their own: each tile set version and zoom has one
- * EmptyTiles set of tile ids, which takes its place in the same LRU order as a single entry.
+ * EmptyTiles set of tile ids, which takes its place in the eviction order as a single entry.
+ *
+ * Eviction is second-chance (CLOCK), close to least-recently-used: a hit only marks its entry as used, and eviction
+ * moves a used entry to the back once instead of dropping it. Moving every hit to the back of the Map, as a strict LRU
+ * does, rehashed the key and stored a new key string on every request, about a tenth of cached-tile throughput.
  */
 export class TileCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Slot>();
   private bytes = 0;
   private tileBytes = 0;
   private tiles = 0;
@@ -52,17 +62,14 @@ export class TileCache {
   get(key: string): CachedTile | undefined {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
-      // Re-insert to mark as most recently used (Map keeps insertion order).
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit as EncodedTile;
+      hit.used = true;
+      return hit.entry as EncodedTile;
     }
     const at = parseKey(key);
     if (!at) return undefined;
-    const empties = this.entries.get(at.zone) as EmptyTiles | undefined;
-    if (!empties?.has(at.id)) return undefined;
-    this.entries.delete(at.zone);
-    this.entries.set(at.zone, empties);
+    const zone = this.entries.get(at.zone);
+    if (!(zone?.entry as EmptyTiles | undefined)?.has(at.id)) return undefined;
+    zone!.used = true;
     return EMPTY;
   }
 
@@ -74,11 +81,11 @@ export class TileCache {
     const cost = tileCost(key, tile);
     if (cost > this.maxBytes) return;
     this.remove(key);
-    this.entries.set(key, tile);
+    this.entries.set(key, { entry: tile, used: false });
     this.bytes += cost;
     this.tileBytes += tile.gzip.buffer.byteLength;
     this.tiles += 1;
-    this.evict();
+    this.evict(key);
   }
 
   get size(): number {
@@ -91,7 +98,7 @@ export class TileCache {
 
   stats(): TileCacheStats {
     let emptyTiles = 0;
-    for (const entry of this.entries.values()) if (entry instanceof EmptyTiles) emptyTiles += entry.size;
+    for (const { entry } of this.entries.values()) if (entry instanceof EmptyTiles) emptyTiles += entry.size;
     return { bytes: this.bytes, tiles: this.tiles, tileBytes: this.tileBytes, emptyTiles };
   }
 
@@ -99,7 +106,7 @@ export class TileCache {
     const at = parseKey(key);
     if (!at) return;
     this.remove(key);
-    let empties = this.entries.get(at.zone) as EmptyTiles | undefined;
+    let empties = this.entries.get(at.zone)?.entry as EmptyTiles | undefined;
     if (empties) {
       this.entries.delete(at.zone);
       this.bytes -= empties.cost + at.zone.length;
@@ -107,16 +114,16 @@ export class TileCache {
       empties = new EmptyTiles(this.emptyBudget, at.z);
     }
     empties.add(at.id);
-    this.entries.set(at.zone, empties);
+    this.entries.set(at.zone, { entry: empties, used: false });
     this.bytes += empties.cost + at.zone.length;
-    this.evict();
+    this.evict(at.zone);
   }
 
   private remove(key: string): void {
     const previous = this.entries.get(key);
     if (previous === undefined) return;
     this.entries.delete(key);
-    this.forget(key, previous);
+    this.forget(key, previous.entry);
   }
 
   private forget(key: string, entry: Entry): void {
@@ -129,11 +136,18 @@ export class TileCache {
     }
   }
 
-  private evict(): void {
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
+  private evict(kept: string): void {
+    // A used entry moves to the back unmarked, so the loop meets it again only after every other entry: it ends. The
+    // entry just stored (`kept`) is never the one dropped for itself, though nobody has read it yet.
+    for (const [oldest, slot] of this.entries) {
+      if (this.bytes <= this.maxBytes || this.entries.size <= 1) break;
       this.entries.delete(oldest);
-      this.forget(oldest, entry);
+      if (slot.used || oldest === kept) {
+        slot.used = false;
+        this.entries.set(oldest, slot);
+        continue;
+      }
+      this.forget(oldest, slot.entry);
     }
   }
 }
