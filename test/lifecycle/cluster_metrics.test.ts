@@ -87,7 +87,9 @@ describe('/metrics across two workers', () => {
   });
 
   it('keeps the counts of a worker that drains and exits on SIGTERM', async () => {
-    await Promise.all(Array.from({ length: 6 }, () => httpGet(server.url, tile)));
+    // The replacement worker started above joins the port only once it can serve: no answer is a 503 of its start-up.
+    const answers = await Promise.all(Array.from({ length: 6 }, () => httpGet(server.url, tile)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const [leaving, staying] = childPids(server.child.pid!);
     // Right after the requests: what the worker pushes last, on its way out, carries its share of them.
     process.kill(leaving!, 'SIGTERM');

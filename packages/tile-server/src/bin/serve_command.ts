@@ -127,6 +127,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     frameAncestors: (values['frame-ancestors'] ?? process.env.FRAME_ANCESTORS ?? "'self'").split(/\s+/).filter(Boolean),
     security,
     ...(metrics ? { metrics } : {}),
+    // A worker joins the shared port only once it can serve: the others carry the traffic meanwhile.
+    listenWhenReady: cluster.isWorker,
     ...defined('headersTimeoutMs', numbers['headers-timeout']),
     ...defined('requestTimeoutMs', numbers['request-timeout']),
     ...defined('keepAliveTimeoutMs', numbers['keep-alive-timeout']),

@@ -79,10 +79,17 @@ async function runPrimary(count: number, argv: string[]): Promise<number> {
     worker.once('exit', (code, signal) => {
       const wasListening = listening.delete(worker);
       if (stopping) return;
-      if (!wasListening) {
-        // It never served: a bad catalogue or a taken port. Forking again would fail the same way.
+      if (!wasListening && ready.size < count) {
+        // It never served, at start-up: a bad catalogue or a taken port. Forking again would fail the same way.
         failure = code || 1;
         stop('worker failed to start');
+        return;
+      }
+      if (!wasListening) {
+        // A replacement that could not start (a catalogue broken since, a build that fails): the others keep
+        // serving, and it is tried again a little later rather than in a tight loop.
+        logger.error({ pid: worker.process.pid, code, signal }, 'a replacement worker could not start; trying again in 5 s');
+        setTimeout(() => stopping || fork(), 5_000).unref();
         return;
       }
       logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting a replacement');

@@ -44,6 +44,11 @@ export interface ServerOptions {
   publishPollMs?: number;
   /** Prometheus metrics of this process (see metrics/metrics.ts); none when absent. */
   metrics?: Metrics;
+  /**
+   * Listen only once every tile set can be served. For a worker of `--workers N`: it shares its port with the others,
+   * so until it listens they take all the traffic, and a replacement worker never answers 503 while it starts.
+   */
+  listenWhenReady?: boolean;
 }
 
 export interface RunningServer {
@@ -58,7 +63,7 @@ export interface RunningServer {
 }
 
 /**
- * Loads the catalogue, builds the app and listens at once, so health checks are answered while tile sets that
+ * Loads the catalogue, builds the app and listens at once (unless `listenWhenReady`), so health checks are answered while tile sets that
  * nothing published serves are built (in a child process, see live_builds.ts); resolves when every tile set can be
  * served, and `/readyz` says ready from then on. The only SafeMap function that binds a port.
  */
@@ -127,16 +132,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     listener,
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  let url = '';
+  const listen = async () => {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const address = server.address() as AddressInfo;
-  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url }, 'listening');
+    const address = server.address() as AddressInfo;
+    url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    logger.info({ url }, 'listening');
+  };
+  if (!options.listenWhenReady) await listen();
 
   const reloadNow = async () => {
     const previous = [registry, restricted?.registry];
@@ -157,7 +166,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   let reloading: Promise<void> = Promise.resolve();
   running = {
-    url,
+    get url() {
+      return url;
+    },
     server,
     health,
     reload() {
@@ -196,5 +207,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Builds that finished before the first registry was read are picked up here.
   await self.reload();
   health.ready = true;
+  if (options.listenWhenReady) {
+    try {
+      await listen();
+    } catch (error) {
+      await self.close();
+      throw error;
+    }
+  }
   return self;
 }
