@@ -1,5 +1,6 @@
 // Load benchmark (not a test): SafeMap serving cached tiles on every core (`--workers`, default one per core) against
-// nginx serving the same tile bytes from disk with as many worker processes, and bare node:http (one process) serving
+// nginx serving the same tile bytes from disk with as many worker processes, and bare node:http (one process, and as
+// many processes as workers) serving
 // them from memory, in interleaved rounds of the same run; prints medians and the SafeMap / nginx ratio, then the time
 // one /metrics scrape takes.
 // Usage: npm run bench:load [-- --rounds 3 --seconds 10 --connections 100 --workers auto --no-metrics]
@@ -67,17 +68,20 @@ const tilesJson = path.join(work, 'tiles.json');
 writeFileSync(tilesJson, JSON.stringify(tiles.map((tile) => ({ path: tile.path, body: tile.body.toString('base64'), etag: tile.headers.etag }))));
 const bare = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesJson], /listening (\d+)/);
 children.push(bare);
+// The ceiling of Node itself on this machine: bare node:http with as many processes as SafeMap has workers.
+const bareAll = workers > 1 ? await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesJson], /listening (\d+)/, { ...process.env, BARE_WORKERS: String(workers) }) : undefined;
+if (bareAll) children.push(bareAll);
 const nginx = await startNginx(tiles[0].path, workers);
 if (nginx) children.push(nginx);
 
 const kb = tiles.reduce((sum, tile) => sum + tile.body.length, 0) / tiles.length / 1024;
 process.stdout.write(
   `${tiles.length} pre-built tiles (${kb.toFixed(1)} KB gzip on average), ${connections} connections, ${rounds} rounds × ${seconds} s, interleaved, loopback, ${loadGenerator()}\n` +
-    `SafeMap: ${workers} worker${workers > 1 ? 's' : ''}${values['no-metrics'] ? ', metrics off' : ', metrics on'}; nginx: ${workers} worker process${workers > 1 ? 'es' : ''}; bare node:http: 1 process; ${availableParallelism()} cores\n`,
+    `SafeMap: ${workers} worker${workers > 1 ? 's' : ''}${values['no-metrics'] ? ', metrics off' : ', metrics on'}; nginx: ${workers} worker process${workers > 1 ? 'es' : ''}; bare node:http: 1 process${workers > 1 ? ` and ${workers} processes` : ''}; ${availableParallelism()} cores\n`,
 );
 if (!nginx) process.stdout.write('nginx not found: the nginx comparison is skipped\n');
 
-const targets = { SafeMap: safemap.url, ...(nginx ? { 'nginx (disk)': nginx.url } : {}), 'bare node:http': bare.url };
+const targets = { SafeMap: safemap.url, ...(nginx ? { 'nginx (disk)': nginx.url } : {}), 'bare node:http': bare.url, ...(bareAll ? { [`bare node:http ×${workers}`]: bareAll.url } : {}) };
 const names = Object.keys(targets);
 const run = (name, duration) => runLoad({ url: targets[name], paths: tiles.map((tile) => tile.path), connections, seconds: duration, threads: 2 });
 

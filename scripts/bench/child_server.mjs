@@ -2,14 +2,19 @@ import { spawn } from 'node:child_process';
 
 /** Starts a server process and resolves with its base URL once it prints its port. */
 export function startChild(command, args, pattern, env = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  // SafeMap keeps its default log level, access log included, as `safemap serve` runs for its users; what it logs
+  // is read and dropped here.
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
     child.stdout.on('data', (chunk) => {
+      if (output === undefined) return;
       output += chunk;
       const match = pattern.exec(output);
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+      if (!match) return;
+      output = undefined;
+      resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
     });
   });
 }

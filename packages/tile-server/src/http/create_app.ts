@@ -82,7 +82,7 @@ function createRuntime(deps: AppDeps): Runtime {
     limiter,
     trustedHops: options.trustProxy,
     work,
-    ...(metrics ? { onBody: (res: ServerResponse, bytes: number) => metrics.noteTileBody(res, bytes) } : {}),
+    ...(metrics ? { onBody: (_res: ServerResponse, bytes: number) => metrics.noteTileBody(bytes) } : {}),
   });
   return { options, cors, handleTile, work };
 }
@@ -196,7 +196,10 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     // While draining, every answer closes its connection, so keep-alive clients move on before the listener closes.
     if (deps.health.draining) res.setHeader('Connection', 'close');
     try {
-      if (runtime.handleTile(req, res)) {
+      if (metrics) metrics.answeringInline = true;
+      const tile = runtime.handleTile(req, res);
+      if (metrics) metrics.answeringInline = false;
+      if (tile) {
         if (!recording) return;
         if (!res.writableEnded) recordLater(req, res, started);
         else {
@@ -206,6 +209,7 @@ export function createRequestListener(deps: AppDeps): RequestListener {
         return;
       }
     } catch (error) {
+      if (metrics) metrics.answeringInline = false;
       deps.logger.error({ err: error }, 'tile request failed');
       if (recording) recordLater(req, res, started);
       sendProblem(res, problemFromError(error));

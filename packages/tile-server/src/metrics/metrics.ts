@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { HistogramTally, registerTallyCounter, registerTallyHistogram, Tally } from './request_tally.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 
 /**
@@ -24,15 +25,13 @@ export type EngineEvent = 'build' | 'publish' | 'rollback' | 'reload' | 'refusal
 
 const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/[^/]*\/[^/]*\/[^/]*\.mvt$/;
 
-/** A counter or histogram with its label values bound. */
-type LabelChild = { inc?(value?: number): void; observe?(value: number): void };
-
 /** Latency buckets in seconds: a cached tile answers in well under a millisecond, a cut tile in tens. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** Classifies a request path without keeping any of it. */
 export function routeClass(url: string): RouteClass {
-  const path = url.split('?', 1)[0] ?? '';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
   if (path.startsWith('/tiles/')) {
     if (path.endsWith('.mvt')) return 'tile';
     if (path.endsWith('.json')) return 'tilejson';
@@ -58,26 +57,35 @@ export function routeClass(url: string): RouteClass {
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests: Counter<'route' | 'status'>;
-  private readonly latency: Histogram<'route'>;
-  private readonly cache: Counter<'result'>;
-  private readonly cacheBytes: Counter<'result'>;
-  private readonly tiles: Counter<'tileset' | 'version'>;
+  private readonly requests = new Map<RouteClass, Tally<number>>();
+  private readonly latency = new Map<RouteClass, HistogramTally>();
+  private readonly cache = new Tally<'hit' | 'miss'>();
+  private readonly cacheBytes = new Tally<'hit' | 'miss'>();
+  /** Tile answers per tile set id, then per version. */
+  private readonly tiles = new Map<string, Tally<string>>();
   private readonly events: Counter<'event' | 'tileset' | 'outcome'>;
 
   private getRegistry: (() => TilesetRegistry) | undefined;
-  /** Label children by label values: prom-client hashes a label object on every call, these skip that. */
-  private readonly children = new Map<string, LabelChild>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
     // Event-loop lag, CPU, memory and GC, as prom-client measures them.
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({ name: 'safemap_http_requests_total', help: 'HTTP requests answered, by route class and status', labelNames: ['route', 'status'], registers });
-    this.latency = new Histogram({ name: 'safemap_http_request_duration_seconds', help: 'Time from request to the last byte handed to the OS, by route class', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers });
-    this.cache = new Counter({ name: 'safemap_tile_cache_requests_total', help: 'Tile answers from memory (hit) or cut/read first (miss)', labelNames: ['result'], registers });
-    this.cacheBytes = new Counter({ name: 'safemap_tile_bytes_total', help: 'Tile body bytes sent, by cache result', labelNames: ['result'], registers });
-    this.tiles = new Counter({ name: 'safemap_tiles_served_total', help: 'Tiles answered 200, 204 or 304, per tile set and version', labelNames: ['tileset', 'version'], registers });
+    registerTallyCounter(this.registry, 'safemap_http_requests_total', 'HTTP requests answered, by route class and status', () =>
+      [...this.requests].flatMap(([route, statuses]) => [...statuses.entries()].map(([status, n]): [Record<string, string>, number] => [{ route, status: String(status) }, n])),
+    );
+    registerTallyHistogram(this.registry, 'safemap_http_request_duration_seconds', 'Time from request to the last byte handed to the OS, by route class', LATENCY_BUCKETS, () =>
+      [...this.latency].map(([route, tally]): [Record<string, string>, HistogramTally] => [{ route }, tally]),
+    );
+    registerTallyCounter(this.registry, 'safemap_tile_cache_requests_total', 'Tile answers from memory (hit) or cut/read first (miss)', () =>
+      [...this.cache.entries()].map(([result, n]): [Record<string, string>, number] => [{ result }, n]),
+    );
+    registerTallyCounter(this.registry, 'safemap_tile_bytes_total', 'Tile body bytes sent, by cache result', () =>
+      [...this.cacheBytes.entries()].map(([result, n]): [Record<string, string>, number] => [{ result }, n]),
+    );
+    registerTallyCounter(this.registry, 'safemap_tiles_served_total', 'Tiles answered 200, 204 or 304, per tile set and version', () =>
+      [...this.tiles].flatMap(([tileset, versions]) => [...versions.entries()].map(([version, n]): [Record<string, string>, number] => [{ tileset, version }, n])),
+    );
     this.events = new Counter({ name: 'safemap_engine_events_total', help: 'Builds, publishes, rollbacks, reloads and refused archives', labelNames: ['event', 'tileset', 'outcome'], registers });
   }
 
@@ -107,41 +115,38 @@ export class Metrics {
   /**
    * Counts one finished request: call once its answer is complete. `started` is `performance.now()` when it arrived;
    * `hit` says a tile was answered from memory (in the same tick it arrived). Tile answers note their body size
-   * with {@link Metrics.noteTileBody}, so nothing wraps the response of each request.
+   * with {@link Metrics.noteTileBody}, so nothing wraps or tags the response of each request.
    */
   record(req: IncomingMessage, res: ServerResponse, started: number, hit: boolean): void {
     const url = req.url ?? '';
     const route = routeClass(url);
     const status = res.statusCode;
-    this.child(`r ${route} ${status}`, () => this.requests.labels(route, String(status))).inc!();
-    this.child(`l ${route}`, () => this.latency.labels(route)).observe!((performance.now() - started) / 1000);
+    let statuses = this.requests.get(route);
+    if (!statuses) this.requests.set(route, (statuses = new Tally()));
+    statuses.add(status);
+    let latency = this.latency.get(route);
+    if (!latency) this.latency.set(route, (latency = new HistogramTally(LATENCY_BUCKETS)));
+    latency.observe((performance.now() - started) / 1000);
     if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304)) return;
-    const result = hit ? 'hit' : 'miss';
-    this.child(`c ${result}`, () => this.cache.labels(result)).inc!();
-    const bytes = this.bodyBytes.get(res) ?? 0;
-    if (bytes > 0) this.child(`b ${result}`, () => this.cacheBytes.labels(result)).inc!(bytes);
+    this.cache.add(hit ? 'hit' : 'miss');
     const query = url.indexOf('?');
     const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
     const tileset = match ? this.getRegistry?.().get(match[1]!) : undefined;
     if (!tileset) return;
-    const version = match![2] ?? tileset.source.version;
-    this.child(`t ${tileset.id}@${version}`, () => this.tiles.labels(tileset.id, version)).inc!();
+    let versions = this.tiles.get(tileset.id);
+    if (!versions) this.tiles.set(tileset.id, (versions = new Tally()));
+    versions.add(match![2] ?? tileset.source.version);
   }
 
-  /** The tile endpoint tells the size of the body it sends; kept beside the response, not on it. */
-  noteTileBody(res: ServerResponse, bytes: number): void {
-    this.bodyBytes.set(res, bytes);
-  }
+  /**
+   * True while the request listener runs the tile endpoint: a body sent then is a cache hit (answered in the same
+   * tick); one sent later was read or cut first.
+   */
+  answeringInline = false;
 
-  private readonly bodyBytes = new WeakMap<ServerResponse, number>();
-
-  private child(key: string, create: () => LabelChild) {
-    let found = this.children.get(key);
-    if (found === undefined) {
-      found = create();
-      this.children.set(key, found);
-    }
-    return found;
+  /** The tile endpoint tells the size of each tile body it sends. */
+  noteTileBody(bytes: number): void {
+    this.cacheBytes.add(this.answeringInline ? 'hit' : 'miss', bytes);
   }
 
   /** The exposition text and its content type. */
