@@ -49,6 +49,8 @@ export interface AppDeps {
   security?: Partial<SecurityOptions>;
   /** Prometheus metrics of this process; none are collected when absent. */
   metrics?: Metrics | undefined;
+  /** Makes this server serve a published version it does not know yet, if there is one (see tile_endpoint.ts). */
+  catchUp?: ((tileset: string, version: string) => Promise<boolean>) | undefined;
 }
 
 export interface RequestListener {
@@ -82,6 +84,7 @@ function createRuntime(deps: AppDeps): Runtime {
     limiter,
     trustedHops: options.trustProxy,
     work,
+    catchUp: deps.catchUp,
     ...(metrics ? { onBody: (_res: ServerResponse, bytes: number) => metrics.noteTileBody(bytes) } : {}),
   });
   return { options, cors, handleTile, work };

@@ -27,6 +27,11 @@ export interface TileEndpointOptions {
   work?: WorkLimiter | undefined;
   /** Told the size of each tile body sent (the bytes-served metric). */
   onBody?: ((res: ServerResponse, bytes: number) => void) | undefined;
+  /**
+   * Asked about a versioned URL of a version this server does not serve: resolves true once it serves it (another
+   * replica saw the publish first and handed out its URLs), false when there is no such version to catch up with.
+   */
+  catchUp?: ((tileset: string, version: string) => Promise<boolean>) | undefined;
 }
 
 /**
@@ -74,18 +79,39 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), cors.headers(origin));
       return true;
     }
-    // An earlier published version still on disk keeps answering its URLs, so a client never mixes versions.
-    const source = version === undefined || version === tileset.source.version ? tileset.source : tileset.source.previousVersion?.(version);
-    if (!source) {
-      sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), cors.headers(origin));
-      return true;
-    }
     const reply = anyOrigin
       ? version === undefined ? anyOrigin.unversioned : anyOrigin.versioned
       : { headers: version === undefined ? unversioned : versioned, cors: cors.headerList(origin), vary, onBody };
-    serveTile(req, res, source === tileset.source ? tileset : { ...tileset, source }, z, x, y, reply, options.work);
+    const found = versionOf(tileset, version);
+    if (found) {
+      serveTile(req, res, found, z, x, y, reply, options.work);
+      return true;
+    }
+    const gone = () => sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), cors.headers(origin));
+    if (!options.catchUp) {
+      gone();
+      return true;
+    }
+    // Behind a load balancer, a client may read a TileJSON from a replica that has already switched to a new version
+    // and ask this one for its tiles: this server catches up rather than answer 404.
+    options.catchUp(id, version!).then(
+      (caughtUp) => {
+        const now = caughtUp ? getRegistry().get(id) : undefined;
+        const later = now ? versionOf(now, version) : undefined;
+        if (later) serveTile(req, res, later, z, x, y, reply, options.work);
+        else gone();
+      },
+      () => gone(),
+    );
     return true;
   };
+}
+
+/** The tile set as it answers `version`: the one served now, or an earlier one still on disk (so clients never mix versions). */
+function versionOf(tileset: Tileset, version: string | undefined): Tileset | undefined {
+  if (version === undefined || version === tileset.source.version) return tileset;
+  const source = tileset.source.previousVersion?.(version);
+  return source ? { ...tileset, source } : undefined;
 }
 
 /**

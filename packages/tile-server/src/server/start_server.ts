@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { TilesetConfig } from '../catalog/catalog_schema.js';
 import type { Catalog } from '../catalog/catalog_schema.js';
 import { loadCatalog, type LoadedCatalog } from '../catalog/load_catalog.js';
@@ -10,10 +11,13 @@ import { silentLogger, type Logger } from '../log.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { loadWithAccess } from '../security/load_with_access.js';
 import type { RestrictedAccess, SecurityOptions } from '../security/security_options.js';
+import { publishDirOf } from '../publish/publish_location.js';
+import { versionArchive } from '../publish/publish_pointer.js';
 import { pointerFilesOf, watchPublished } from '../publish/watch_published.js';
 import type { Tileset } from '../store/tileset.js';
 import { TileCache } from '../store/tile_cache.js';
 import { loadRegistry, type TilesetRegistry } from '../store/tileset_registry.js';
+import { exists } from '../store/load_tilesets.js';
 import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
 import { LiveBuilds } from './live_builds.js';
 import { VerifiedCopies } from '../store/verified_copies.js';
@@ -120,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     getRestricted: () => restricted,
     ...(options.security ? { security: options.security } : {}),
     metrics: options.metrics,
+    catchUp: (tileset, version) => catchUp(tileset, version),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer(
@@ -165,6 +170,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     setTimeout(() => void Promise.all(previous.map((old) => old?.close(kept))).then(() => copies.sweep()), 10_000).unref();
   };
   let reloading: Promise<void> = Promise.resolve();
+  // One reload per version asked for: requests for the same new version share it, and a version that still is not
+  // served after it (refused, withdrawn) costs no further reloads.
+  const catchingUp = new Map<string, Promise<void>>();
+  const catchUp = async (tileset: string, version: string): Promise<boolean> => {
+    const key = `${tileset}@${version}`;
+    let pending = catchingUp.get(key);
+    if (!pending) {
+      if (!catalog.catalog.tilesets.some((config) => config.id === tileset)) return false;
+      if (!(await exists(path.join(publishDirOf(catalog), tileset, versionArchive(version))))) return false;
+      pending = catchingUp.get(key) ?? running!.reload();
+      if (catchingUp.size >= 1024) catchingUp.clear();
+      catchingUp.set(key, pending);
+    }
+    await pending;
+    return true;
+  };
   running = {
     get url() {
       return url;
