@@ -254,6 +254,9 @@ function vectorLayers() {
 
 const stationPlaces = dedupeStations(metro.features.filter((f) => f.geometry.type === 'Point'));
 const places = await writePlaces(PLACES, [
+  // Korea's cities, as the zoomed-out basemap names them: a search for 울산 or Gimhae finds them, and the map says
+  // there that it covers Busan only.
+  ...context.municipalities.map((m) => ({ name: m.name, name_en: m.name_en, kind: 'city', lon: m.label[0], lat: m.label[1] })),
   ...guLabels.features.map((f) => place(f, 'district')),
   ...dongLabels.features.map((f) => place(f, 'neighbourhood')),
   // The station data has English names only.

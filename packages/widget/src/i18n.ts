@@ -79,7 +79,7 @@ export interface Messages {
   offline: string;
   /** Search result group of places from the basemap (districts, neighbourhoods, stations). */
   placesGroup: string;
-  placeKinds: Record<'district' | 'neighbourhood' | 'station' | 'place', string>;
+  placeKinds: Record<'city' | 'district' | 'neighbourhood' | 'station' | 'place', string>;
   /** "12 of 340 shown" under a search group that was cut. */
   searchMore: (shown: number, total: number) => string;
 }
@@ -133,7 +133,7 @@ const MESSAGES: Record<Lang, Messages> = {
     fromHere: (where, from) => `${from === 'location' ? '내 위치' : '고른 위치'}에서 ${where}`,
     offline: '인터넷에 연결되어 있지 않습니다. 이미 불러온 지도만 볼 수 있습니다.',
     placesGroup: '지역·역',
-    placeKinds: { district: '구·군', neighbourhood: '동', station: '역', place: '장소' },
+    placeKinds: { city: '시·군', district: '구·군', neighbourhood: '동', station: '역', place: '장소' },
     searchMore: (shown, total) => `${total.toLocaleString('ko-KR')}건 중 ${shown}건`,
   },
   en: {
@@ -184,7 +184,7 @@ const MESSAGES: Record<Lang, Messages> = {
     fromHere: (where, from) => `${where} of ${from === 'location' ? 'your location' : 'the chosen point'}`,
     offline: 'You are offline. The map shows only what has already loaded.',
     placesGroup: 'Places and stations',
-    placeKinds: { district: 'District', neighbourhood: 'Neighbourhood', station: 'Station', place: 'Place' },
+    placeKinds: { city: 'City', district: 'District', neighbourhood: 'Neighbourhood', station: 'Station', place: 'Place' },
     searchMore: (shown, total) => `${shown} of ${total.toLocaleString('en-US')}`,
   },
 };

@@ -7,7 +7,7 @@ import { keyHeaders, type RestrictedLayers } from './restricted_layers.js';
 export interface Place {
   name: string;
   name_en?: string;
-  kind: 'district' | 'neighbourhood' | 'station' | 'place';
+  kind: 'city' | 'district' | 'neighbourhood' | 'station' | 'place';
   at: LngLat;
 }
 
@@ -96,7 +96,7 @@ export async function fetchGazetteer(url: string, signal: AbortSignal): Promise<
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   const body = (await response.json()) as { places?: unknown };
   if (!Array.isArray(body.places)) return [];
-  const kinds = new Set(['district', 'neighbourhood', 'station', 'place']);
+  const kinds = new Set(['city', 'district', 'neighbourhood', 'station', 'place']);
   return body.places.flatMap((p: Record<string, unknown>) => {
     if (typeof p.name !== 'string' || typeof p.lon !== 'number' || typeof p.lat !== 'number' || !Number.isFinite(p.lon) || !Number.isFinite(p.lat)) return [];
     const place: Place = { name: p.name, kind: kinds.has(p.kind as string) ? (p.kind as Place['kind']) : 'place', at: [p.lon, p.lat] };
@@ -106,7 +106,7 @@ export async function fetchGazetteer(url: string, signal: AbortSignal): Promise<
 }
 
 /** Kinds in the order a resident most likely means them. */
-const KIND_ORDER: Record<Place['kind'], number> = { district: 0, station: 1, neighbourhood: 2, place: 3 };
+const KIND_ORDER: Record<Place['kind'], number> = { city: 0, district: 1, station: 2, neighbourhood: 3, place: 4 };
 
 /** Places whose Korean or English name contains the query: names that start with it first, then by kind. */
 export function searchPlaces(places: readonly Place[], query: string, limit: number): Place[] {
@@ -123,5 +123,5 @@ export function searchPlaces(places: readonly Place[], query: string, limit: num
 
 /** Zoom a place is shown at, by kind. */
 export function placeZoom(kind: Place['kind']): number {
-  return kind === 'district' ? 13 : kind === 'neighbourhood' ? 15 : 16;
+  return kind === 'city' ? 11 : kind === 'district' ? 13 : kind === 'neighbourhood' ? 15 : 16;
 }

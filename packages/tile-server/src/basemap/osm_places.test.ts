@@ -7,7 +7,7 @@ const seq = (...features: object[]) => features.map((f) => `${rs}${JSON.stringif
 const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
 
 describe('placesFromGeojsonSeq', () => {
-  it('sorts OSM objects into districts, neighbourhoods, stations and places', () => {
+  it('sorts OSM objects into cities and towns, districts, neighbourhoods, stations and places', () => {
     const places = placesFromGeojsonSeq(
       seq(
         { geometry: point(129.16, 35.16), properties: { place: 'borough', name: '해운대구', 'name:en': 'Haeundae-gu' } },
@@ -16,6 +16,8 @@ describe('placesFromGeojsonSeq', () => {
         { geometry: point(129.07, 35.17), properties: { public_transport: 'station', subway: 'yes', name: '부전' } },
         { geometry: point(129.08, 35.18), properties: { public_transport: 'station', name: '시청앞' } },
         { geometry: point(129.1, 35.2), properties: { place: 'island', name: '오륙도' } },
+        { geometry: point(129.31, 35.54), properties: { place: 'city', name: '울산', 'name:en': 'Ulsan' } },
+        { geometry: point(128.89, 35.23), properties: { place: 'town', name: '진영읍' } },
         { geometry: point(129.1, 35.2), properties: { amenity: 'cafe', name: '카페' } },
         { geometry: point(129.1, 35.2), properties: { place: 'borough' } },
       ),
@@ -26,6 +28,8 @@ describe('placesFromGeojsonSeq', () => {
       ['서면', 'station'],
       ['부전', 'station'],
       ['오륙도', 'place'],
+      ['울산', 'city'],
+      ['진영읍', 'city'],
     ]);
     expect(places[0]).toMatchObject({ name_en: 'Haeundae-gu', lon: 129.16, lat: 35.16 });
   });

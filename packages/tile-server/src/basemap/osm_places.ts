@@ -11,7 +11,8 @@ export const PLACE_FILTERS = ['nwr/place', 'nwr/railway=station,halt', 'nwr/publ
 
 const districtPlaces = new Set(['borough', 'city_district', 'district']);
 const neighbourhoodPlaces = new Set(['suburb', 'quarter', 'neighbourhood']);
-const otherPlaces = new Set(['city', 'town', 'village', 'hamlet', 'locality', 'island', 'square']);
+const cityPlaces = new Set(['city', 'town']);
+const otherPlaces = new Set(['village', 'hamlet', 'locality', 'island', 'square']);
 
 /**
  * Gazetteer entries from `osmium export -f geojsonseq` output: place nodes and areas, railway and subway stations
@@ -43,6 +44,7 @@ function kindOf(tags: Record<string, unknown>): PlaceKind | undefined {
   const railway = text_(tags.railway);
   const rail = tags.subway === 'yes' || tags.train === 'yes' || tags.light_rail === 'yes' || tags.monorail === 'yes';
   if (railway === 'station' || railway === 'halt' || (tags.public_transport === 'station' && rail)) return 'station';
+  if (place && cityPlaces.has(place)) return 'city';
   if (place && otherPlaces.has(place)) return 'place';
   if (tags.boundary === 'administrative') {
     const level = Number(tags.admin_level);

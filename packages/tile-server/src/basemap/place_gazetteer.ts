@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 
 /** What a named place is to a resident searching for it. */
-export type PlaceKind = 'district' | 'neighbourhood' | 'station' | 'place';
+export type PlaceKind = 'city' | 'district' | 'neighbourhood' | 'station' | 'place';
 
 /** One entry of a basemap's place gazetteer (`<name>.places.json`). */
 export interface Place {
@@ -19,7 +19,7 @@ const SAME_PLACE_METERS = 400;
 /** Five decimals is about 1 m, finer than any label needs. */
 const DECIMALS = 5;
 
-const kindOrder: Record<PlaceKind, number> = { district: 0, neighbourhood: 1, station: 2, place: 3 };
+const kindOrder: Record<PlaceKind, number> = { city: 0, district: 1, neighbourhood: 2, station: 3, place: 4 };
 
 /**
  * The gazetteer as it is written beside a basemap archive: duplicates merged, coordinates rounded, sorted by kind
