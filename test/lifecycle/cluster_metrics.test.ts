@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileForPosition } from '../../packages/tile-server/src/index.js';
 import { httpGet } from '../helpers/http_get.js';
-import { freePort } from '../helpers/nginx.js';
 import { childPids, until } from '../helpers/process_tree.js';
-import { ensureServerBuilt, startServerProcess, type ServerProcess } from '../helpers/server_process.js';
+import { ensureServerBuilt, type ServerProcess } from '../helpers/server_process.js';
+import { startWorkersWithMetrics } from '../helpers/workers_server.js';
 import { createSecurityFixture } from '../security/security_fixture.js';
 
 /** The sum of every sample of `name` whose labels include `labels`. */
@@ -34,10 +34,7 @@ describe('/metrics across two workers', () => {
 
   beforeAll(async () => {
     ensureServerBuilt();
-    const metricsPort = await freePort();
-    metricsUrl = `http://127.0.0.1:${metricsPort}`;
-    server = await startServerProcess(fixture.catalogPath, ['--workers', '2', '--metrics-port', String(metricsPort)], { LOG_LEVEL: 'warn' }, 90_000);
-    await until(() => /with 2 workers/.test(server.output()), Boolean);
+    ({ server, metricsUrl } = await startWorkersWithMetrics(fixture.catalogPath));
   }, 120_000);
   afterAll(async () => {
     if (server?.alive()) await server.stop();

@@ -14,7 +14,7 @@ import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
 import { formatChange, refusedChanges, type LayerChange } from '../publish/publish_guard.js';
 import { buildReport, formatBuildReport } from './build_report.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import { readingOptions, readingUsage } from './reading_options.js';
 import { displayText } from '../ingest/display_text.js';
 import type { CommandIo } from './validate_command.js';
@@ -58,7 +58,7 @@ Progress
   -h, --help               show this help
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 const options = {

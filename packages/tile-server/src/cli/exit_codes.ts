@@ -56,3 +56,6 @@ export const exitCodeTable: ReadonlyArray<[ExitCode, string]> = [
   [11, 'an archive is corrupt or not a tile archive'],
   [12, 'rollback: the pointer is switched, but the running server still serves another version'],
 ];
+
+/** The table as every command's `--help` lists it, one code a line. */
+export const exitCodeHelp = exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n');

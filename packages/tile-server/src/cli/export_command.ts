@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isSafeMapError } from '../errors.js';
 import { exportSite } from '../export/export_site.js';
 import { DEFAULT_LOOKUP_FEATURES } from '../export/static_lookups.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap export --config CATALOGUE -o DIR [options]
@@ -27,7 +27,7 @@ needs: the page's CSP, no-cache for documents, and a year of immutable caching f
 See docs/operations.md, "A static folder on object storage or a CDN".
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 /** `safemap export`: the public map as a static folder. */

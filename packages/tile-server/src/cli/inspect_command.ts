@@ -3,7 +3,7 @@ import { PbfReader } from 'pbf';
 import { parseArgs } from 'node:util';
 import { openArchive } from '../archive/open_archive.js';
 import { isSafeMapError, SafeMapError } from '../errors.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap inspect ARCHIVE [Z/X/Y]
@@ -15,7 +15,7 @@ Look inside a tile archive (.pmtiles, .mbtiles or a z/x/y.mvt folder).
   -h, --help       show this help
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 /** `safemap inspect`: metadata, or one tile decoded to GeoJSON in WGS84. */

@@ -3,7 +3,7 @@ import { loadCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError } from '../errors.js';
 import { serversOf } from '../server/server_registry.js';
 import { checkConfirmOptions, confirmCatalog, confirmOptionsHelp, confirmTarget } from './confirm_served.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap reload --config CATALOGUE [--server URL] [--wait SECONDS]
@@ -21,7 +21,7 @@ ${confirmOptionsHelp}
   -h, --help          show this help
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 /** `safemap reload`: checks the catalogue, signals this machine's servers of it and confirms with the running one. */

@@ -10,7 +10,7 @@ import { readPointer } from '../publish/publish_pointer.js';
 import { keptVersions, rollbackVersion } from '../publish/publish_version.js';
 import { heldLayers, unfitReason } from '../publish/version_fits.js';
 import { checkConfirmOptions, confirmOptionsHelp, confirmServed, confirmTarget } from './confirm_served.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap rollback --config CATALOGUE [TILESET…] [--to VERSION] [--server URL]
@@ -29,7 +29,7 @@ A version holding data the catalogue has since withdrawn (a layer made restricte
 allow-list, a precision grid added) is never served again and cannot be rolled back to.
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 /** `safemap rollback`: switches each named tile set's pointer back, then confirms with the running server. */

@@ -4,7 +4,7 @@ import { formatReportText, reportJson } from '../ingest/format_report.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import { readingOptions, readingUsage } from './reading_options.js';
 import { displayText } from '../ingest/display_text.js';
 import { validateCatalog } from './validate_catalog.js';
@@ -48,7 +48,7 @@ Output
   -h, --help             show this help
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 /** `safemap validate`: reads and checks the files, prints the report, returns the exit code. */

@@ -6,7 +6,7 @@ import { archiveCounts } from '../publish/live_version.js';
 import { publishDirOf } from '../publish/publish_location.js';
 import { keptVersions } from '../publish/publish_version.js';
 import { openArchive } from '../archive/open_archive.js';
-import { exitCodeFor, exitCodes, exitCodeTable } from './exit_codes.js';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exit_codes.js';
 import type { CommandIo } from './validate_command.js';
 
 const usage = `Usage: safemap versions --config CATALOGUE [TILESET…] [--json]
@@ -20,7 +20,7 @@ which one is live. "safemap rollback --to VERSION" returns to one of them.
   -h, --help          show this help
 
 Exit codes
-${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`).join('\n')}
+${exitCodeHelp}
 `;
 
 /** One kept version as `safemap versions` shows it. */

@@ -85,7 +85,7 @@ function createRuntime(deps: AppDeps): Runtime {
     trustedHops: options.trustProxy,
     work,
     catchUp: deps.catchUp,
-    ...(metrics ? { onBody: (_res: ServerResponse, bytes: number) => metrics.noteTileBody(bytes) } : {}),
+    ...(metrics ? { onBody: (bytes: number, fromCache: boolean) => metrics.noteTileBody(bytes, fromCache) } : {}),
   });
   return { options, cors, handleTile, work };
 }
@@ -183,10 +183,10 @@ export function createRequestListener(deps: AppDeps): RequestListener {
   // Both record a request once its answer is complete; a cached tile is complete when handleTile returns, so the
   // bulk of the traffic needs no listener of its own.
   const recording = accessLog !== undefined || metrics !== undefined;
-  const recordLater = (req: IncomingMessage, res: ServerResponse, started: number) =>
+  const recordLater = (req: IncomingMessage, res: ServerResponse, started: number, tile: boolean) =>
     res.once('finish', () => {
-      accessLog?.record(req, res, started);
-      metrics?.record(req, res, started, false);
+      accessLog?.record(req, res, started, tile);
+      metrics?.record(req, res, started, tile ? 'miss' : undefined);
     });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
@@ -199,26 +199,22 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     // While draining, every answer closes its connection, so keep-alive clients move on before the listener closes.
     if (deps.health.draining) res.setHeader('Connection', 'close');
     try {
-      if (metrics) metrics.answeringInline = true;
-      const tile = runtime.handleTile(req, res);
-      if (metrics) metrics.answeringInline = false;
-      if (tile) {
+      if (runtime.handleTile(req, res)) {
         if (!recording) return;
-        if (!res.writableEnded) recordLater(req, res, started);
+        if (!res.writableEnded) recordLater(req, res, started, true);
         else {
-          accessLog?.record(req, res, started);
-          metrics?.record(req, res, started, true);
+          accessLog?.record(req, res, started, true);
+          metrics?.record(req, res, started, 'hit');
         }
         return;
       }
     } catch (error) {
-      if (metrics) metrics.answeringInline = false;
       deps.logger.error({ err: error }, 'tile request failed');
-      if (recording) recordLater(req, res, started);
+      if (recording) recordLater(req, res, started, true);
       sendProblem(res, problemFromError(error));
       return;
     }
-    if (recording) recordLater(req, res, started);
+    if (recording) recordLater(req, res, started, false);
     app(req, res);
   };
   return Object.assign(listener, { close: () => accessLog?.close() });

@@ -25,8 +25,8 @@ export interface TileEndpointOptions {
   trustedHops?: number;
   /** Bound on concurrent cache-miss generations; absent means tiles are cut inline. */
   work?: WorkLimiter | undefined;
-  /** Told the size of each tile body sent (the bytes-served metric). */
-  onBody?: ((res: ServerResponse, bytes: number) => void) | undefined;
+  /** Told the size of each tile body sent and whether it came from the cache (the bytes-served metric). */
+  onBody?: ((bytes: number, fromCache: boolean) => void) | undefined;
   /**
    * Asked about a versioned URL of a version this server does not serve: resolves true once it serves it (another
    * replica saw the publish first and handed out its URLs), false when there is no such version to catch up with.
@@ -129,7 +129,6 @@ export function serveTile(
   reply: TileReply,
   work: WorkLimiter | undefined,
 ): void {
-  // Made only when needed: a cached tile, most of the traffic, never fails.
   const fail = (error: unknown) => sendProblem(res, problemFromError(error), pairs(reply.cors));
   let coords;
   try {
@@ -141,11 +140,11 @@ export function serveTile(
   const source = tileset.source;
   const cached = source.cached(coords);
   if (cached !== undefined) {
-    writeTile(req, res, cached === EMPTY ? undefined : cached, reply, work, fail);
+    writeTile(req, res, cached === EMPTY ? undefined : cached, true, reply, work, fail);
     return;
   }
   const produce = () => source.getTile(coords!);
-  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, reply, work, fail), fail);
+  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, false, reply, work, fail), fail);
 }
 
 /** The fixed parts of a tile answer, computed once per route or per request, never per header. */
@@ -156,14 +155,15 @@ export interface TileReply {
   readonly cors: readonly string[];
   /** The whole Vary value: one header, since later duplicates would replace earlier ones on Express responses. */
   readonly vary: string;
-  /** Told the size of each tile body sent (the bytes-served metric). */
-  readonly onBody?: ((res: ServerResponse, bytes: number) => void) | undefined;
+  /** Told the size of each tile body sent and whether it came from the cache (the bytes-served metric). */
+  readonly onBody?: ((bytes: number, fromCache: boolean) => void) | undefined;
 }
 
 function writeTile(
   req: IncomingMessage,
   res: ServerResponse,
   tile: EncodedTile | undefined,
+  fromCache: boolean,
   reply: TileReply,
   work: WorkLimiter | undefined,
   fail: (error: unknown) => void,
@@ -184,14 +184,14 @@ function writeTile(
     return;
   }
   if (gzip) {
-    sendBody(req, res, reply, etag, tile.gzip, true);
+    sendBody(req, res, reply, etag, tile.gzip, true, fromCache);
     return;
   }
   const inflate = () => inflateTile(tile);
-  (work ? work.run(inflate) : inflate()).then((raw) => sendBody(req, res, reply, etag, raw, false), fail);
+  (work ? work.run(inflate) : inflate()).then((raw) => sendBody(req, res, reply, etag, raw, false, fromCache), fail);
 }
 
-function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, etag: string, body: Uint8Array, gzip: boolean): void {
+function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, etag: string, body: Uint8Array, gzip: boolean, fromCache: boolean): void {
   if (res.writableEnded || res.destroyed) return;
   const { headers, cors, vary } = reply;
   const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
@@ -199,7 +199,7 @@ function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, e
   res.writeHead(200, list);
   if (req.method === 'HEAD') res.end();
   else {
-    reply.onBody?.(res, body.byteLength);
+    reply.onBody?.(body.byteLength, fromCache);
     res.end(body);
   }
 }

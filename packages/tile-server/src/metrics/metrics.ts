@@ -114,12 +114,13 @@ export class Metrics {
 
   /**
    * Counts one finished request: call once its answer is complete. `started` is `performance.now()` when it arrived;
-   * `hit` says a tile was answered from memory (in the same tick it arrived). Tile answers note their body size
-   * with {@link Metrics.noteTileBody}, so nothing wraps or tags the response of each request.
+   * `tile` is set for answers of the tile endpoint, `hit` when it answered from memory (in the same tick the request
+   * arrived), so the path is not classified again. Tile answers note their body size with
+   * {@link Metrics.noteTileBody}, so nothing wraps or tags the response of each request.
    */
-  record(req: IncomingMessage, res: ServerResponse, started: number, hit: boolean): void {
+  record(req: IncomingMessage, res: ServerResponse, started: number, tile?: 'hit' | 'miss'): void {
     const url = req.url ?? '';
-    const route = routeClass(url);
+    const route = tile ? 'tile' : routeClass(url);
     const status = res.statusCode;
     let statuses = this.requests.get(route);
     if (!statuses) this.requests.set(route, (statuses = new Tally()));
@@ -128,7 +129,7 @@ export class Metrics {
     if (!latency) this.latency.set(route, (latency = new HistogramTally(LATENCY_BUCKETS)));
     latency.observe((performance.now() - started) / 1000);
     if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304)) return;
-    this.cache.add(hit ? 'hit' : 'miss');
+    this.cache.add(tile ?? 'miss');
     const query = url.indexOf('?');
     const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
     const tileset = match ? this.getRegistry?.().get(match[1]!) : undefined;
@@ -138,15 +139,9 @@ export class Metrics {
     versions.add(match![2] ?? tileset.source.version);
   }
 
-  /**
-   * True while the request listener runs the tile endpoint: a body sent then is a cache hit (answered in the same
-   * tick); one sent later was read or cut first.
-   */
-  answeringInline = false;
-
-  /** The tile endpoint tells the size of each tile body it sends. */
-  noteTileBody(bytes: number): void {
-    this.cacheBytes.add(this.answeringInline ? 'hit' : 'miss', bytes);
+  /** The tile endpoint tells the size of each tile body it sends, and whether it came from the cache. */
+  noteTileBody(bytes: number, fromCache: boolean): void {
+    this.cacheBytes.add(fromCache ? 'hit' : 'miss', bytes);
   }
 
   /** The exposition text and its content type. */

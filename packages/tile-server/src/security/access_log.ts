@@ -30,8 +30,11 @@ export function loggablePath(url: string): string {
 
 /** The access log of one process: `record` each finished request, and `close` to write what is pending. */
 export interface AccessLog {
-  /** Logs or counts a finished request; `started` is `performance.now()` when it arrived. */
-  record(req: IncomingMessage, res: ServerResponse, started: number): void;
+  /**
+   * Logs or counts a finished request; `started` is `performance.now()` when it arrived, `publicTile` says the tile
+   * endpoint answered it (so the path is not matched again).
+   */
+  record(req: IncomingMessage, res: ServerResponse, started: number, publicTile: boolean): void;
   close(): void;
 }
 
@@ -88,16 +91,13 @@ export function createAccessLog(logger: Logger, trustedHops: number, summaryMs =
     return known;
   };
   return {
-    record(req, res, started) {
+    record(req, res, started, publicTile) {
       const status = res.statusCode;
-      const url = req.url ?? '';
-      if ((status === 200 || status === 204 || status === 304) && url.startsWith('/tiles/')) {
-        const query = url.indexOf('?');
-        if (tilePath.test(query === -1 ? url : url.slice(0, query))) {
-          count(status, network(req));
-          return;
-        }
+      if (publicTile && (status === 200 || status === 204 || status === 304)) {
+        count(status, network(req));
+        return;
       }
+      const url = req.url ?? '';
       log.info({ method: req.method, path: loggablePath(url), status, ms: Math.round((performance.now() - started) * 10) / 10, client: network(req) }, 'request');
     },
     close() {
