@@ -107,6 +107,27 @@ describe('zoomed out over Korea', () => {
 });
 
 describe('leaving the covered region', () => {
+  test('searching a city off the region finds it in the demo gazetteer and shows it zoomed out, with the coast, its name and the notice', async () => {
+    const page = await harness.newPage({ width: 1366, height: 768 });
+    await openMap(page, `${harness.server.url}/embed?tileset=busan&lang=ko&center=129.06,35.15&zoom=11`);
+    await page.type('pierce/#safemap-search', '서울');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('safety-map')!.shadowRoot!.querySelector('.safemap-search-group .safemap-item') !== null, { timeout: 30_000 });
+    const first = await page.evaluate(() => document.querySelector('safety-map')!.shadowRoot!.querySelector('.safemap-search-group .safemap-item')!.textContent);
+    expect(first).toContain('서울특별시');
+    await page.click('pierce/.safemap-search-group .safemap-item');
+    await page.waitForFunction(() => Math.abs(document.querySelector('safety-map')!.map!.getCenter().lat - 37.5) < 0.5, { timeout: 30_000 });
+    await waitForIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'desktop-search-seoul.png') });
+    expect(await page.evaluate(() => document.querySelector('safety-map')!.map!.getZoom())).toBeCloseTo(7, 0);
+    const seen = await roles(page);
+    expect(seen.coastline?.length ?? 0).toBeGreaterThan(0);
+    expect(seen['district-label'] ?? []).toContain('서울특별시');
+    expect((await notice(page)).shown).toBe(true);
+    await expectNoProblems(harness, page);
+    await page.close();
+  }, BROWSER_TIMEOUT_MS);
+
   test('Seoul and the open sea get a notice whose button, reached by keyboard, brings the view back', async () => {
     const page = await harness.newPage({ width: 1366, height: 768 });
     await openMap(page, `${harness.server.url}/embed?tileset=busan&lang=ko&center=129.06,35.15&zoom=11`);

@@ -199,7 +199,7 @@ export class ResidentTools {
     return {
       label,
       detail: [this.#t.placeKinds[place.kind], other !== label ? other : undefined].filter(Boolean).join(' · '),
-      onSelect: () => this.#o.map && moveMap(this.#o.map, { center: place.at, zoom: placeZoom(place.kind) }),
+      onSelect: () => this.#o.map && moveMap(this.#o.map, { center: place.at, zoom: placeZoom(place.kind, this.#covers(place.at)) }),
     };
   }
 

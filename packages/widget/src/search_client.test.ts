@@ -18,8 +18,9 @@ describe('searchPlaces', () => {
     expect(searchPlaces(places, ' ulsan ', 10).map((place) => place.name)).toEqual(['울산광역시']);
   });
 
-  it('shows a city zoomed out far enough to see it whole', () => {
+  it('shows a city zoomed out far enough to see it whole, and one outside the region where the basemap still has context', () => {
     expect(placeZoom('city')).toBeLessThan(placeZoom('district'));
     expect(placeZoom('city')).toBe(11);
+    expect(placeZoom('city', false)).toBe(7);
   });
 });

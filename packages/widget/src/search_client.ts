@@ -121,7 +121,11 @@ export function searchPlaces(places: readonly Place[], query: string, limit: num
   return hits.sort((a, b) => a.score - b.score).slice(0, limit).map((h) => h.place);
 }
 
-/** Zoom a place is shown at, by kind. */
-export function placeZoom(kind: Place['kind']): number {
+/**
+ * Zoom a place is shown at, by kind. A place outside the map's region (a city found in the gazetteer's wider
+ * context) is shown zoomed out, where the basemap still draws coastline and city names around the region.
+ */
+export function placeZoom(kind: Place['kind'], inRegion = true): number {
+  if (!inRegion) return 7;
   return kind === 'city' ? 11 : kind === 'district' ? 13 : kind === 'neighbourhood' ? 15 : 16;
 }
