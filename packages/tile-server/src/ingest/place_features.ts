@@ -97,7 +97,7 @@ export function placeFeatures(store: FeatureStore, file: string, reader: ReaderF
   options.onProgress?.({ step: 'validate', file, done: store.length, total: store.length });
   // File order, so a report reads top to bottom like the file it describes.
   problems.sort((a, b) => (a.line ?? a.feature ?? 0) - (b.line ?? b.feature ?? 0));
-  const kept = store.filter((index) => dropped[index] === 0);
+  const kept = store.keepOnly((index) => dropped[index] === 0);
   const quarantinedRows = new Set(problems.filter((p) => p.quarantined).map((p) => p.line ?? p.feature)).size;
   return { store: kept, crs, problems, quarantined: quarantinedRows };
 }

@@ -57,7 +57,7 @@ export async function readLayer(layer: LayerConfig, baseDir: string, region?: re
       const where = store.originKind === 'line' ? { line: store.origin[index]! } : { feature: store.origin[index]! };
       problems.push({ file, ...where, reason: `outside the tile set's region [${region.join(', ')}]` });
     }
-    store = store.filter((index) => !outside(index));
+    store = store.keepOnly((index) => !outside(index));
   }
   const gridMeters = layer.precision?.gridMeters;
   if (gridMeters !== undefined) store.movePositions((position) => snapPosition(position, gridMeters));
