@@ -13,7 +13,7 @@ type BuildLayer = { id: string; minzoom: number; maxzoom: number; features: Buil
 async function buildTiles(layers: BuildLayer[], options: TileOptions = {}) {
   const tiles: BuiltTile[] = [];
   const tiling: TilingLayer[] = layers.map((layer) => ({ id: layer.id, minzoom: layer.minzoom, maxzoom: layer.maxzoom, store: FeatureStore.fromFeatures(layer.features) }));
-  const stats = await tileLayers(tiling, options, (tile) => tiles.push(tile));
+  const stats = await tileLayers(tiling, options, (tile) => void tiles.push(tile));
   return { tiles: tiles.sort((a, b) => a.tileId - b.tileId), stats };
 }
 import { SafeMapError } from '../../packages/tile-server/src/errors.js';
@@ -194,5 +194,25 @@ describe('buildTiles: point positions are rounded to the nearest tile unit', () 
     // Flooring gives a mean of −0.5 units on each axis; rounding about 0.
     expect(Math.abs(sumX / n)).toBeLessThan(0.05);
     expect(Math.abs(sumY / n)).toBeLessThan(0.05);
+  });
+});
+
+describe('tileLayers: waiting for the consumer', () => {
+  it('makes no further tile while the consumer has not taken the last one', async () => {
+    const features = Array.from({ length: 40 }, (_, i) => ({ geometry: { type: 'Point' as const, coordinates: [126 + i * 0.05, 36] }, properties: {} }));
+    const store = FeatureStore.fromFeatures(features);
+    const seen: BuiltTile[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const done = tileLayers([{ id: 'cctv', minzoom: 8, maxzoom: 10, store }], {}, (tile) => {
+      seen.push(tile);
+      return seen.length === 1 ? held : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toHaveLength(1);
+    release();
+    const stats = await done;
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.length).toBe(Object.values(stats.tilesPerZoom).reduce((sum, n) => sum + n, 0));
   });
 });

@@ -22,6 +22,35 @@ describe('PropertyColumn', () => {
     const wrong = Array.from({ length: COUNT }, (_, index) => index).filter((index) => store.properties(index).id !== (index % 5 === 0 ? undefined : `CCTV-${index}-주소`));
     expect(wrong).toEqual([]);
   });
+
+  it('keeps every value when text outgrows its first chunk (4 MB) and more chunks are sealed', () => {
+    const store = new FeatureStore('feature');
+    const valueOf = (index: number) => `부산광역시 해운대구 센텀로 ${index}`;
+    const count = 700_000;
+    for (let i = 0; i < count; i++) store.append(i, i, undefined, { address: valueOf(i) }, i);
+    const all = Array.from({ length: count }, (_, index) => index);
+    expect(all.filter((index) => store.properties(index).address !== valueOf(index))).toEqual([]);
+    const kept = all.filter((index) => index % 3 === 0);
+    store.keepOnly((index) => index % 3 === 0);
+    expect(kept.filter((original, index) => store.properties(index).address !== valueOf(original))).toEqual([]);
+  });
+
+  it('widens dictionary ids past 255 and 65,535 values and keeps every value', () => {
+    const store = new FeatureStore('line');
+    // Mixed numbers and text stay a dictionary however many values there are.
+    const valueOf = (index: number) => (index % 2 === 0 ? index : `v${index}`);
+    for (let i = 0; i < 70_000; i++) store.append(i, i, undefined, { mixed: valueOf(i) }, i + 1);
+    const column = store.columns.get('mixed')!;
+    expect(column.mode).toBe('dictionary');
+    expect(column.ids).toBeInstanceOf(Uint32Array);
+    const wrong = Array.from({ length: 70_000 }, (_, index) => index).filter((index) => store.properties(index).mixed !== valueOf(index));
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps a column of few values in one byte per feature', () => {
+    const store = sampleStore();
+    expect(store.columns.get('kind')!.ids).toBeInstanceOf(Uint8Array);
+  });
 });
 
 describe('FeatureStore.keepOnly', () => {
@@ -51,5 +80,30 @@ describe('FeatureStore.keepOnly', () => {
     const before = store.properties(COUNT - 1);
     expect(store.keepOnly(() => true).length).toBe(COUNT);
     expect(store.properties(COUNT - 1)).toEqual(before);
+  });
+});
+
+describe('FeatureStore.merge', () => {
+  /** A part of `count` features from feature `first` on, its `id` text unique (text mode) unless `few` is set. */
+  function part(first: number, count: number, few = false): FeatureStore {
+    const store = new FeatureStore('feature');
+    for (let i = first; i < first + count; i++) store.append(i, i, undefined, i % 7 === 0 ? {} : { id: few ? `kind ${i % 3}` : `id ${i} 주소` }, i);
+    return store;
+  }
+  const expectedId = (index: number, fewFrom = Infinity) => (index % 7 === 0 ? undefined : index >= fewFrom ? `kind ${index % 3}` : `id ${index} 주소`);
+
+  it('joins text parts kept as chunks, and keeps every value through keepOnly and toParts', () => {
+    const merged = FeatureStore.merge([part(0, 70_000).toParts(), part(70_000, 70_000).toParts(), part(140_000, 100, true).toParts()], 'feature');
+    const all = Array.from({ length: merged.length }, (_, index) => index);
+    expect(all.filter((index) => merged.properties(index).id !== expectedId(index, 140_000))).toEqual([]);
+
+    const keep = (index: number) => index % 4 !== 3 && !(index >= 60_000 && index < 75_000);
+    const kept = all.filter(keep);
+    merged.keepOnly(keep);
+    expect(merged.length).toBe(kept.length);
+    expect(kept.filter((original, index) => merged.properties(index).id !== expectedId(original, 140_000))).toEqual([]);
+
+    const again = FeatureStore.merge([merged.toParts()], 'feature');
+    expect(kept.filter((original, index) => again.properties(index).id !== expectedId(original, 140_000))).toEqual([]);
   });
 });

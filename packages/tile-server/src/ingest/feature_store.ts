@@ -13,6 +13,12 @@ const utf8 = new TextEncoder();
 export type ColumnMode = 'dictionary' | 'text' | 'number';
 
 /**
+ * Dictionary ids, one per feature, as narrow as the dictionary allows: agency columns (purpose, agency, year) rarely
+ * have more than 255 values, and at 10,000,000 features each byte saved per column is 10 MB.
+ */
+export type DictionaryIds = Uint8Array | Uint16Array | Uint32Array;
+
+/**
  * One property across every feature. Agency layers repeat a few purposes, agencies and years across millions of
  * rows, so a column starts as a dictionary: the distinct values once, and per feature the 1-based id of its value (0
  * when it has none). A column that turns out mostly unique (ids, addresses) switches to raw UTF-8 bytes or a plain
@@ -23,9 +29,16 @@ export class PropertyColumn {
   values: PropertyValue[] = [];
   private lookup = new Map<PropertyValue, number>();
   private judged = false;
-  ids: Uint32Array;
-  /** Text mode: the bytes of every value in feature order, and where each feature's value ends. */
-  bytes: Uint8Array = new Uint8Array(0);
+  ids: DictionaryIds;
+  /**
+   * Text mode: the bytes of every value in feature order, and where each feature's value ends, counted across all of
+   * them. Values are appended to `bytes`, which starts at byte `openStart`; the bytes before it are `sealed` chunks.
+   * A full chunk is sealed rather than copied into a larger one, and chunks are joined by reference, never copied
+   * together: at a national size, the copies of growing and joining text held it two or three times over.
+   */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private openStart = 0;
+  private sealed: TextChunk[] = [];
   ends: Uint32Array = new Uint32Array(0);
   private byteLength = 0;
   /** Number mode: one number per feature, NaN for none. */
@@ -35,7 +48,7 @@ export class PropertyColumn {
     readonly name: string,
     capacity: number,
   ) {
-    this.ids = new Uint32Array(capacity);
+    this.ids = new Uint8Array(capacity);
   }
 
   /** Sets feature `index`'s value; features are set in increasing index order. */
@@ -46,6 +59,7 @@ export class PropertyColumn {
         this.values.push(value);
         id = this.values.length;
         this.lookup.set(value, id);
+        if (id === 256 || id === 65536) this.ids = copyInto(new (id === 256 ? Uint16Array : Uint32Array)(this.ids.length), this.ids);
         if (id > DICTIONARY_LIMIT && !this.judged) this.judge(index);
         if (this.mode !== 'dictionary') return this.set(index, value);
       }
@@ -54,8 +68,8 @@ export class PropertyColumn {
       this.fillTextTo(index);
       const text = typeof value === 'string' ? value : String(value);
       // Encoded straight into the arena: no array per value for the garbage collector.
-      this.ensureBytes(this.byteLength + text.length * 3);
-      this.byteLength += utf8.encodeInto(text, this.bytes.subarray(this.byteLength)).written;
+      this.ensureBytes(this.byteLength - this.openStart + text.length * 3);
+      this.byteLength += utf8.encodeInto(text, this.bytes.subarray(this.byteLength - this.openStart)).written;
       this.ends[index] = this.byteLength;
     } else {
       this.numbers[index] = typeof value === 'number' ? value : Number(value);
@@ -71,8 +85,25 @@ export class PropertyColumn {
       const number = this.numbers[index]!;
       return Number.isNaN(number) ? undefined : number;
     }
+    const bytes = this.textBytes(index);
+    return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : undefined;
+  }
+
+  /** Text mode: feature `index`'s value as UTF-8 bytes (a view), or undefined when it has none. */
+  textBytes(index: number): Uint8Array | undefined {
     const [start, end] = this.textRange(index);
-    return end > start ? Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, end - start).toString('utf8') : undefined;
+    if (end <= start) return undefined;
+    if (start >= this.openStart) return this.bytes.subarray(start - this.openStart, end - this.openStart);
+    // The last sealed chunk starting at or before `start`: the one holding the value.
+    let low = 0;
+    let high = this.sealed.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.sealed[middle]!.start <= start) low = middle;
+      else high = middle - 1;
+    }
+    const chunk = this.sealed[low]!;
+    return chunk.bytes.subarray(start - chunk.start, end - chunk.start);
   }
 
   /** Text mode: the byte range of feature `index`'s value (empty when it has none). */
@@ -89,8 +120,10 @@ export class PropertyColumn {
     this.values = [];
     this.lookup = new Map();
     this.judged = false;
-    this.ids = new Uint32Array(capacity);
+    this.ids = new Uint8Array(capacity);
     this.bytes = new Uint8Array(0);
+    this.openStart = 0;
+    this.sealed = [];
     this.ends = new Uint32Array(0);
     this.numbers = new Float64Array(0);
     this.byteLength = 0;
@@ -101,7 +134,7 @@ export class PropertyColumn {
   }
 
   grow(capacity: number): void {
-    if (this.mode === 'dictionary') this.ids = copyInto(new Uint32Array(capacity), this.ids);
+    if (this.mode === 'dictionary') this.ids = copyInto(new (this.ids.constructor as new (length: number) => DictionaryIds)(capacity), this.ids);
     else if (this.mode === 'text') this.ends = copyInto(new Uint32Array(capacity), this.ends);
     else this.numbers = copyInto(new Float64Array(capacity).fill(NaN), this.numbers);
   }
@@ -112,17 +145,23 @@ export class PropertyColumn {
     if (this.mode === 'text') this.fillTextTo(length);
   }
 
-  /** Views of the column's own arrays, not copies: a part is handed over once, and a copy would double its peak. */
+  /**
+   * The column's arrays cut to `length`, for handing over once: copied to size one at a time (the column keeps the
+   * copy, so the roomier array is let go before the next is copied), or viewed in place when little room is spare.
+   */
   toPart(length: number): ColumnPart {
     this.seal(length);
+    if (this.mode === 'dictionary') this.ids = fitted(this.ids, length);
+    if (this.mode === 'text') this.ends = fitted(this.ends, length);
+    if (this.mode === 'number') this.numbers = fitted(this.numbers, length);
     return {
       name: this.name,
       mode: this.mode,
       values: this.values,
-      ids: this.mode === 'dictionary' ? this.ids.subarray(0, length) : new Uint32Array(0),
-      bytes: this.mode === 'text' ? this.bytes.subarray(0, this.byteLength) : new Uint8Array(0),
-      ends: this.mode === 'text' ? this.ends.subarray(0, length) : new Uint32Array(0),
-      numbers: this.mode === 'number' ? this.numbers.subarray(0, length) : new Float64Array(0),
+      ids: this.mode === 'dictionary' ? this.ids : new Uint8Array(0),
+      bytes: this.mode === 'text' ? this.textChunks().map((chunk) => chunk.bytes) : [],
+      ends: this.mode === 'text' ? this.ends : new Uint32Array(0),
+      numbers: this.mode === 'number' ? this.numbers : new Float64Array(0),
     };
   }
 
@@ -132,16 +171,22 @@ export class PropertyColumn {
       this.judged = true;
       this.mode = part.mode;
       const capacity = this.ids.length;
-      this.ids = new Uint32Array(0);
+      this.ids = new Uint8Array(0);
       if (part.mode === 'text') this.ends = new Uint32Array(capacity);
       else this.numbers = new Float64Array(capacity).fill(NaN);
     }
     if (this.mode === 'text' && part.mode === 'text') {
       this.fillTextTo(offset);
-      this.ensureBytes(this.byteLength + part.bytes.length);
-      this.bytes.set(part.bytes, this.byteLength);
-      for (let i = 0; i < length; i++) this.ends[offset + i] = this.byteLength + part.ends[i]!;
-      this.byteLength += part.bytes.length;
+      // The part's chunks are kept as they came, not copied onto the others.
+      this.sealed = this.textChunks();
+      const base = this.byteLength;
+      for (const bytes of part.bytes) {
+        this.sealed.push({ start: this.byteLength, bytes });
+        this.byteLength += bytes.length;
+      }
+      for (let i = 0; i < length; i++) this.ends[offset + i] = base + part.ends[i]!;
+      this.bytes = new Uint8Array(0);
+      this.openStart = this.byteLength;
       this.filledTo = offset + length;
       return;
     }
@@ -161,17 +206,36 @@ export class PropertyColumn {
     let to = 0;
     if (this.mode === 'text') {
       this.fillTextTo(length);
-      let start = 0;
+      // Each chunk is compacted within itself; a value never spans two chunks.
+      const chunks: TextChunk[] = [...this.sealed, { start: this.openStart, bytes: this.bytes.subarray(0, this.byteLength - this.openStart) }];
+      const starts = chunks.map(() => 0);
+      const lengths = chunks.map(() => 0);
+      let c = 0;
       let written = 0;
+      let start = 0;
       for (let from = 0; from < length; from++) {
         const end = this.ends[from]!;
         if (kept[from]) {
-          this.bytes.copyWithin(written, start, end);
-          written += end - start;
+          if (end > start) {
+            while (start >= chunks[c]!.start + chunks[c]!.bytes.length) {
+              c += 1;
+              starts[c] = written;
+            }
+            const chunk = chunks[c]!;
+            chunk.bytes.copyWithin(lengths[c]!, start - chunk.start, end - chunk.start);
+            lengths[c] = lengths[c]! + end - start;
+            written += end - start;
+          }
           this.ends[to++] = written;
         }
         start = end;
       }
+      for (let k = c + 1; k < chunks.length; k++) starts[k] = written;
+      const compacted = chunks.map((chunk, k) => ({ start: starts[k]!, bytes: chunk.bytes.subarray(0, lengths[k]!) }));
+      const open = compacted.pop()!;
+      this.sealed = compacted.filter((chunk) => chunk.bytes.length > 0);
+      this.bytes = open.bytes;
+      this.openStart = open.start;
       this.byteLength = written;
       this.filledTo = to;
       return;
@@ -186,8 +250,13 @@ export class PropertyColumn {
     column.mode = part.mode;
     column.values = part.values;
     column.ids = part.ids;
-    column.bytes = part.bytes;
-    column.byteLength = part.bytes.length;
+    let start = 0;
+    for (const bytes of part.bytes) {
+      column.sealed.push({ start, bytes });
+      start += bytes.length;
+    }
+    column.byteLength = start;
+    column.openStart = start;
     column.ends = part.ends;
     column.numbers = part.numbers;
     column.filledTo = part.mode === 'text' ? length : 0;
@@ -204,7 +273,20 @@ export class PropertyColumn {
 
   private ensureBytes(size: number): void {
     if (size <= this.bytes.length) return;
-    this.bytes = copyInto(new Uint8Array(Math.max(size, this.bytes.length * 2, 1 << 16)), this.bytes.subarray(0, this.byteLength));
+    const used = this.byteLength - this.openStart;
+    if (used < TEXT_CHUNK) {
+      this.bytes = copyInto(new Uint8Array(Math.max(size, this.bytes.length * 2, 1 << 16)), this.bytes.subarray(0, used));
+      return;
+    }
+    this.sealed.push({ start: this.openStart, bytes: this.bytes.subarray(0, used) });
+    this.openStart = this.byteLength;
+    this.bytes = new Uint8Array(Math.max(size - used, TEXT_CHUNK));
+  }
+
+  /** The text as chunks in order: the sealed ones and the used part of the open one. */
+  private textChunks(): TextChunk[] {
+    const open = this.byteLength - this.openStart;
+    return open > 0 ? [...this.sealed, { start: this.openStart, bytes: this.bytes.subarray(0, open) }] : [...this.sealed];
   }
 
   /** Past the dictionary limit: all text → raw text, all numbers → plain numbers, mixed stays a dictionary. */
@@ -227,13 +309,32 @@ export class PropertyColumn {
       // Up to and including the last feature before `upTo`: one with no value must still end where the one before it did.
       this.fillTextTo(upTo);
     }
-    this.ids = new Uint32Array(0);
+    this.ids = new Uint8Array(0);
   }
 }
 
-function copyInto<T extends Uint8Array | Uint32Array | Float64Array>(target: T, source: T): T {
+/** `array` cut to `length`: a copy when more than an eighth of it would be left spare, else a view. */
+function fitted<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(array: T, length: number): T {
+  return (array.length - length > length / 8 ? array.slice(0, length) : array.subarray(0, length)) as T;
+}
+
+/** Room for more than `size` values: doubling while small, then a quarter more, so a national part is not held at up to twice its size. */
+function roomFor(size: number): number {
+  return size < 1 << 20 ? size * 2 : Math.ceil(size * 1.25);
+}
+
+function copyInto<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(target: T, source: Uint8Array | Uint16Array | Uint32Array | Float64Array): T {
   target.set(source.subarray(0, Math.min(source.length, target.length)) as never);
   return target;
+}
+
+/** Text is appended to chunks of this size once it outgrows a first smaller one: small enough that the unused end of the last one is no matter. */
+const TEXT_CHUNK = 4 << 20;
+
+/** Text bytes that start at byte `start` of a column's values. */
+interface TextChunk {
+  readonly start: number;
+  readonly bytes: Uint8Array;
 }
 
 /** A column's arrays trimmed to the store's length. */
@@ -241,25 +342,27 @@ export interface ColumnPart {
   readonly name: string;
   readonly mode: ColumnMode;
   readonly values: PropertyValue[];
-  readonly ids: Uint32Array;
-  readonly bytes: Uint8Array;
+  readonly ids: DictionaryIds;
+  /** Text mode: the values' bytes, in chunks, in order. */
+  readonly bytes: Uint8Array[];
   readonly ends: Uint32Array;
   readonly numbers: Float64Array;
 }
 
 /** The transferable form of a store, for moving a part read in a worker thread to the thread that merges. */
 const EMPTY_F64 = new Float64Array(0);
-const RELEASED_COLUMN: ColumnPart = { name: '', mode: 'dictionary', values: [], ids: new Uint32Array(0), bytes: new Uint8Array(0), ends: new Uint32Array(0), numbers: new Float64Array(0) };
+const EMPTY_U32 = new Uint32Array(0);
+const RELEASED_COLUMN: ColumnPart = { name: '', mode: 'dictionary', values: [], ids: new Uint8Array(0), bytes: [], ends: new Uint32Array(0), numbers: new Float64Array(0) };
 
 export interface StoreParts {
   readonly length: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
-  readonly origin: Float64Array;
+  readonly origin: Uint32Array;
   readonly originKind: OriginKind;
   readonly shapes: Array<[number, Geometry]>;
   readonly columns: ColumnPart[];
-  readonly lines?: Float64Array | undefined;
+  readonly lines?: Uint32Array | undefined;
 }
 
 /**
@@ -272,7 +375,8 @@ export class FeatureStore {
   length = 0;
   x: Float64Array;
   y: Float64Array;
-  origin: Float64Array;
+  /** A row's line or feature number: whole and under 2³², so 4 bytes, not 8. */
+  origin: Uint32Array;
   readonly shapes = new Map<number, Geometry>();
   readonly columns = new Map<string, PropertyColumn>();
 
@@ -282,13 +386,13 @@ export class FeatureStore {
   ) {
     this.x = new Float64Array(capacity);
     this.y = new Float64Array(capacity);
-    this.origin = new Float64Array(capacity);
+    this.origin = new Uint32Array(capacity);
   }
 
   /** Appends a feature: a point at (x, y), or `shape` (whose first vertex is x, y) for anything else. */
   append(x: number, y: number, shape: Geometry | undefined, properties: Readonly<Record<string, PropertyValue>>, origin: number): number {
     const index = this.length;
-    if (index === this.x.length) this.grow(index * 2);
+    if (index === this.x.length) this.grow(roomFor(index));
     this.x[index] = x;
     this.y[index] = y;
     this.origin[index] = origin;
@@ -325,15 +429,13 @@ export class FeatureStore {
   }
 
   /** NDJSON: the line each feature is on, when known. */
-  lines: Float64Array | undefined;
+  lines: Uint32Array | undefined;
 
   /** Records the line of feature `index` (newline-delimited input, where line and feature index differ). */
   setLine(index: number, line: number): void {
-    if (!this.lines) this.lines = new Float64Array(this.x.length);
+    if (!this.lines) this.lines = new Uint32Array(this.x.length);
     if (this.lines.length < this.x.length) {
-      const grown = new Float64Array(this.x.length);
-      grown.set(this.lines);
-      this.lines = grown;
+      this.lines = copyInto(new Uint32Array(this.x.length), this.lines);
     }
     this.lines[index] = line;
   }
@@ -442,19 +544,23 @@ export class FeatureStore {
   }
 
   /**
-   * Views of the arrays up to length, for posting to another thread: their buffers are transferred whole rather than
-   * copied to size, since at a national size a copy of each part doubled the read's peak memory. The store is
-   * consumed.
+   * The arrays cut to length, for posting to another thread, whose buffers are then transferred. Each is copied to
+   * size in turn and the store keeps the copy, so the roomier one is let go before the next: at a national size, the
+   * spare room of growing arrays was a third of what a thread handed over. The store is consumed.
    */
   toParts(): StoreParts {
+    this.x = fitted(this.x, this.length);
+    this.y = fitted(this.y, this.length);
+    this.origin = fitted(this.origin, this.length);
+    if (this.lines) this.lines = fitted(this.lines, this.length);
     return {
       length: this.length,
-      x: this.x.subarray(0, this.length),
-      y: this.y.subarray(0, this.length),
-      origin: this.origin.subarray(0, this.length),
+      x: this.x,
+      y: this.y,
+      origin: this.origin,
       originKind: this.originKind,
       shapes: [...this.shapes],
-      ...(this.lines ? { lines: this.lines.subarray(0, this.length) } : {}),
+      ...(this.lines ? { lines: this.lines } : {}),
       columns: [...this.columns.values()].map((column) => column.toPart(this.length)),
     };
   }
@@ -466,19 +572,28 @@ export class FeatureStore {
    */
   static merge(parts: StoreParts[], originKind: OriginKind): FeatureStore {
     const total = parts.reduce((sum, part) => sum + part.length, 0);
-    const out = new FeatureStore(originKind, Math.max(1, total));
+    const out = new FeatureStore(originKind, 0);
     const offsets: number[] = [];
     let offset = 0;
-    for (const [p, part] of parts.entries()) {
+    for (const part of parts) {
       offsets.push(offset);
-      out.x.set(part.x, offset);
-      out.y.set(part.y, offset);
-      out.origin.set(part.origin, offset);
       for (const [index, shape] of part.shapes) out.shapes.set(offset + index, shape);
-      if (part.lines) for (let i = 0; i < part.length; i++) out.setLine(offset + i, part.lines[i]!);
-      parts[p] = { ...part, x: EMPTY_F64, y: EMPTY_F64, origin: EMPTY_F64, shapes: [], lines: undefined };
       offset += part.length;
     }
+    // One array at a time, each part's let go as soon as it is copied.
+    const join = <K extends 'x' | 'y' | 'origin' | 'lines'>(key: K, into: NonNullable<StoreParts[K]>): NonNullable<StoreParts[K]> => {
+      parts.forEach((part, p) => {
+        const from = part[key];
+        if (from) into.set(from, offsets[p]!);
+        parts[p] = { ...part, [key]: key === 'x' || key === 'y' ? EMPTY_F64 : EMPTY_U32, shapes: [] };
+      });
+      return into;
+    };
+    const capacity = Math.max(1, total);
+    out.x = join('x', new Float64Array(capacity));
+    out.y = join('y', new Float64Array(capacity));
+    out.origin = join('origin', new Uint32Array(capacity));
+    if (parts.some((part) => part.lines && part.lines.length > 0)) out.lines = join('lines', new Uint32Array(capacity));
     // Column by column, in the order columns first appear, so one column of every part is released before the next.
     const names = [...new Set(parts.flatMap((part) => part.columns.map((column) => column.name)))];
     for (const name of names) {
@@ -497,14 +612,9 @@ export class FeatureStore {
   }
 
   private grow(capacity: number): void {
-    const resize = (array: Float64Array) => {
-      const next = new Float64Array(capacity);
-      next.set(array);
-      return next;
-    };
-    this.x = resize(this.x);
-    this.y = resize(this.y);
-    this.origin = resize(this.origin);
+    this.x = copyInto(new Float64Array(capacity), this.x);
+    this.y = copyInto(new Float64Array(capacity), this.y);
+    this.origin = copyInto(new Uint32Array(capacity), this.origin);
     for (const column of this.columns.values()) column.grow(capacity);
   }
 }

@@ -139,21 +139,24 @@ function chooseCrs(store: FeatureStore, file: string, reader: ReaderFacts, stage
  * addresses. Such coordinates are not positions, and no per-row check would catch them.
  */
 function refuseCollapsed(store: FeatureStore, file: string, stage: StageFacts): void {
-  const points: number[] = [];
-  for (let i = 0; i < store.length; i++) if (store.isPoint(i) && Number.isFinite(store.x[i]!)) points.push(i);
-  if (points.length < crsRankingDefaults.collapseRows) return;
-  const step = Math.max(1, Math.floor(points.length / 10_000));
-  const sampled = points.filter((_, k) => k % step === 0);
+  // Counted, then sampled, without a list of every point: at a national size such lists were hundreds of megabytes.
+  const isPlaced = (i: number) => store.isPoint(i) && Number.isFinite(store.x[i]!);
+  let placed = 0;
+  for (let i = 0; i < store.length; i++) if (isPlaced(i)) placed++;
+  if (placed < crsRankingDefaults.collapseRows) return;
+  const step = Math.max(1, Math.floor(placed / 10_000));
+  const sampled: number[] = [];
+  for (let i = 0, k = 0; i < store.length; i++) if (isPlaced(i) && k++ % step === 0) sampled.push(i);
   const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const lon = middle(sampled.map((i) => store.x[i]!));
   const lat = middle(sampled.map((i) => store.y[i]!));
   const metresPerDegree = 111_320;
   const cos = Math.cos((lat * Math.PI) / 180);
   const near: number[] = [];
-  for (const i of points) {
-    if (Math.hypot((store.x[i]! - lon) * metresPerDegree * cos, (store.y[i]! - lat) * metresPerDegree) <= crsRankingDefaults.collapseMeters) near.push(i);
+  for (let i = 0; i < store.length; i++) {
+    if (isPlaced(i) && Math.hypot((store.x[i]! - lon) * metresPerDegree * cos, (store.y[i]! - lat) * metresPerDegree) <= crsRankingDefaults.collapseMeters) near.push(i);
   }
-  if (near.length < crsRankingDefaults.collapseRows || near.length * 2 < points.length) return;
+  if (near.length < crsRankingDefaults.collapseRows || near.length * 2 < placed) return;
   const spots = new Set<string>();
   for (const i of near) if (spots.add(`${store.x[i]},${store.y[i]}`).size >= 3) break;
   // One exact coordinate shared by many rows is a placeholder: reported row by row as a shared coordinate.
@@ -167,17 +170,17 @@ function refuseCollapsed(store: FeatureStore, file: string, stage: StageFacts): 
     named.add(Math.floor(hint / 2 ** 24));
   }
   const byAddress = districts.size >= 2;
-  if (!byAddress && near.length < points.length * 0.9) return;
+  if (!byAddress && near.length < placed * 0.9) return;
   const where = nearestCity(lon, lat);
   const provinceNames = [...named].slice(0, 4).map((index) => provinces[index - 1]?.nameEn ?? '?');
   throw new SafeMapError(
     'DATA_INVALID',
-    `${file}: ${near.length} of ${points.length} rows lie within ${crsRankingDefaults.collapseMeters} m of one spot ` +
+    `${file}: ${near.length} of ${placed} rows lie within ${crsRankingDefaults.collapseMeters} m of one spot ` +
       `(${lat.toFixed(6)}, ${lon.toFixed(6)}, ${Math.round(where.km)} km from ${where.name})` +
       (byAddress ? ` although their addresses name ${named.size > 1 ? `${named.size} provinces (${provinceNames.join(', ')}${named.size > 4 ? ', …' : ''})` : `${districts.size} districts`}` : '') +
       ': these coordinates are not positions (a converted or "corrected" column, or the wrong columns). Nothing was written. ' +
       'Name the real coordinate columns with --x COL --y COL (projected, with --crs EPSG:N) or --lat COL --lon COL, or geocode the addresses first.',
-    { file, rows: near.length, of: points.length },
+    { file, rows: near.length, of: placed },
   );
 }
 

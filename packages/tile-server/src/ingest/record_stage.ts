@@ -35,7 +35,7 @@ export interface StageFacts {
    * 24-bit hash of its district (second word), 0 when unknown. Absent when no address was found.
    * Read before the publishing policy, so positions can be checked against addresses that are not published.
    */
-  addressHints?: number[];
+  addressHints?: Uint32Array;
 }
 
 const acceptedTypes: Record<'point' | 'line' | 'polygon', ReadonlySet<string>> = {
@@ -60,7 +60,8 @@ export class RecordStage {
   private readonly koreanSample: string[] = [];
   private korean = false;
   private addressKeys: string[] | undefined;
-  private addressHints: number[] | undefined = [];
+  /** A typed array, not numbers in a list: at 10,000,000 rows a list and its copies held 300 MB. */
+  private addressHints: Uint32Array | undefined = new Uint32Array(1024);
   private addressFound = false;
   /** CSV columns with at least one cell that is not a canonical number: these stay text. */
   private readonly textColumns = new Set<string>();
@@ -125,8 +126,8 @@ export class RecordStage {
 
   facts(): StageFacts {
     this.finish();
-    const hints = this.addressFound ? this.addressHints : undefined;
-    while (hints && hints.length < this.store.length) hints.push(0);
+    // Cut to size (a copy), so a thread hands over no spare room; rows after the last one noted are 0.
+    const hints = this.addressFound && this.addressHints ? sized(this.addressHints, this.store.length) : undefined;
     return { rows: this.rows, problems: this.problems, dates: this.dates.entries(), korean: this.korean, ...(hints ? { addressHints: hints } : {}) };
   }
 
@@ -147,7 +148,8 @@ export class RecordStage {
       this.addressHints = undefined;
       return;
     }
-    hints[index] = hint;
+    if (index >= hints.length) this.addressHints = sized(hints, Math.max(index + 1, hints.length * 2));
+    this.addressHints![index] = hint;
   }
 
   private typed(input: Readonly<Record<string, unknown>>): Record<string, PropertyValue> {
@@ -201,8 +203,25 @@ export function mergeFacts(parts: readonly StageFacts[]): StageFacts {
     dates: dates.entries(),
     korean: parts.some((part) => part.korean),
     // Hints line up with the joined store only when every part kept them.
-    ...(parts.every((part) => part.addressHints) ? { addressHints: parts.flatMap((part) => part.addressHints!) } : {}),
+    ...(parts.every((part) => part.addressHints) ? { addressHints: joinHints(parts.map((part) => part.addressHints!)) } : {}),
   };
+}
+
+function joinHints(parts: readonly Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** A copy of `hints` of `length` values, zero past the end of `hints`. */
+function sized(hints: Uint32Array, length: number): Uint32Array {
+  const out = new Uint32Array(length);
+  out.set(hints.subarray(0, Math.min(length, hints.length)));
+  return out;
 }
 
 /** Columns that hold an address or a province name: 주소, 소재지, 도로명, 시도명, address, CTPRVN_NM. */

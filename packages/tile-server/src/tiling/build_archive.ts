@@ -97,7 +97,11 @@ export async function buildArchive(
         where[written] = [tile.z, tile.x, tile.y];
         batch.push(tile);
         written += 1;
-        if (batch.length >= CompressPool.batchSize) dispatch();
+        if (batch.length < CompressPool.batchSize) return undefined;
+        dispatch();
+        // A tiler makes a whole zoom in one go; without this wait, a national zoom's tiles (400 MB at 10,000,000
+        // points) were all held at once, waiting for the thread that writes them.
+        return inFlight.length > pool.capacity ? inFlight[inFlight.length - 1 - pool.capacity] : undefined;
       },
       async (z) => {
         dispatch();

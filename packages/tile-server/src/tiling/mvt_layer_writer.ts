@@ -129,9 +129,9 @@ export class MvtLayerWriter {
       this.values.push(number);
       return this.values.length - 1;
     }
-    const [start, end] = column.textRange(index);
-    if (end <= start) return -1;
-    this.values.push(column.bytes.subarray(start, end));
+    const bytes = column.textBytes(index);
+    if (!bytes) return -1;
+    this.values.push(bytes);
     return this.values.length - 1;
   }
 

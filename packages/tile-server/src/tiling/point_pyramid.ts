@@ -46,8 +46,8 @@ export class PointPyramid {
     this.writer = new MvtLayerWriter(layer.id, layer.store);
   }
 
-  /** Emits every tile of zoom `z`; calls must go from the layer's max zoom down. Returns the number of tiles. */
-  tilesAt(z: number, emit: EmitLayerTile): number {
+  /** Emits every tile of zoom `z`; calls must go from the layer's max zoom down. Resolves to the number of tiles. */
+  async tilesAt(z: number, emit: EmitLayerTile): Promise<number> {
     const maxzoom = this.layer.maxzoom;
     if (z > maxzoom || z < this.layer.minzoom) return 0;
     if (z >= this.levelZoom) throw new Error(`point tiles go from the max zoom down: ${z} after ${this.levelZoom}`);
@@ -55,7 +55,7 @@ export class PointPyramid {
       this.level = this.level === undefined ? projectAndSort(this.layer, maxzoom) : aggregateLevel(this.level, this.levelZoom - 1, maxzoom, this.options.clusterCell);
       this.levelZoom -= 1;
     }
-    const count = encodeLevel(this.layer, this.writer, this.level!, z, maxzoom, emit, this.options.clusterCell, this.thinned);
+    const count = await encodeLevel(this.layer, this.writer, this.level!, z, maxzoom, emit, this.options.clusterCell, this.thinned);
     // The lowest zoom is the last use of the level arrays; let them go before the archive is finished.
     if (z === this.layer.minzoom) this.level = undefined;
     return count;
@@ -160,18 +160,48 @@ function sortByKey(key: Float64Array, n: number, keySpace: number): Uint32Array 
   return order.sort((a, b) => key[a]! - key[b]! || a - b);
 }
 
-/** The next lower zoom: each run of one parent tile aggregated on its own grid; the result stays in Morton order. */
-function aggregateLevel(level: PointLevel, z: number, maxzoom: number, cell: number): AggregateLevel {
-  const out = emptyLevel(level.length);
-  const grid = new Int32Array((EXTENT / cell) ** 2).fill(-1);
+/**
+ * The next lower zoom, written over the level below: each run of one parent tile is aggregated on its own grid, and
+ * a run never has more groups than points, so its groups fit where its points were. At 10,000,000 points a separate
+ * level for the result held 240 MB beside the one it was made from, the peak of the tiling.
+ */
+function aggregateLevel(level: PointLevel, z: number, maxzoom: number, cell: number): PointLevel {
+  const out: WritableLevel = { x: level.x, y: level.y, count: level.count ?? new Uint32Array(level.length), first: level.first, length: 0 };
+  const scratch = new RunScratch(cell);
   let length = 0;
-  forEachTileRun(level, z, maxzoom, (start, end, tx, ty) => {
-    length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, out, length, grid);
-  });
-  return trim(out, length);
+  for (const [start, end, tx, ty] of tileRuns(level, z, maxzoom)) length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, out, length, scratch);
+  return { x: out.x.subarray(0, length), y: out.y.subarray(0, length), count: out.count.subarray(0, length), first: out.first.subarray(0, length), length };
 }
 
-/** Groups points of [start, end), all in tile (tx, ty) of zoom z, into `cell`-unit cells; appends groups to `out`. */
+/** A level's arrays being written: by {@link aggregateLevel} over the level itself, or into a new one when thinning. */
+interface WritableLevel extends PointLevel {
+  readonly count: Uint32Array;
+}
+
+/** One run's groups while they are summed: weighted sums need doubles, and a run has at most one group per cell. */
+class RunScratch {
+  readonly grid: Int32Array;
+  readonly sumX: Float64Array;
+  readonly sumY: Float64Array;
+  readonly count: Float64Array;
+  readonly first: Uint32Array;
+
+  constructor(cell: number) {
+    const cells = (EXTENT / cell) ** 2;
+    this.grid = new Int32Array(cells).fill(-1);
+    this.sumX = new Float64Array(cells);
+    this.sumY = new Float64Array(cells);
+    this.count = new Float64Array(cells);
+    this.first = new Uint32Array(cells);
+  }
+}
+
+/**
+ * Groups points of [start, end), all in tile (tx, ty) of zoom z, into `cell`-unit cells, and writes the groups to
+ * `out` from `length` on. Every point of the run is read before any group is written, so `out` may be the level itself
+ * when `length` ≤ `start`. A group sits at the weighted mean of its points, rounded to whole units of the max zoom: the
+ * mean of points inside one cell stays inside that cell, hence inside the same tile.
+ */
 function aggregateRun(
   level: PointLevel,
   start: number,
@@ -181,48 +211,50 @@ function aggregateRun(
   cell: number,
   tx: number,
   ty: number,
-  out: AggregateLevel,
+  out: WritableLevel,
   length: number,
-  grid: Int32Array,
+  scratch: RunScratch,
 ): number {
   const cellWorld = cell * 2 ** (maxzoom - z);
   const cellsPerTile = EXTENT / cell;
   const originX = tx * cellsPerTile;
   const originY = ty * cellsPerTile;
-  const firstSlot = length;
+  const { grid, sumX, sumY, count, first } = scratch;
   const touched: number[] = [];
   for (let i = start; i < end; i++) {
     const x = level.x[i]!;
     const y = level.y[i]!;
     const c = level.count === undefined ? 1 : level.count[i]!;
     const index = (Math.floor(y / cellWorld) - originY) * cellsPerTile + (Math.floor(x / cellWorld) - originX);
-    let slot = grid[index]!;
-    if (slot < 0) {
-      slot = length++;
-      grid[index] = slot;
+    let group = grid[index]!;
+    if (group < 0) {
+      group = touched.length;
+      grid[index] = group;
       touched.push(index);
-      out.x[slot] = 0;
-      out.y[slot] = 0;
-      out.count[slot] = 0;
-      out.first[slot] = level.first[i]!;
-    } else if (level.first[i]! < out.first[slot]!) {
-      out.first[slot] = level.first[i]!;
+      sumX[group] = 0;
+      sumY[group] = 0;
+      count[group] = 0;
+      first[group] = level.first[i]!;
+    } else if (level.first[i]! < first[group]!) {
+      first[group] = level.first[i]!;
     }
-    out.x[slot] = out.x[slot]! + x * c;
-    out.y[slot] = out.y[slot]! + y * c;
-    out.count[slot] = out.count[slot]! + c;
+    sumX[group] = sumX[group]! + x * c;
+    sumY[group] = sumY[group]! + y * c;
+    count[group] = count[group]! + c;
   }
-  for (const index of touched) grid[index] = -1;
-  for (let slot = firstSlot; slot < length; slot++) {
-    // The weighted mean of points inside one cell stays inside that cell, hence inside the same tile.
-    out.x[slot] = out.x[slot]! / out.count[slot]!;
-    out.y[slot] = out.y[slot]! / out.count[slot]!;
+  for (let group = 0; group < touched.length; group++) {
+    grid[touched[group]!] = -1;
+    const slot = length + group;
+    out.x[slot] = Math.round(sumX[group]! / count[group]!);
+    out.y[slot] = Math.round(sumY[group]! / count[group]!);
+    out.count[slot] = count[group]!;
+    out.first[slot] = first[group]!;
   }
-  return length;
+  return length + touched.length;
 }
 
-/** Calls `visit` for each run of consecutive points in the same tile of zoom z. */
-function forEachTileRun(level: PointLevel, z: number, maxzoom: number, visit: (start: number, end: number, tx: number, ty: number) => void): void {
+/** Each run of consecutive points in the same tile of zoom z: [start, end, tx, ty]. */
+function* tileRuns(level: PointLevel, z: number, maxzoom: number): Generator<[number, number, number, number]> {
   const tileWorld = EXTENT * 2 ** (maxzoom - z);
   let start = 0;
   while (start < level.length) {
@@ -230,15 +262,15 @@ function forEachTileRun(level: PointLevel, z: number, maxzoom: number, visit: (s
     const ty = Math.floor(level.y[start]! / tileWorld);
     let end = start + 1;
     while (end < level.length && Math.floor(level.x[end]! / tileWorld) === tx && Math.floor(level.y[end]! / tileWorld) === ty) end++;
-    visit(start, end, tx, ty);
+    yield [start, end, tx, ty];
     start = end;
   }
 }
 
-/** Encodes every tile of a level; returns the number of tiles. */
-function encodeLevel(layer: TilingLayer, writer: MvtLayerWriter, level: PointLevel, z: number, maxzoom: number, emit: EmitLayerTile, clusterCell: number, thinned: ThinnedTile[]): number {
+/** Encodes every tile of a level, waiting whenever `emit` asks to; resolves to the number of tiles. */
+async function encodeLevel(layer: TilingLayer, writer: MvtLayerWriter, level: PointLevel, z: number, maxzoom: number, emit: EmitLayerTile, clusterCell: number, thinned: ThinnedTile[]): Promise<number> {
   let tiles = 0;
-  forEachTileRun(level, z, maxzoom, (start, end, tx, ty) => {
+  for (const [start, end, tx, ty] of tileRuns(level, z, maxzoom)) {
     let bytes = encodeRun(writer, level, start, end, z, maxzoom, tx, ty);
     if (z === maxzoom) {
       if (bytes.length > MAX_DENSE_TILE_BYTES) {
@@ -252,15 +284,16 @@ function encodeLevel(layer: TilingLayer, writer: MvtLayerWriter, level: PointLev
     } else if (bytes.length > MAX_TILE_BYTES) {
       const before = bytes.length;
       for (let cell = clusterCell * 2; bytes.length > MAX_TILE_BYTES && cell <= EXTENT; cell *= 2) {
-        const coarser = emptyLevel(end - start);
-        const length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, coarser, 0, new Int32Array((EXTENT / cell) ** 2).fill(-1));
-        bytes = encodeRun(writer, trim(coarser, length), 0, length, z, maxzoom, tx, ty);
+        const coarser: WritableLevel = { x: new Float64Array(end - start), y: new Float64Array(end - start), count: new Uint32Array(end - start), first: new Uint32Array(end - start), length: 0 };
+        const length = aggregateRun(level, start, end, z, maxzoom, cell, tx, ty, coarser, 0, new RunScratch(cell));
+        bytes = encodeRun(writer, coarser, 0, length, z, maxzoom, tx, ty);
       }
       thinned.push({ layer: layer.id, z, x: tx, y: ty, bytesBefore: before, bytesAfter: bytes.length });
     }
-    emit(z, tx, ty, bytes);
+    const wait = emit(z, tx, ty, bytes);
+    if (wait) await wait;
     tiles++;
-  });
+  }
   return tiles;
 }
 
@@ -275,23 +308,6 @@ function encodeRun(writer: MvtLayerWriter, level: PointLevel, start: number, end
     else writer.addPoint(x, y, clusterProperties(count));
   }
   return writer.finish();
-}
-
-/** An aggregated level being filled: weighted means need fractions, counts do not. */
-interface AggregateLevel extends PointLevel {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly count: Uint32Array;
-}
-
-function emptyLevel(size: number): AggregateLevel {
-  return { x: new Float64Array(size), y: new Float64Array(size), count: new Uint32Array(size), first: new Uint32Array(size), length: 0 };
-}
-
-/** The first `length` groups; copied out when they fill well under the room made for them, so the rest is let go. */
-function trim(level: AggregateLevel, length: number): AggregateLevel {
-  const cut = <T extends Float64Array | Uint32Array>(array: T): T => (length < array.length * 0.75 ? (array.slice(0, length) as T) : (array.subarray(0, length) as T));
-  return { x: cut(level.x), y: cut(level.y), count: cut(level.count), first: cut(level.first), length };
 }
 
 /** The properties supercluster and MapLibre styles expect of a cluster. */

@@ -24,7 +24,7 @@ export class ShapeTiler {
   }
 
   /** Emits every non-empty tile of zoom `z` (any order of zooms); returns the number of tiles. */
-  tilesAt(z: number, emit: EmitLayerTile): number {
+  async tilesAt(z: number, emit: EmitLayerTile): Promise<number> {
     if (z < this.layer.minzoom || z > this.layer.maxzoom) return 0;
     const n = 2 ** z;
     const candidates = new Set<number>();
@@ -42,7 +42,8 @@ export class ShapeTiler {
       const y = key - x * n;
       const tile = this.slicer.getTile(z, x, y);
       if (!tile || tile.features.length === 0) continue;
-      emit(z, x, y, fromGeojsonVt({ [this.layer.id]: tile }, { version: 2, extent: EXTENT }));
+      const wait = emit(z, x, y, fromGeojsonVt({ [this.layer.id]: tile }, { version: 2, extent: EXTENT }));
+      if (wait) await wait;
       tiles++;
     }
     return tiles;

@@ -33,12 +33,13 @@ const DEFAULT_CLUSTER_CELL = 64;
  * The tiling engine, in order: each layer gets a tiler (points: a clustering pyramid straight from the feature
  * store; lines and polygons: geojson-vt); zoom by zoom from the highest, the layers of each tile are joined into one
  * MVT, capped at {@link MAX_TILE_BYTES}, and handed to `onTile`; `afterZoom` runs (and is awaited) when a zoom is
- * complete. A single layer's tiles are handed over as they are cut, so the consumer can compress while tiling goes on.
+ * complete. A single layer's tiles are handed over as they are cut, so the consumer can compress while tiling goes on;
+ * when `onTile` returns a promise, tiling waits for it.
  */
 export async function tileLayers(
   layers: readonly TilingLayer[],
   options: TileOptions,
-  onTile: (tile: BuiltTile) => void,
+  onTile: (tile: BuiltTile) => void | Promise<void>,
   afterZoom: (z: number) => Promise<void> = async () => {},
 ): Promise<TileStats> {
   const tilers = layers
@@ -59,17 +60,17 @@ export async function tileLayers(
     }
     if (!largest || data.length > largest.bytes) largest = { z, x, y, bytes: data.length };
     tilesPerZoom[z] = (tilesPerZoom[z] ?? 0) + 1;
-    onTile({ z, x, y, tileId, data });
+    return onTile({ z, x, y, tileId, data });
   };
   for (let z = maxzoom; z >= minzoom; z--) {
     const active = tilers.filter(({ layer }) => z >= layer.minzoom && z <= layer.maxzoom);
     if (active.length === 1) {
-      active[0]!.tiler.tilesAt(z, (_z, x, y, bytes) => accept(z, x, y, zxyToTileId(z, x, y), bytes));
+      await active[0]!.tiler.tilesAt(z, (_z, x, y, bytes) => accept(z, x, y, zxyToTileId(z, x, y), bytes));
     } else if (active.length > 1) {
       // Several layers: a tile is complete only once every layer has had its say for this zoom.
       const parts = new Map<number, { x: number; y: number; chunks: Uint8Array[] }>();
       for (const { tiler } of active) {
-        tiler.tilesAt(z, (_z, x, y, bytes) => {
+        await tiler.tilesAt(z, (_z, x, y, bytes) => {
           const tileId = zxyToTileId(z, x, y);
           const entry = parts.get(tileId);
           if (entry) entry.chunks.push(bytes);
@@ -79,7 +80,7 @@ export async function tileLayers(
       for (const tileId of [...parts.keys()].sort((a, b) => a - b)) {
         const { x, y, chunks } = parts.get(tileId)!;
         parts.delete(tileId);
-        accept(z, x, y, tileId, join(chunks));
+        await accept(z, x, y, tileId, join(chunks));
       }
     }
     await afterZoom(z);

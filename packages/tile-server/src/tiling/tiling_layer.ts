@@ -8,8 +8,11 @@ export interface TilingLayer {
   readonly store: FeatureStore;
 }
 
-/** Receives one layer's encoded bytes for one tile; layers of the same tile are joined later. */
-export type EmitLayerTile = (z: number, x: number, y: number, bytes: Uint8Array) => void;
+/**
+ * Receives one layer's encoded bytes for one tile; layers of the same tile are joined later. A promise asks the tiler
+ * to wait: a national zoom is tens of thousands of tiles, more than should be held at once.
+ */
+export type EmitLayerTile = (z: number, x: number, y: number, bytes: Uint8Array) => void | Promise<void>;
 
 /** A tile whose first encoding was over the size cap and was generalised further. */
 export interface ThinnedTile {
