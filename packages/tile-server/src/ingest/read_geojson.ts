@@ -57,6 +57,52 @@ export const readGeojson: SourceReader = async (file, options, emit, part) => {
   }
 };
 
+/**
+ * A file read in chunks through one reusable buffer: the unfinished end of a chunk (a feature or line cut by the
+ * chunk's end) moves to the buffer's front and the next chunk is read after it. A fresh buffer and a joined copy per
+ * chunk made gigabytes of short-lived allocations from a national file, and the memory they fragmented stayed taken.
+ */
+class ChunkReader {
+  private buffer = Buffer.allocUnsafeSlow(2 * CHUNK);
+  private length = 0;
+  private base = 0;
+  private kept = 0;
+  private keptBase = 0;
+  private position = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly sequential: boolean,
+  ) {}
+
+  /** The carried bytes and then the next chunk; `base` is the file offset of the first byte. Undefined at the end. */
+  async next(): Promise<{ bytes: Buffer; base: number; carried: number } | undefined> {
+    if (this.buffer.length - this.kept < CHUNK) {
+      const larger = Buffer.allocUnsafeSlow(this.kept + CHUNK);
+      this.buffer.copy(larger, 0, 0, this.kept);
+      this.buffer = larger;
+    }
+    const { bytesRead } = await this.handle.read(this.buffer, this.kept, CHUNK, this.sequential ? null : this.position);
+    if (bytesRead === 0) return undefined;
+    this.base = this.kept > 0 ? this.keptBase : this.position;
+    this.length = this.kept + bytesRead;
+    this.position += bytesRead;
+    return { bytes: this.buffer.subarray(0, this.length), base: this.base, carried: this.kept };
+  }
+
+  /** Keeps the last chunk's bytes from `offset` on for the next one. */
+  carry(offset: number): void {
+    this.buffer.copyWithin(0, offset, this.length);
+    this.kept = this.length - offset;
+    this.keptBase = this.base + offset;
+  }
+
+  /** What was carried after the last chunk. */
+  carried(): { bytes: Buffer; base: number } {
+    return { bytes: this.buffer.subarray(0, this.kept), base: this.keptBase };
+  }
+}
+
 /** Reads newline-delimited GeoJSON (RFC 8142 record separators and blank lines skipped); parts split at lines. */
 export const readNdjson: SourceReader = async (file, options, emit, part) => {
   const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : await sniffFileEncoding(file);
@@ -65,9 +111,7 @@ export const readNdjson: SourceReader = async (file, options, emit, part) => {
     const [from, to] = await shareOf(handle, part);
     const sequential = part === undefined || part.count <= 1;
     const decode = decoderFor(encoding);
-    let carry: Buffer | undefined;
-    let carryStart = 0;
-    let position = 0;
+    const chunks = new ChunkReader(handle, sequential);
     let line = 0;
     let index = 0;
     const take = (bytes: Buffer, start: number, end: number, offset: number) => {
@@ -85,28 +129,19 @@ export const readNdjson: SourceReader = async (file, options, emit, part) => {
       const feature = value as { geometry?: unknown; properties?: unknown } | null;
       emit({ geometry: feature?.geometry, properties: objectOrEmpty(feature?.properties), origin: at, line });
     };
-    for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, sequential ? null : position);
-      if (bytesRead === 0) break;
-      let bytes = buffer.subarray(0, bytesRead);
-      let base = position;
-      if (carry) {
-        bytes = Buffer.concat([carry, bytes]);
-        base = carryStart;
-      }
-      position += bytesRead;
+    for (let chunk = await chunks.next(); chunk; chunk = await chunks.next()) {
+      const { bytes, base } = chunk;
       let start = 0;
       for (let end = bytes.indexOf(NEWLINE, start); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
         take(bytes, start, end, base + start);
         start = end + 1;
       }
-      carry = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
-      carryStart = base + start;
+      chunks.carry(start);
       // Lines past this part's share are left to the next part.
-      if (carryStart >= to && part) break;
+      if (base + start >= to && part) break;
     }
-    if (carry && carry.length > 0) take(carry, 0, carry.length, carryStart);
+    const last = chunks.carried();
+    if (last.bytes.length > 0) take(last.bytes, 0, last.bytes.length, last.base);
     return { format: 'ndjson', encoding, problems: [], coarseLines: [], unplaced: 0 };
   } finally {
     await handle.close();
@@ -136,33 +171,14 @@ class FeatureScanner {
 
   /** `sequential`: read from the current position (pipes have none to seek to); parts read by offset. */
   async run(handle: FileHandle, sequential: boolean): Promise<void> {
-    let position = 0;
-    let carry: Buffer | undefined;
-    let carryStart = 0;
+    const chunks = new ChunkReader(handle, sequential);
     let first = true;
-    for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, sequential ? null : position);
-      if (bytesRead === 0) break;
-      let bytes = buffer.subarray(0, bytesRead);
-      let base = position;
-      let from = 0;
-      if (carry) {
-        from = carry.length;
-        bytes = Buffer.concat([carry, bytes]);
-        base = carryStart;
-      } else if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        from = 3;
-      }
+    for (let chunk = await chunks.next(); chunk; chunk = await chunks.next()) {
+      const { bytes, base, carried } = chunk;
+      const bom = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
       first = false;
-      position += bytesRead;
-      const open = this.scan(bytes, from, base);
-      if (open < 0) {
-        carry = undefined;
-      } else {
-        carry = Buffer.from(bytes.subarray(open));
-        carryStart = base + open;
-      }
+      const open = this.scan(bytes, bom ? 3 : carried, base);
+      chunks.carry(open < 0 ? bytes.length : open);
       if (this.finished) break;
     }
     if (!this.finished && (this.featureOpen >= 0 || this.depth !== 0)) throw notGeojson(this.file, 'the JSON ends early (truncated file?)');
