@@ -130,11 +130,12 @@ export class PmtilesWriter {
       await out.writev([header, root, meta, leaves]);
       // Tile bytes move from production order to tile-id order, a few megabytes at a time.
       let position = dataOffset;
+      let buffer = Buffer.allocUnsafeSlow(1 << 22);
       for (let i = 0; i < moves.length; ) {
         let size = 0;
         let j = i;
         while (j < moves.length && (j === i || size + moves[j]!.length <= 1 << 22)) size += moves[j++]!.length;
-        const buffer = Buffer.allocUnsafeSlow(size);
+        if (size > buffer.length) buffer = Buffer.allocUnsafeSlow(size);
         let at = 0;
         for (let k = i; k < j; k++) {
           await this.data.read(buffer, at, moves[k]!.length, moves[k]!.from);
