@@ -169,7 +169,7 @@ function median(numbers) {
 /** The seeded file for (points, seed), generated once into the temp folder and reused by later runs. */
 async function generatedFile(points, seed) {
   // The generator's version is part of the key: a changed generator must not reuse an old file.
-  const dir = path.join(os.tmpdir(), 'safemap-bench-build', `v3-${points}-${seed}`);
+  const dir = path.join(os.tmpdir(), 'safemap-bench-build', `v4-${points}-${seed}`);
   const file = path.join(dir, 'cctv.geojson');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });

@@ -18,7 +18,7 @@ const points = Number(values.points);
 const seed = Number(values.seed);
 
 // The same cached file as bench:build, so both benchmarks read the same national layer.
-const dataDir = path.join(os.tmpdir(), 'safemap-bench-build', `v3-${points}-${seed}`);
+const dataDir = path.join(os.tmpdir(), 'safemap-bench-build', `v4-${points}-${seed}`);
 const data = path.join(dataDir, 'cctv.geojson');
 if (!existsSync(data)) {
   mkdirSync(dataDir, { recursive: true });

@@ -53,8 +53,11 @@ export function* syntheticCctv(count, seed = 20240119) {
     let lon;
     let lat;
     let place;
+    // Checked as written (to 6 decimals): rounding once moved a point drawn on the shore into the sea.
     do {
       [lon, lat, place] = draw();
+      lon = Math.round(lon * 1e6) / 1e6;
+      lat = Math.round(lat * 1e6) / 1e6;
     } while (!land.contains(lon, lat));
     const road = `${pick(roads)}${random() < 0.5 ? '' : `${1 + Math.floor(random() * 120)}번길`}`;
     yield feature(i, lon, lat, place, road);
@@ -96,7 +99,7 @@ export function* syntheticCctv(count, seed = 20240119) {
         카메라대수: 1 + Math.floor(random() * 4),
         설치연도: 2008 + Math.floor(random() * 17),
       },
-      geometry: { type: 'Point', coordinates: [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6] },
+      geometry: { type: 'Point', coordinates: [lon, lat] },
     };
   }
 }
