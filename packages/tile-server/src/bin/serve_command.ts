@@ -129,6 +129,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ...(metrics ? { metrics } : {}),
     // A worker joins the shared port only once it can serve: the others carry the traffic meanwhile.
     listenWhenReady: cluster.isWorker,
+    buildInPrimary: cluster.isWorker,
     ...defined('headersTimeoutMs', numbers['headers-timeout']),
     ...defined('requestTimeoutMs', numbers['request-timeout']),
     ...defined('keepAliveTimeoutMs', numbers['keep-alive-timeout']),

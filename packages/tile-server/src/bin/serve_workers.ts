@@ -4,6 +4,7 @@ import { createLogger } from '../log.js';
 import { startClusterMetricsEndpoint } from '../metrics/metrics_endpoint.js';
 import { defaultSecurityOptions } from '../security/security_options.js';
 import { registerServer } from '../server/server_registry.js';
+import { buildForWorkers } from '../server/shared_live_builds.js';
 import { missingConfig, serveCommand } from './serve_command.js';
 
 /** Per-client budgets split across workers: flag, environment variable and default. */
@@ -21,7 +22,7 @@ const budgets = [
  *
  * Connections are handed to workers round-robin, so a client's requests are spread over all of them; the per-client
  * budgets are therefore divided by N, keeping a client's total about where it was configured. The tile cache is per
- * worker (memory grows N times). `/metrics`, when enabled, is answered by the primary for all workers together.
+ * worker (memory grows N times). A tile set nothing published serves is built once, by this process, for all workers. `/metrics`, when enabled, is answered by the primary for all workers together.
  */
 export async function serveWithWorkers(argv: string[]): Promise<number> {
   const { workers, rest, error } = takeWorkers(argv, process.env.WORKERS);
@@ -67,6 +68,7 @@ async function runPrimary(count: number, argv: string[]): Promise<number> {
   }
   cluster.setupPrimary({ args: [...process.argv.slice(2), ...split] });
 
+  const builds = await buildForWorkers(logger);
   const metricsPort = option('metrics-port', 'METRICS_PORT');
   const metrics = metricsPort ? await startClusterMetricsEndpoint({ port: Number(metricsPort), host: option('metrics-host', 'METRICS_HOST') ?? '127.0.0.1' }) : undefined;
 
@@ -115,10 +117,7 @@ async function runPrimary(count: number, argv: string[]): Promise<number> {
     logger.info({ reason }, 'stopping workers');
     const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
     let left = alive.length;
-    const end = () => {
-      if (metrics) void metrics.close().finally(() => done(failure));
-      else done(failure);
-    };
+    const end = () => void Promise.all([metrics?.close(), builds.close()]).finally(() => done(failure));
     if (left === 0) end();
     for (const worker of alive) {
       worker.once('exit', (code) => {

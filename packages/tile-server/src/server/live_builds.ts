@@ -19,6 +19,12 @@ export interface PublishedFallback {
   readonly featuresPerLayer: Readonly<Record<string, number>>;
 }
 
+/**
+ * Builds a configuration elsewhere: `key` names the configuration, `signature` the state of its sources. A builder
+ * shared by several servers (the primary of `--workers`) owns the files it builds.
+ */
+export type SharedBuilder = (request: LiveBuildRequest, key: string, signature: string) => Promise<LiveBuildReply>;
+
 /** Versions kept per tile set: the one served and one before it, for clients still holding its TileJSON. */
 const KEEP = 2;
 
@@ -54,10 +60,12 @@ export class LiveBuilds {
     private readonly logger: Logger,
     private readonly onBuilt: () => void,
     private readonly metrics: Metrics | undefined,
+    private readonly shared: SharedBuilder | undefined,
   ) {}
 
-  static async create(logger: Logger, onBuilt: () => void, pollMs = 1000, metrics?: Metrics): Promise<LiveBuilds> {
-    const builds = new LiveBuilds(await mkdtemp(path.join(tmpdir(), 'safemap-live-')), logger, onBuilt, metrics);
+  /** `shared`: build through it (once for several servers) rather than in a child process of this one. */
+  static async create(logger: Logger, onBuilt: () => void, pollMs = 1000, metrics?: Metrics, shared?: SharedBuilder): Promise<LiveBuilds> {
+    const builds = new LiveBuilds(await mkdtemp(path.join(tmpdir(), 'safemap-live-')), logger, onBuilt, metrics, shared);
     if (pollMs > 0) {
       builds.timer = setInterval(() => void builds.poll(), pollMs);
       builds.timer.unref();
@@ -154,15 +162,15 @@ export class LiveBuilds {
       dir: path.join(this.root, entry.key),
       ...(entry.fallback ? { guard: entry.fallback.featuresPerLayer } : {}),
     };
-    this.logger.info({ tileset: entry.config.id }, 'nothing published for this configuration: building it');
-    const reply = await buildElsewhere(request);
+    this.logger.info({ tileset: entry.config.id, configuration: entry.key }, this.shared ? 'nothing published for this configuration: asking for a build' : 'nothing published for this configuration: building it');
+    const reply = this.shared ? await this.shared(request, entry.key, entry.signature ?? '') : await buildElsewhere(request);
     entry.building = false;
     this.metrics?.event('build', entry.config.id, reply.ok ? 'ok' : 'failed');
     if (reply.ok) {
       entry.failure = undefined;
       const old = entry.versions.filter((version) => version.version !== reply.version);
       entry.versions = [{ version: reply.version, archive: reply.archive, lookups: reply.lookups }, ...old].slice(0, KEEP);
-      for (const dropped of old.slice(KEEP - 1)) await Promise.all([rm(dropped.archive, { force: true }), rm(dropped.lookups, { force: true })]);
+      if (!this.shared) for (const dropped of old.slice(KEEP - 1)) await Promise.all([rm(dropped.archive, { force: true }), rm(dropped.lookups, { force: true })]);
       this.logger.info({ tileset: entry.config.id, version: reply.version, tiles: reply.tiles, features: reply.features, skipped: reply.skipped, seconds: Math.round(performance.now() - started) / 1000 }, 'built');
       if (!this.closed) this.onBuilt();
     } else {
@@ -186,7 +194,8 @@ function childFile(): string | undefined {
   return candidates.find((file) => file.endsWith('.js') && existsSync(file));
 }
 
-function buildElsewhere(request: LiveBuildRequest): Promise<LiveBuildReply> {
+/** Runs one build in a child process, so every byte of its memory is returned when it ends. */
+export function buildElsewhere(request: LiveBuildRequest): Promise<LiveBuildReply> {
   const file = childFile();
   if (!file) return runLiveBuild(request);
   return new Promise((resolve) => {

@@ -20,6 +20,7 @@ import { loadRegistry, type TilesetRegistry } from '../store/tileset_registry.js
 import { exists } from '../store/load_tilesets.js';
 import { defaultExamplesDir, defaultWidgetDir } from './default_paths.js';
 import { LiveBuilds } from './live_builds.js';
+import { askPrimaryToBuild } from './shared_live_builds.js';
 import { VerifiedCopies } from '../store/verified_copies.js';
 
 export interface ServerOptions {
@@ -53,6 +54,8 @@ export interface ServerOptions {
    * so until it listens they take all the traffic, and a replacement worker never answers 503 while it starts.
    */
   listenWhenReady?: boolean;
+  /** Have the cluster primary build tile sets nothing published serves, once for all workers (see shared_live_builds.ts). */
+  buildInPrimary?: boolean;
 }
 
 export interface RunningServer {
@@ -77,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pollMs = options.publishPollMs ?? 1000;
   const cache = new TileCache(options.cacheBytes ?? 256 * 1024 * 1024);
   let running: RunningServer | undefined;
-  const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs, options.metrics);
+  const builds = await LiveBuilds.create(logger, () => void running?.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading after a build failed')), pollMs, options.metrics, options.buildInPrimary ? askPrimaryToBuild : undefined);
   const copies = await VerifiedCopies.create();
   const load = async (serving?: (config: TilesetConfig) => Tileset | undefined) => {
     const catalog = await loadCatalog(options.catalogPath);
