@@ -216,3 +216,28 @@ describe('tileLayers: waiting for the consumer', () => {
     expect(seen.length).toBe(Object.values(stats.tilesPerZoom).reduce((sum, n) => sum + n, 0));
   });
 });
+
+describe('buildTiles: national text columns', () => {
+  it('writes every unique address and id whole, as kept split into a shared prefix and its own ending', async () => {
+    // Past 65,536 distinct values a column is stored as text, and values ending in a number keep their prefix apart.
+    const count = 70_000;
+    const features = cityPoints(count, 11, 0.2).map((feature, i) => ({
+      ...feature,
+      properties: { id: `CCTV-${String(i).padStart(8, '0')}`, address: `부산광역시 해운대구 센텀로 ${i}`, plain: `카메라 ${i}번` },
+    }));
+    const { tiles } = await buildTiles([{ id: 'cctv', minzoom: 14, maxzoom: 14, features }]);
+    const wrong: number[] = [];
+    let seen = 0;
+    for (const tile of tiles) {
+      const decoded = decode(tile.data).layers.cctv!;
+      for (let i = 0; i < decoded.length; i++) {
+        const { id, address, plain } = decoded.feature(i).properties as Record<string, string>;
+        const n = Number(id!.slice('CCTV-'.length));
+        seen++;
+        if (address !== `부산광역시 해운대구 센텀로 ${n}` || plain !== `카메라 ${n}번`) wrong.push(n);
+      }
+    }
+    expect(seen).toBe(count);
+    expect(wrong).toEqual([]);
+  });
+});

@@ -35,6 +35,15 @@ describe('PropertyColumn', () => {
     expect(kept.filter((original, index) => store.properties(index).address !== valueOf(original))).toEqual([]);
   });
 
+  it('keeps values whole once a column has 65,535 prefixes, and every value reads back', () => {
+    const store = new FeatureStore('feature');
+    const valueOf = (index: number) => (index % 10 === 9 ? `${index}` : `road ${index} no. ${index % 7}`);
+    const count = 80_000;
+    for (let i = 0; i < count; i++) store.append(i, i, undefined, { address: valueOf(i) }, i);
+    const all = Array.from({ length: count }, (_, index) => index);
+    expect(all.filter((index) => store.properties(index).address !== valueOf(index))).toEqual([]);
+  });
+
   it('widens dictionary ids past 255 and 65,535 values and keeps every value', () => {
     const store = new FeatureStore('line');
     // Mixed numbers and text stay a dictionary however many values there are.
@@ -91,6 +100,19 @@ describe('FeatureStore.merge', () => {
     return store;
   }
   const expectedId = (index: number, fewFrom = Infinity) => (index % 7 === 0 ? undefined : index >= fewFrom ? `kind ${index % 3}` : `id ${index} 주소`);
+
+  it('joins parts whose prefixes differ and pass 65,535 together, keeping every value', () => {
+    const parts = [0, 1].map((p) => {
+      const store = new FeatureStore('feature');
+      for (let i = 0; i < 40_000; i++) store.append(i, i, undefined, { address: `part ${p} road ${i} 7` }, p * 40_000 + i);
+      return store.toParts();
+    });
+    const merged = FeatureStore.merge(parts, 'feature');
+    const wrong = Array.from({ length: 80_000 }, (_, index) => index).filter((index) => merged.properties(index).address !== `part ${Math.floor(index / 40_000)} road ${index % 40_000} 7`);
+    expect(wrong).toEqual([]);
+    merged.keepOnly((index) => index % 2 === 0);
+    expect(Array.from({ length: 40_000 }, (_, index) => index * 2).filter((original, index) => merged.properties(index).address !== `part ${Math.floor(original / 40_000)} road ${original % 40_000} 7`)).toEqual([]);
+  });
 
   it('joins text parts kept as chunks, and keeps every value through keepOnly and toParts', () => {
     const merged = FeatureStore.merge([part(0, 70_000).toParts(), part(70_000, 70_000).toParts(), part(140_000, 100, true).toParts()], 'feature');
