@@ -381,6 +381,17 @@ export class PropertyColumn {
   }
 }
 
+/** The arrays back to back, in a new array made by `make`. */
+export function concatenate<T extends Uint8Array | Uint32Array>(parts: readonly T[], make: (length: number) => T): T {
+  const out = make(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** `array` cut to `length`: a copy when more than an eighth of it would be left spare, else a view. */
 function fitted<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(array: T, length: number): T {
   return (array.length - length > length / 8 ? array.slice(0, length) : array.subarray(0, length)) as T;
@@ -391,7 +402,8 @@ function roomFor(size: number): number {
   return size < 1 << 20 ? size * 2 : Math.ceil(size * 1.25);
 }
 
-function copyInto<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(target: T, source: Uint8Array | Uint16Array | Uint32Array | Float64Array): T {
+/** `target` with the start of `source` copied in (as much as fits); the rest of `target` is left as it was. */
+export function copyInto<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(target: T, source: Uint8Array | Uint16Array | Uint32Array | Float64Array): T {
   target.set(source.subarray(0, Math.min(source.length, target.length)) as never);
   return target;
 }

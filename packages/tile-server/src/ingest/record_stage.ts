@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { DataDates, isDataDateField, parseDataDate } from './data_dates.js';
-import { FeatureStore, firstPosition, type OriginKind, type PropertyValue } from './feature_store.js';
+import { concatenate, copyInto, FeatureStore, firstPosition, type OriginKind, type PropertyValue } from './feature_store.js';
 import type { IngestOptions, ValidationProblem } from './ingest_types.js';
 import { provinceOfAddress } from './korea_land.js';
 import { looksKorean } from './korea_region.js';
@@ -127,7 +127,7 @@ export class RecordStage {
   facts(): StageFacts {
     this.finish();
     // Cut to size (a copy), so a thread hands over no spare room; rows after the last one noted are 0.
-    const hints = this.addressFound && this.addressHints ? sized(this.addressHints, this.store.length) : undefined;
+    const hints = this.addressFound && this.addressHints ? copyInto(new Uint32Array(this.store.length), this.addressHints) : undefined;
     return { rows: this.rows, problems: this.problems, dates: this.dates.entries(), korean: this.korean, ...(hints ? { addressHints: hints } : {}) };
   }
 
@@ -148,7 +148,7 @@ export class RecordStage {
       this.addressHints = undefined;
       return;
     }
-    if (index >= hints.length) this.addressHints = sized(hints, Math.max(index + 1, hints.length * 2));
+    if (index >= hints.length) this.addressHints = copyInto(new Uint32Array(Math.max(index + 1, hints.length * 2)), hints);
     this.addressHints![index] = hint;
   }
 
@@ -203,25 +203,8 @@ export function mergeFacts(parts: readonly StageFacts[]): StageFacts {
     dates: dates.entries(),
     korean: parts.some((part) => part.korean),
     // Hints line up with the joined store only when every part kept them.
-    ...(parts.every((part) => part.addressHints) ? { addressHints: joinHints(parts.map((part) => part.addressHints!)) } : {}),
+    ...(parts.every((part) => part.addressHints) ? { addressHints: concatenate(parts.map((part) => part.addressHints!), (length) => new Uint32Array(length)) } : {}),
   };
-}
-
-function joinHints(parts: readonly Uint32Array[]): Uint32Array {
-  const out = new Uint32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-/** A copy of `hints` of `length` values, zero past the end of `hints`. */
-function sized(hints: Uint32Array, length: number): Uint32Array {
-  const out = new Uint32Array(length);
-  out.set(hints.subarray(0, Math.min(length, hints.length)));
-  return out;
 }
 
 /** Columns that hold an address or a province name: 주소, 소재지, 도로명, 시도명, address, CTPRVN_NM. */

@@ -1,5 +1,6 @@
 import { zxyToTileId } from 'pmtiles';
 import { SafeMapError } from '../errors.js';
+import { concatenate } from '../ingest/feature_store.js';
 import { PointPyramid } from './point_pyramid.js';
 import { ShapeTiler } from './shape_tiles.js';
 import { MAX_DENSE_TILE_BYTES, MAX_TILE_BYTES, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
@@ -93,12 +94,5 @@ export async function tileLayers(
 
 /** One tile of several layers: their layer messages back to back, in a buffer of its own. */
 function join(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return chunks.length === 1 ? chunks[0]! : concatenate(chunks, (length) => new Uint8Array(length));
 }
