@@ -132,6 +132,41 @@ describe('PMTiles v3 writer', () => {
     expect(await reader.getZxy(gz, gx, gy)).toBeUndefined();
   }, 90_000);
 
+  it('lays out tiles added in any order, of any size, every one intact and in tile-id order', async () => {
+    const file = path.join(dir, 'shuffled.pmtiles');
+    // Tiles arrive far from tile-id order, as a tiler's do, with gaps between neighbours in the side file, a few
+    // larger than a layout window, and repeats stored once: each is gathered from wherever it landed.
+    let state = 7;
+    const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const count = 3_000;
+    const order = Array.from({ length: count }, (_, i) => i).sort(() => random() - 0.5);
+    const sizeOf = (i: number) => (i % 997 === 0 ? 5_000_000 + i : i % 50 === 0 ? 100_000 + i : 20 + Math.floor(random() * 2_000));
+    const content = new Map<number, Buffer>();
+    const tiles = order.map((i) => {
+      const data = i % 11 === 0 ? Buffer.from('repeated tile') : Buffer.concat([Buffer.from(`tile ${i}:`), Buffer.alloc(sizeOf(i), i % 251)]);
+      content.set(i, data);
+      return { tileId: 100 + i * 3, data: new Uint8Array(data) };
+    });
+    await writePmtiles(file, tiles, { ...metadataOf(description), minzoom: 0, maxzoom: 8 });
+    const reader = new PMTiles(fileRangeSource(file), undefined, async (buffer) => buffer);
+    const header = await reader.getHeader();
+    expect(header.clustered).toBe(true);
+    expect(header.numTileContents).toBe(count - Math.ceil(count / 11) + 1);
+    for (let i = 0; i < count; i++) {
+      const [z, x, y] = tileIdToZxy(100 + i * 3);
+      const tile = await reader.getZxy(z, x, y);
+      expect(Buffer.from(tile!.data).equals(content.get(i)!), `tile ${i}`).toBe(true);
+    }
+    // Clustered: contents lie in tile-id order, so each tile's bytes start where the previous distinct one ended.
+    const bytes = await readFile(file);
+    let at = Number(header.tileDataOffset);
+    for (let i = 0; i < count; i++) {
+      if (i % 11 === 0 && i > 0) continue;
+      expect(bytes.subarray(at, at + content.get(i)!.length).equals(content.get(i)!), `tile ${i} at ${at}`).toBe(true);
+      at += content.get(i)!.length;
+    }
+  }, 90_000);
+
   it('is deterministic: the same input gives the same bytes', async () => {
     const first = await build('pmtiles', 'b1.pmtiles');
     const second = await build('pmtiles', 'b2.pmtiles');

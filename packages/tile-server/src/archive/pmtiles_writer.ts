@@ -8,6 +8,10 @@ const HEADER_BYTES = 127;
 /** The spec's limit for header plus root directory, so a reader's first 16 KiB request holds both. */
 const ROOT_LIMIT = 16384 - HEADER_BYTES;
 const GZIP = 2;
+/** Tile data is laid out in tile-id order this many bytes at a time. */
+const WINDOW = 1 << 22;
+/** Bytes of other tiles worth reading over to join two stretches of the side file into one read. */
+const STRETCH_GAP = 1 << 16;
 const MVT = 1;
 
 /** A tile to store: its PMTiles id and its gzip-compressed bytes. */
@@ -49,6 +53,7 @@ export class PmtilesWriter {
   private dataLength = 0;
   private readonly contents = new Map<string, number>();
   private pending: Buffer[] = [];
+  private scratch = Buffer.allocUnsafeSlow(0);
   private pendingBytes = 0;
 
   private constructor(
@@ -94,8 +99,8 @@ export class PmtilesWriter {
    * neighbouring bytes); the side file is removed.
    */
   async finish(metadata: ArchiveMetadata): Promise<void> {
+    // The side file is read back at once and removed: no need to sync it.
     await this.flush();
-    await this.data.sync();
     const { entries, moves } = this.clusteredEntries();
     const { root, leaves } = buildDirectories(entries);
     const meta = gzipSync(Buffer.from(JSON.stringify(metadata), 'utf8'));
@@ -130,17 +135,13 @@ export class PmtilesWriter {
       await out.writev([header, root, meta, leaves]);
       // Tile bytes move from production order to tile-id order, a few megabytes at a time.
       let position = dataOffset;
-      let buffer = Buffer.allocUnsafeSlow(1 << 22);
+      let buffer = Buffer.allocUnsafeSlow(WINDOW);
       for (let i = 0; i < moves.length; ) {
         let size = 0;
         let j = i;
-        while (j < moves.length && (j === i || size + moves[j]!.length <= 1 << 22)) size += moves[j++]!.length;
+        while (j < moves.length && (j === i || size + moves[j]!.length <= WINDOW)) size += moves[j++]!.length;
         if (size > buffer.length) buffer = Buffer.allocUnsafeSlow(size);
-        let at = 0;
-        for (let k = i; k < j; k++) {
-          await this.data.read(buffer, at, moves[k]!.length, moves[k]!.from);
-          at += moves[k]!.length;
-        }
+        await this.gather(moves, i, j, buffer);
         await out.write(buffer, 0, size, position);
         position += size;
         i = j;
@@ -150,6 +151,38 @@ export class PmtilesWriter {
       await out.close();
       await this.data.close();
       await rm(this.dataFile, { force: true });
+    }
+  }
+
+  /**
+   * Reads the tiles of moves i … j − 1 into `buffer`, back to back. Neighbouring tile ids were made close together,
+   * so their bytes lie in a few stretches of the side file: each stretch is read once, not each tile (a read per
+   * tile made writing a national archive's data take seconds).
+   */
+  private async gather(moves: ReadonlyArray<{ from: number; length: number }>, i: number, j: number, buffer: Buffer): Promise<void> {
+    const targets: number[] = [];
+    for (let k = i, at = 0; k < j; k++) {
+      targets.push(at);
+      at += moves[k]!.length;
+    }
+    const bySource = targets.map((_, n) => n).sort((a, b) => moves[i + a]!.from - moves[i + b]!.from);
+    for (let first = 0; first < bySource.length; ) {
+      const start = moves[i + bySource[first]!]!.from;
+      let end = start + moves[i + bySource[first]!]!.length;
+      let last = first + 1;
+      // Joined while the gap is small and the stretch stays within a few windows, so the scratch buffer is bounded.
+      while (last < bySource.length && moves[i + bySource[last]!]!.from <= end + STRETCH_GAP && moves[i + bySource[last]!]!.from + moves[i + bySource[last]!]!.length - start <= 2 * WINDOW) {
+        end = Math.max(end, moves[i + bySource[last]!]!.from + moves[i + bySource[last]!]!.length);
+        last++;
+      }
+      if (this.scratch.length < end - start) this.scratch = Buffer.allocUnsafeSlow(end - start);
+      const { bytesRead } = await this.data.read(this.scratch, 0, end - start, start);
+      if (bytesRead !== end - start) throw new Error(`${this.dataFile}: short read at ${start}`);
+      for (let n = first; n < last; n++) {
+        const move = moves[i + bySource[n]!]!;
+        this.scratch.copy(buffer, targets[bySource[n]!]!, move.from - start, move.from - start + move.length);
+      }
+      first = last;
     }
   }
 

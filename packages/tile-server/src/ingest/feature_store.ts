@@ -110,14 +110,50 @@ export class PropertyColumn {
 
   /** Text mode: feature `index`'s value as UTF-8 bytes, or undefined when it has none. */
   textBytes(index: number): Uint8Array | undefined {
-    const ending = this.storedBytes(index);
-    const prefix = ending ? this.prefixIds[index]! : 0;
-    if (prefix === 0) return ending;
-    const head = this.prefixBytes.subarray(prefix === 1 ? 0 : this.prefixEnds[prefix - 2]!, this.prefixEnds[prefix - 1]!);
-    const out = new Uint8Array(head.length + ending!.length);
-    out.set(head);
-    out.set(ending!, head.length);
+    const length = this.textLength(index);
+    if (length === 0) return undefined;
+    const out = new Uint8Array(length);
+    this.copyText(index, out, 0);
     return out;
+  }
+
+  /** Text mode: the UTF-8 length of feature `index`'s value, prefix included; 0 when it has none. */
+  textLength(index: number): number {
+    if (index >= this.filledTo) return 0;
+    const stored = this.ends[index]! - (index === 0 ? 0 : this.ends[index - 1]!);
+    if (stored === 0) return 0;
+    const prefix = this.prefixIds[index]!;
+    return prefix === 0 ? stored : stored + this.prefixEnds[prefix - 1]! - (prefix === 1 ? 0 : this.prefixEnds[prefix - 2]!);
+  }
+
+  /**
+   * Text mode: copies feature `index`'s value (`textLength` bytes) into `target` at `offset`. Tiles copy millions of
+   * short values, so this makes no view or array per value: a typed-array view costs more than copying 40 bytes.
+   */
+  copyText(index: number, target: Uint8Array, offset: number): void {
+    const prefix = this.prefixIds[index]!;
+    let at = offset;
+    if (prefix !== 0) {
+      const end = this.prefixEnds[prefix - 1]!;
+      for (let i = prefix === 1 ? 0 : this.prefixEnds[prefix - 2]!; i < end; i++) target[at++] = this.prefixBytes[i]!;
+    }
+    const start = index === 0 ? 0 : this.ends[index - 1]!;
+    const end = this.ends[index]!;
+    let bytes = this.bytes;
+    let base = this.openStart;
+    if (start < this.openStart) {
+      // The last sealed chunk starting at or before `start`: the one holding the value.
+      let low = 0;
+      let high = this.sealed.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (this.sealed[middle]!.start <= start) low = middle;
+        else high = middle - 1;
+      }
+      bytes = this.sealed[low]!.bytes;
+      base = this.sealed[low]!.start;
+    }
+    for (let i = start - base; i < end - base; i++) target[at++] = bytes[i]!;
   }
 
   /** Adds a prefix to the column's dictionary, widening the ids when they no longer fit; returns its id. */
@@ -130,29 +166,6 @@ export class PropertyColumn {
     this.prefixLookup.set(head, id);
     if (id === 256 || id === 65536) this.prefixIds = copyInto(new (id === 256 ? Uint16Array : Uint32Array)(this.prefixIds.length), this.prefixIds);
     return id;
-  }
-
-  /** Text mode: the bytes stored for feature `index` (a view; without its prefix), or undefined when it has none. */
-  private storedBytes(index: number): Uint8Array | undefined {
-    const [start, end] = this.textRange(index);
-    if (end <= start) return undefined;
-    if (start >= this.openStart) return this.bytes.subarray(start - this.openStart, end - this.openStart);
-    // The last sealed chunk starting at or before `start`: the one holding the value.
-    let low = 0;
-    let high = this.sealed.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.sealed[middle]!.start <= start) low = middle;
-      else high = middle - 1;
-    }
-    const chunk = this.sealed[low]!;
-    return chunk.bytes.subarray(start - chunk.start, end - chunk.start);
-  }
-
-  /** Text mode: the byte range of feature `index`'s stored bytes (empty when it has none). */
-  private textRange(index: number): [number, number] {
-    if (index >= this.filledTo) return [0, 0];
-    return [index === 0 ? 0 : this.ends[index - 1]!, this.ends[index]!];
   }
 
   /** Rewrites the values of features 0 … length − 1, starting over as a dictionary: a CSV column typed from all its cells. */

@@ -5,48 +5,67 @@ import './pbf_utf8_fix.js';
 /** MVT command integers: MoveTo with a count of one. */
 const MOVE_TO_ONE = (1 & 7) | (1 << 3);
 const STRING_VALUE_TAG = (1 << 3) | 2;
-
-/** A value of the tile's value table: a property value, or a text column's UTF-8 bytes copied as they are. */
-type TileValue = PropertyValue | Uint8Array;
+const LAYER_TAG = (3 << 3) | 2;
+const NAME_TAG = (1 << 3) | 2;
+const VALUE_TAG = (4 << 3) | 2;
+const VERSION_TAG = 15 << 3;
+const EXTENT_TAG = 5 << 3;
+const utf8 = new TextEncoder();
 
 interface ColumnSlots {
   readonly column: PropertyColumn;
+  /** The column's key message (field 3 of a layer), encoded once. */
+  readonly keyMessage: Uint8Array;
   /** Key index in this tile, valid when keyStamp equals the tile's stamp. */
   key: number;
   keyStamp: number;
   /** Dictionary columns: per dictionary id, the tile's value index, valid when stamps match. */
   readonly slots: Int32Array;
   readonly stamps: Int32Array;
+  /** Dictionary columns: per dictionary id, its value message, encoded the first time a tile uses it. */
+  readonly valueMessages: (Uint8Array | undefined)[];
 }
 
 /**
  * Writes the point features of one MVT layer, tile after tile, straight from a {@link FeatureStore}: property values
  * are looked up through the store's dictionaries (stamp arrays, no maps or objects per feature), text of mostly-unique
- * columns is copied as bytes. Keys and values are deduplicated per tile in first-use order, so output is stable.
+ * columns is copied as bytes. Keys and values are deduplicated per tile in first-use order, so output is stable, and
+ * written as they are first used: a tile's value table is bytes from the start, never a list of values to encode.
  * One writer serves a whole layer; `finish` returns each tile's layer message and makes the writer ready for the next.
  */
 export class MvtLayerWriter {
   private readonly features = new PbfWriter(new Uint8Array(1 << 16));
-  private readonly layer = new PbfWriter(new Uint8Array(1 << 16));
-  private readonly keys: string[] = [];
-  private readonly values: TileValue[] = [];
+  private readonly keys = new PbfWriter(new Uint8Array(1 << 12));
+  private readonly values = new PbfWriter(new Uint8Array(1 << 16));
+  private keyCount = 0;
+  private valueCount = 0;
   private readonly extraKeys = new Map<string, number>();
   private readonly extraValues = new Map<PropertyValue, number>();
   private readonly columns: ColumnSlots[];
+  private readonly nameBytes: Uint8Array;
   private readonly tags: number[] = [];
   private readonly point = { id: undefined as number | undefined, x: 0, y: 0, tags: this.tags };
   private stamp = 1;
   private count = 0;
 
   constructor(
-    private readonly name: string,
+    name: string,
     private readonly store: FeatureStore | undefined,
     private readonly extent = 4096,
   ) {
+    this.nameBytes = utf8.encode(name);
     this.columns = store
       ? [...store.columns.values()].map((column) => {
           const size = column.mode === 'dictionary' ? column.values.length + 1 : 0;
-          return { column, key: 0, keyStamp: 0, slots: new Int32Array(size), stamps: new Int32Array(size) };
+          return {
+            column,
+            keyMessage: keyMessage(column.name),
+            key: 0,
+            keyStamp: 0,
+            slots: new Int32Array(size),
+            stamps: new Int32Array(size),
+            valueMessages: [],
+          };
         })
       : [];
   }
@@ -65,8 +84,7 @@ export class MvtLayerWriter {
       if (value < 0) continue;
       if (slots.keyStamp !== this.stamp) {
         slots.keyStamp = this.stamp;
-        slots.key = this.keys.length;
-        this.keys.push(slots.column.name);
+        slots.key = this.addKey(slots.keyMessage);
       }
       tags.push(slots.key, value);
     }
@@ -80,15 +98,14 @@ export class MvtLayerWriter {
     for (const key in properties) {
       let keyId = this.extraKeys.get(key);
       if (keyId === undefined) {
-        keyId = this.keys.length;
-        this.keys.push(key);
+        keyId = this.addKey(keyMessage(key));
         this.extraKeys.set(key, keyId);
       }
       const value = properties[key]!;
       let valueId = this.extraValues.get(value);
       if (valueId === undefined) {
-        valueId = this.values.length;
-        this.values.push(value);
+        writeValueMessage(value, this.values);
+        valueId = this.valueCount++;
         this.extraValues.set(value, valueId);
       }
       tags.push(keyId, valueId);
@@ -98,18 +115,41 @@ export class MvtLayerWriter {
 
   /** The tile's layer message (field 3 of a tile), ready to be joined with other layers; resets for the next tile. */
   finish(): Uint8Array {
-    const layer = this.layer;
-    layer.pos = 0;
-    layer.writeMessage(3, writeLayer, this);
-    const bytes = layer.buf.slice(0, layer.pos);
+    const features = this.features.buf.subarray(0, this.features.pos);
+    const keys = this.keys.buf.subarray(0, this.keys.pos);
+    const values = this.values.buf.subarray(0, this.values.pos);
+    const bodyLength =
+      2 + 1 + varintLength(this.nameBytes.length) + this.nameBytes.length + features.length + keys.length + values.length + 1 + varintLength(this.extent);
+    const length = 1 + varintLength(bodyLength) + bodyLength;
+    // Exactly sized once, not grown and then cut: a build writes hundreds of megabytes of tiles.
+    const out = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length);
+    let at = putVarint(out, 0, LAYER_TAG);
+    at = putVarint(out, at, bodyLength);
+    at = putVarint(out, at, VERSION_TAG);
+    at = putVarint(out, at, 2);
+    at = putVarint(out, at, NAME_TAG);
+    at = putVarint(out, at, this.nameBytes.length);
+    for (const part of [this.nameBytes, features, keys, values]) {
+      out.set(part, at);
+      at += part.length;
+    }
+    at = putVarint(out, at, EXTENT_TAG);
+    putVarint(out, at, this.extent);
     this.features.pos = 0;
-    this.keys.length = 0;
-    this.values.length = 0;
+    this.keys.pos = 0;
+    this.values.pos = 0;
+    this.keyCount = 0;
+    this.valueCount = 0;
     this.extraKeys.clear();
     this.extraValues.clear();
     this.count = 0;
     this.stamp += 1;
-    return bytes;
+    return out;
+  }
+
+  private addKey(message: Uint8Array): number {
+    append(this.keys, message);
+    return this.keyCount++;
   }
 
   private valueIndex(slots: ColumnSlots, index: number): number {
@@ -119,20 +159,33 @@ export class MvtLayerWriter {
       if (id === 0) return -1;
       if (slots.stamps[id] === this.stamp) return slots.slots[id]!;
       slots.stamps[id] = this.stamp;
-      slots.slots[id] = this.values.length;
-      this.values.push(column.values[id - 1]!);
-      return this.values.length - 1;
+      let message = slots.valueMessages[id];
+      if (message === undefined) {
+        const pbf = new PbfWriter(new Uint8Array(16));
+        writeValueMessage(column.values[id - 1]!, pbf);
+        message = slots.valueMessages[id] = pbf.buf.slice(0, pbf.pos);
+      }
+      append(this.values, message);
+      slots.slots[id] = this.valueCount;
+      return this.valueCount++;
     }
     if (column.mode === 'number') {
       const number = column.numbers[index]!;
       if (Number.isNaN(number)) return -1;
-      this.values.push(number);
-      return this.values.length - 1;
+      writeValueMessage(number, this.values);
+      return this.valueCount++;
     }
-    const bytes = column.textBytes(index);
-    if (!bytes) return -1;
-    this.values.push(bytes);
-    return this.values.length - 1;
+    const length = column.textLength(index);
+    if (length === 0) return -1;
+    const pbf = this.values;
+    pbf.writeVarint(VALUE_TAG);
+    pbf.writeVarint(1 + varintLength(length) + length);
+    pbf.writeVarint(STRING_VALUE_TAG);
+    pbf.writeVarint(length);
+    pbf.realloc(length);
+    column.copyText(index, pbf.buf, pbf.pos);
+    pbf.pos += length;
+    return this.valueCount++;
   }
 
   private writePoint(id: number | undefined, x: number, y: number): void {
@@ -143,24 +196,6 @@ export class MvtLayerWriter {
     this.count += 1;
     this.features.writeMessage(2, writePointFeature, point);
   }
-
-  /** @internal used by writeLayer */
-  static body(writer: MvtLayerWriter, pbf: PbfWriter): void {
-    pbf.writeVarintField(15, 2);
-    pbf.writeStringField(1, writer.name);
-    // Feature messages were written as field 2 already; copy them verbatim.
-    const features = writer.features.buf.subarray(0, writer.features.pos);
-    pbf.realloc(features.length);
-    pbf.buf.set(features, pbf.pos);
-    pbf.pos += features.length;
-    for (const key of writer.keys) pbf.writeStringField(3, key);
-    for (const value of writer.values) writeValueMessage(value, pbf);
-    pbf.writeVarintField(5, writer.extent);
-  }
-}
-
-function writeLayer(writer: MvtLayerWriter, pbf: PbfWriter): void {
-  MvtLayerWriter.body(writer, pbf);
 }
 
 function writePointFeature(feature: { id: number | undefined; x: number; y: number; tags: number[] }, pbf: PbfWriter): void {
@@ -177,8 +212,7 @@ function writePointGeometry(feature: { x: number; y: number }, pbf: PbfWriter): 
 }
 
 /** Value messages are written by hand: a layer holds millions of them, and pbf's writeMessage measures each twice. */
-function writeValue(value: TileValue, pbf: PbfWriter): void {
-  if (value instanceof Uint8Array) return writeStringBytes(value, pbf);
+function writeValue(value: PropertyValue, pbf: PbfWriter): void {
   if (typeof value === 'string') pbf.writeStringField(1, value);
   else if (typeof value === 'boolean') pbf.writeBooleanField(7, value);
   else if (!Number.isInteger(value) || !Number.isSafeInteger(value)) pbf.writeDoubleField(3, value);
@@ -186,24 +220,8 @@ function writeValue(value: TileValue, pbf: PbfWriter): void {
   else pbf.writeSVarintField(6, value);
 }
 
-function writeStringBytes(bytes: Uint8Array, pbf: PbfWriter): void {
-  pbf.writeVarint(STRING_VALUE_TAG);
-  pbf.writeVarint(bytes.length);
-  pbf.realloc(bytes.length);
-  pbf.buf.set(bytes, pbf.pos);
-  pbf.pos += bytes.length;
-}
-
-const VALUE_TAG = (4 << 3) | 2;
-
 /** Writes one value message (field 4 of a layer) with its length computed up front. */
-function writeValueMessage(value: TileValue, pbf: PbfWriter): void {
-  if (value instanceof Uint8Array) {
-    pbf.writeVarint(VALUE_TAG);
-    pbf.writeVarint(1 + varintLength(value.length) + value.length);
-    writeStringBytes(value, pbf);
-    return;
-  }
+function writeValueMessage(value: PropertyValue, pbf: PbfWriter): void {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
     pbf.writeVarint(VALUE_TAG);
     pbf.writeVarint(1 + varintLength(value));
@@ -211,6 +229,35 @@ function writeValueMessage(value: TileValue, pbf: PbfWriter): void {
     return;
   }
   pbf.writeMessage(4, writeValue, value);
+}
+
+/** A key message (field 3 of a layer). */
+function keyMessage(key: string): Uint8Array {
+  const pbf = new PbfWriter(new Uint8Array(16));
+  pbf.writeStringField(3, key);
+  return pbf.buf.slice(0, pbf.pos);
+}
+
+/** Appends bytes already encoded; short ones (most values) are copied by hand, which beats `set` on a fresh view. */
+function append(pbf: PbfWriter, bytes: Uint8Array): void {
+  pbf.realloc(bytes.length);
+  if (bytes.length < 64) {
+    const buf = pbf.buf;
+    let at = pbf.pos;
+    for (let i = 0; i < bytes.length; i++) buf[at++] = bytes[i]!;
+  } else pbf.buf.set(bytes, pbf.pos);
+  pbf.pos += bytes.length;
+}
+
+/** Writes a varint at `at` of a buffer known to have room; returns where it ends. */
+function putVarint(buf: Uint8Array, at: number, value: number): number {
+  let v = value;
+  while (v >= 0x80) {
+    buf[at++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  buf[at++] = v;
+  return at;
 }
 
 function varintLength(value: number): number {
