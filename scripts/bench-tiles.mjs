@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getRaw } from './bench/get_raw.mjs';
 import { median, startChild } from './bench/child_server.mjs';
-import { loadGenerator, runLoad } from './bench/load_runner.mjs';
+import { cpuPinning, loadGenerator, runLoad } from './bench/load_runner.mjs';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' } },
@@ -19,11 +19,14 @@ const connections = Number(values.connections);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'safemap-bench-'));
 
+const pinning = cpuPinning();
 const safemap = await startChild(
   process.execPath,
   // One process, limits off: the benchmark measures serving, not the limiter's answer to one very busy client.
   [path.join(root, 'packages/tile-server/dist/bin/safemap-server.js'), '--config', path.join(root, 'examples/busan/catalog.json'), '--port', '0', '--workers', '1', '--tile-rate', '0'],
   /localhost:(\d+)/,
+  {},
+  pinning?.server,
 );
 const children = [safemap];
 try {
@@ -44,18 +47,19 @@ try {
   for (let i = 0; i < raw.length; i += 2) if (!perTile.has(raw[i].toLowerCase())) same.push(raw[i], raw[i + 1]);
   const headersFile = path.join(work, 'headers.json');
   writeFileSync(headersFile, JSON.stringify(same));
-  const bareSame = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesFile, headersFile], /listening (\d+)/);
+  const bareSame = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesFile, headersFile], /listening (\d+)/, {}, pinning?.server);
   children.push(bareSame);
-  const bareMin = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesFile], /listening (\d+)/);
+  const bareMin = await startChild(process.execPath, [path.join(root, 'scripts/bench/bare_tile_server.mjs'), tilesFile], /listening (\d+)/, {}, pinning?.server);
   children.push(bareMin);
 
   const kb = tiles.reduce((sum, tile) => sum + tile.body.length, 0) / tiles.length / 1024;
   process.stdout.write(`${tiles.length} cached tiles (${kb.toFixed(1)} KB gzip on average), ${connections} connections, ${rounds} rounds × ${seconds} s each, interleaved, ${loadGenerator()}\n`);
+  process.stdout.write(pinning ? `each server pinned to CPU ${pinning.server}, the load generator to CPU ${pinning.load} (taskset)\n` : 'servers and load generator share the CPUs (no taskset or one CPU)\n');
   process.stdout.write(`SafeMap tile headers (${same.length / 2} besides Date/Connection/Content-*/ETag): ${same.filter((_, i) => i % 2 === 0).join(', ')}\n`);
 
   const targets = { SafeMap: safemap.url, 'bare, same headers': bareSame.url, 'bare, CT/CL/CE only': bareMin.url };
   const names = Object.keys(targets);
-  const run = (name, duration = seconds) => runLoad({ url: targets[name], paths: tiles.map((tile) => tile.path), connections, seconds: duration });
+  const run = (name, duration = seconds) => runLoad({ url: targets[name], paths: tiles.map((tile) => tile.path), connections, seconds: duration, cpus: pinning?.load });
   // A short unmeasured run of each first, so none is measured while its JIT warms up.
   for (const name of names) await run(name, 1);
 

@@ -1,10 +1,15 @@
 import { spawn } from 'node:child_process';
+import { tasksetBinary } from './load_runner.mjs';
 
-/** Starts a server process and resolves with its base URL once it prints its port. */
-export function startChild(command, args, pattern, env = {}) {
+/**
+ * Starts a server process and resolves with its base URL once it prints its port; with `cpus` (a taskset list) the
+ * process and its threads run on those CPUs only.
+ */
+export function startChild(command, args, pattern, env = {}, cpus = undefined) {
   // SafeMap keeps its default log level, access log included, as `safemap serve` runs for its users; what it logs
   // is read and dropped here.
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const [file, argv] = cpus === undefined ? [command, args] : [tasksetBinary, ['-c', cpus, command, ...args]];
+  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));

@@ -1,18 +1,31 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
 /** wrk when installed: a C load generator takes far less of a small machine's CPU than one written in JavaScript. */
 export const wrkBinary = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((candidate) => spawnSync(candidate, ['--version']).error === undefined);
 
+export const tasksetBinary = ['/usr/bin/taskset', '/bin/taskset'].find((candidate) => spawnSync(candidate, ['--version']).error === undefined);
+
+/**
+ * Where a one-process comparison runs: every server on the last CPU, the load generator on the others. On a small
+ * machine a load generator and a server sharing cores made rounds differ by half; pinned, each server has the same
+ * one core, which is what "one process" means. Undefined (unpinned) without taskset, wrk or a second CPU.
+ */
+export function cpuPinning() {
+  const cpus = availableParallelism();
+  if (!tasksetBinary || !wrkBinary || cpus < 2) return undefined;
+  return { server: String(cpus - 1), load: cpus === 2 ? '0' : `0-${cpus - 2}` };
+}
+
 /**
  * Loads `url` with GETs cycling through `paths` (gzip accepted) for `seconds` at `connections`; resolves with
  * requests per second, p50/p99 latency in ms and the count of failed answers (errors, timeouts, non-2xx/3xx).
  */
-export function runLoad({ url, paths, connections, seconds, threads = 1 }) {
-  return wrkBinary ? runWrk(url, paths, connections, seconds, threads) : runAutocannon(url, paths, connections, seconds);
+export function runLoad({ url, paths, connections, seconds, threads = 1, cpus = undefined }) {
+  return wrkBinary ? runWrk(url, paths, connections, seconds, threads, cpus) : runAutocannon(url, paths, connections, seconds);
 }
 
 export function loadGenerator() {
@@ -24,7 +37,7 @@ async function runAutocannon(url, paths, connections, seconds) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx };
 }
 
-function runWrk(url, paths, connections, seconds, threads) {
+function runWrk(url, paths, connections, seconds, threads, cpus) {
   const dir = mkdtempSync(path.join(tmpdir(), 'safemap-wrk-'));
   const script = path.join(dir, 'paths.lua');
   writeFileSync(
@@ -38,7 +51,9 @@ end
 `,
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(wrkBinary, ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-s', script, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-s', script, url];
+    const [file, argv] = cpus === undefined ? [wrkBinary, args] : [tasksetBinary, ['-c', cpus, wrkBinary, ...args]];
+    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.once('error', reject);

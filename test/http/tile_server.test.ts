@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Point } from 'geojson';
@@ -121,6 +122,29 @@ describe('tiles', () => {
     const head = await httpGet(server.url, '/tiles/mini/6/54/25.mvt', {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers['content-length']).toBe(String(plain.body.length));
+  });
+
+  it('reads request headers in any letter case, and repeated ones as one list, as HTTP defines them', async () => {
+    const gzipped = await httpGet(server.url, '/tiles/mini/6/54/25.mvt', { 'Accept-Encoding': 'gzip' });
+    const etag = gzipped.headers.etag as string;
+    const ask = (lines: string[]) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+        socket.write(['GET /tiles/mini/6/54/25.mvt HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close', ...lines, '', ''].join('\r\n'));
+      });
+    // The validator is the second of two If-None-Match lines: the header is their joined list.
+    const revalidated = await ask(['aCCEPT-eNCODING: gzip', 'IF-NONE-MATCH: "some-other-tag"', 'if-none-match: ' + etag]);
+    expect(revalidated).toMatch(/^HTTP\/1\.1 304 /);
+    const compressed = await ask(['ACCEPT-ENCODING: deflate', 'Accept-Encoding: gzip']);
+    expect(compressed).toMatch(/^HTTP\/1\.1 200 /);
+    expect(compressed).toMatch(/\r\nContent-Encoding: gzip\r\n/);
+    const plain = await ask(['Accept-Encoding: gzip;q=0']);
+    expect(plain).toMatch(/^HTTP\/1\.1 200 /);
+    expect(plain).not.toMatch(/Content-Encoding/i);
   });
 
   it('marks versioned tile URLs immutable and refuses a version that is not published', async () => {

@@ -23,6 +23,7 @@ import { restrictedRoutes } from './restricted_routes.js';
 import { searchRoutes } from './search_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
+import { rawHeader } from '../raw_header.js';
 import { tilesetRoutes } from './tileset_routes.js';
 
 export interface AppDeps {
@@ -190,7 +191,7 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    if (!warnedUntrustedProxy && req.headers['x-forwarded-for'] !== undefined) {
+    if (!warnedUntrustedProxy && rawHeader(req, 'x-forwarded-for') !== undefined) {
       warnedUntrustedProxy = true;
       deps.logger.warn(
         'a request arrived with X-Forwarded-For but TRUST_PROXY is 0: every client behind that proxy shares its address and rate limit budget; set TRUST_PROXY to the number of proxies in front',

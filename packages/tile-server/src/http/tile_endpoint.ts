@@ -8,6 +8,7 @@ import type { WorkLimiter } from '../security/work_limiter.js';
 import { parseTileCoords } from '../tiling/tile_coords.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
+import { rawHeader } from '../raw_header.js';
 import { securityHeaderList } from './security_headers.js';
 import { tilesetUnavailable } from './tileset_routes.js';
 
@@ -57,7 +58,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
     const query = url.indexOf('?');
     const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
     if (!match) return false;
-    const origin = req.headers.origin;
+    const origin = rawHeader(req, 'origin');
     if (req.method === 'OPTIONS') {
       sendPreflight(res, cors.allows(origin) ? (cors.any ? '*' : origin) : undefined, !cors.any, security);
       return true;
@@ -175,10 +176,10 @@ function writeTile(
     res.end();
     return;
   }
-  const gzip = acceptsGzip(req.headers['accept-encoding']);
+  const gzip = acceptsGzip(rawHeader(req, 'accept-encoding'));
   // Each representation gets its own strong validator, as RFC 9110 requires of strong ETags.
   const etag = gzip ? tile.gzipEtag : rawEtag(tile);
-  if (matchesEtag(req.headers['if-none-match'], etag)) {
+  if (matchesEtag(rawHeader(req, 'if-none-match'), etag)) {
     res.writeHead(304, [...headers, ...cors, 'ETag', etag, 'Vary', vary]);
     res.end();
     return;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
+import { rawHeader } from '../raw_header.js';
 
 /**
  * The client's address, as Express computes `req.ip` with `trust proxy` set to a hop count: the socket peer when
@@ -9,7 +10,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 export function clientAddress(req: IncomingMessage, trustedHops: number): string {
   const peer = req.socket.remoteAddress ?? '';
   if (trustedHops <= 0) return peer;
-  const header = req.headers['x-forwarded-for'];
+  const header = rawHeader(req, 'x-forwarded-for');
   if (typeof header !== 'string' || header === '') return peer;
   const chain = header.split(',').map((part) => part.trim());
   const index = chain.length - trustedHops;
@@ -19,8 +20,7 @@ export function clientAddress(req: IncomingMessage, trustedHops: number): string
 
 /** True when a proxy forwarded the request: it then says who the client is, and the socket peer is the proxy. */
 export function isProxied(req: IncomingMessage): boolean {
-  const headers = req.headers;
-  return headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined || headers['x-real-ip'] !== undefined;
+  return rawHeader(req, 'x-forwarded-for') !== undefined || rawHeader(req, 'forwarded') !== undefined || rawHeader(req, 'x-real-ip') !== undefined;
 }
 
 /**
