@@ -34,7 +34,9 @@ export class CompressPool {
     const file = fileURLToPath(new URL('./gzip_worker.js', import.meta.url));
     if (!existsSync(file)) return;
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(file, workerOptions());
+      // Decoding a tile to check it makes a string of every value; left to grow, each worker's heap took 100–200 MB
+      // at a national size before collecting. A tile's own garbage is a few megabytes, so a small heap loses no time.
+      const worker = new Worker(file, workerOptions({ maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 }));
       const queue: Pending[] = [];
       worker.on('message', (message: { tiles?: Uint8Array[]; failed?: { index: number; message: string } }) => {
         const pending = queue.shift()!;
