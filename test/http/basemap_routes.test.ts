@@ -1,11 +1,12 @@
-// The basemap over real HTTP: TileJSON pointing at a content-hashed archive URL, the archive itself with HTTP range
-// requests and immutable caching, the place gazetteer, and nothing else under /basemap/. Then the style and the
+// The basemap over real HTTP: TileJSON pointing at the content-hashed archive's tiles by z/x/y, the archive itself
+// with HTTP range requests and immutable caching, the place gazetteer, and nothing else under /basemap/. Then the style and the
 // catalogue that tell the widget and the legend what to draw.
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PMTiles, FetchSource } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileForPosition, type RunningServer } from '../../packages/tile-server/src/index.js';
@@ -43,11 +44,41 @@ describe('GET /basemap/…', () => {
     const response = await httpGet(server.url, '/basemap/busan.json');
     expect(response.status).toBe(200);
     const tilejson = JSON.parse(response.body.toString());
-    expect(tilejson.tiles).toEqual([`pmtiles://${server.url}/basemap/busan@${hash}.pmtiles/{z}/{x}/{y}`]);
+    // One URL per tile: a browser reads them in parallel, with no directory request first (see basemap_routes.ts).
+    expect(tilejson.tiles).toEqual([`${server.url}/basemap/busan@${hash}/{z}/{x}/{y}.mvt`]);
     expect(tilejson.attribution).toBe('© OpenStreetMap contributors');
     expect(tilejson.maxzoom).toBe(14);
     // The demo's tiles reach 8° beyond Busan's region, for the view zoomed out over Korea.
     expect(tilejson.bounds[0]).toBeCloseTo(120.7, 5);
+  });
+
+  it('serves the tiles of the archive by z/x/y under its hash: gzipped when accepted, immutable, 204 where it has none', async () => {
+    const { z, x, y } = tileForPosition(129.0592, 35.1578, 12);
+    const direct = await new PMTiles(new FetchSource(`${server.url}/basemap/busan@${hash}.pmtiles`)).getZxy(z, x, y);
+    const gzipped = await httpGet(server.url, `/basemap/busan@${hash}/${z}/${x}/${y}.mvt`, { 'Accept-Encoding': 'gzip' });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gzipped.headers.vary).toBe('Accept-Encoding');
+    expect(gzipped.headers['content-security-policy']).toBeUndefined();
+    expect(gzipped.headers['x-content-type-options']).toBe('nosniff');
+    expect(gunzipSync(gzipped.body).equals(Buffer.from(direct!.data))).toBe(true);
+    const plain = await httpGet(server.url, `/basemap/busan@${hash}/${z}/${x}/${y}.mvt`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(Buffer.from(direct!.data))).toBe(true);
+    expect(decodeTile(new Uint8Array(plain.body), z, x, y).place!.properties).toContainEqual(expect.objectContaining({ name: '부산진구' }));
+    // Open sea far from the demo's extent holds no tile.
+    expect((await httpGet(server.url, `/basemap/busan@${hash}/12/0/0.mvt`)).status).toBe(204);
+    for (const [path, status] of [
+      [`/basemap/busan@${'0'.repeat(16)}/${z}/${x}/${y}.mvt`, 404],
+      [`/basemap/other@${hash}/${z}/${x}/${y}.mvt`, 404],
+      [`/basemap/busan@${hash}/15/0/0.mvt`, 400],
+      [`/basemap/busan@${hash}/12/4096/0.mvt`, 400],
+      [`/basemap/busan@${hash}/012/0/0.mvt`, 400],
+    ] as const) {
+      expect((await httpGet(server.url, path)).status, path).toBe(status);
+    }
   });
 
   it('serves byte ranges of the versioned archive, cached as immutable, with the PMTiles type', async () => {

@@ -3,15 +3,21 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { PMTiles } from 'pmtiles';
-import { fileRangeSource } from '../archive/open_archive.js';
+import { fileRangeSource, isGzip, openArchive, type TileArchive } from '../archive/open_archive.js';
+import { parseTileCoords } from '../tiling/tile_coords.js';
 import type { BasemapConfig } from '../catalog/catalog_schema.js';
 import { SafeMapError } from '../errors.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { publicBaseUrl } from './public_url.js';
+import { securityHeaders, TILE_HEADERS } from './security_headers.js';
 
 /** `<name>[@<hash>].pmtiles`, `<name>.json` (TileJSON) and `<name>.places.json`; a name is never a path. */
 const basemapFile = /^([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{16}))?(\.pmtiles|\.places\.json|\.json)$/;
+/** `<name>@<hash>/{z}/{x}/{y}.mvt`: a tile of the archive; the segments are checked by parseTileCoords. */
+const basemapTilePath = /^\/basemap\/([a-z][a-z0-9_-]{0,63})@([0-9a-f]{16})\/([^/]{1,10})\/([^/]{1,10})\/([^/]{1,10})\.mvt$/;
 /** The IANA-style type the PMTiles project uses for archives. */
 const PMTILES_TYPE = 'application/vnd.pmtiles';
 
@@ -28,6 +34,8 @@ export interface BasemapRouteOptions {
 interface ServedArchive {
   readonly file: string;
   readonly hash: string;
+  /** Open for z/x/y answers; closed once the file is replaced. */
+  readonly archive: TileArchive;
   readonly header: { minzoom: number; maxzoom: number; bounds: [number, number, number, number] };
   readonly stamp: string;
 }
@@ -38,7 +46,7 @@ export function basemapName(config: Pick<BasemapConfig, 'archive'>): string {
 }
 
 /**
- * `GET /basemap/{name}.json` (TileJSON whose tiles are read from the archive by the `pmtiles` protocol),
+ * `GET /basemap/{name}.json` (TileJSON), `/basemap/{name}@{hash}/{z}/{x}/{y}.mvt` (its tiles, from the archive),
  * `/basemap/{name}@{hash}.pmtiles` (the archive, immutable, HTTP range requests), `/basemap/{name}.pmtiles` (the same,
  * revalidated) and `/basemap/{name}.places.json` (the place gazetteer). Only archives named in the catalogue are served.
  */
@@ -46,6 +54,7 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
   const router = Router();
   const served = new Map<string, ServedArchive>();
   const revalidate = `public, max-age=${options.maxAge}`;
+  const documentOnly = Object.keys(securityHeaders('data')).filter((name) => !Object.hasOwn(TILE_HEADERS, name));
 
   /** The catalogue entry and absolute paths of a basemap name, from the current registry (a reload may change them). */
   const lookup = (name: string) => {
@@ -69,17 +78,48 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
     const stamp = `${info.size}:${info.mtimeMs}`;
     const known = served.get(file);
     if (known?.stamp === stamp) return known;
-    const archive = new PMTiles(fileRangeSource(file));
-    const header = await archive.getHeader();
+    const header = await new PMTiles(fileRangeSource(file)).getHeader();
     const value: ServedArchive = {
       file,
       hash: await sha256(file),
+      archive: await openArchive(file),
       header: { minzoom: header.minZoom, maxzoom: header.maxZoom, bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat] },
       stamp,
     };
+    // Requests still reading the replaced archive finish first.
+    if (known) setTimeout(() => void known.archive.close().catch(() => undefined), 10_000).unref();
     served.set(file, value);
     return value;
   };
+
+  // Tiles by z/x/y from the archive of the current version: each tile its own URL, cached for good. The archive itself
+  // stays readable with range requests (static exports read it that way), but a browser that reads one URL by ranges
+  // queues them (Chromium's HTTP cache lets one request per URL through at a time) and first fetches the directory.
+  router.get(basemapTilePath, async (req: Request, res: Response) => {
+    const [, name, version, z, x, y] = basemapTilePath.exec(req.path) as unknown as [string, string, string, string, string, string];
+    const found = lookup(name);
+    if (!found) throw new SafeMapError('NOT_FOUND', 'no such basemap');
+    const current = await describe(found.archive);
+    if (version !== current.hash) throw new SafeMapError('NOT_FOUND', 'this basemap version is no longer served');
+    const coords = parseTileCoords(z, x, y, { minzoom: 0, maxzoom: current.header.maxzoom });
+    const stored = await current.archive.getStoredTile(coords.z, coords.x, coords.y);
+    // A tile carries the tile endpoint's headers: the document ones mean nothing on binary data (security_headers.ts).
+    for (const name of documentOnly) res.removeHeader(name);
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' });
+    if (!stored || stored.length === 0) {
+      res.status(204).end();
+      return;
+    }
+    // Archives store tiles gzipped or raw (a converted basemap may be raw): each client gets what it accepts.
+    const acceptsGzip = req.acceptsEncodings('gzip') === 'gzip';
+    let body = stored;
+    let gzipped = isGzip(stored);
+    if (gzipped && !acceptsGzip) [body, gzipped] = [await gunzipAsync(stored), false];
+    else if (!gzipped && acceptsGzip && stored.length > 256) [body, gzipped] = [await gzipAsync(stored), true];
+    res.set('Content-Type', 'application/vnd.mapbox-vector-tile');
+    if (gzipped) res.set('Content-Encoding', 'gzip');
+    res.end(body);
+  });
 
   router.get('/basemap/:file', async (req: Request, res: Response) => {
     const match = typeof req.params.file === 'string' ? basemapFile.exec(req.params.file) : null;
@@ -100,7 +140,7 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
         tilejson: '3.0.0',
         name,
         attribution: found.config.attribution,
-        tiles: [`pmtiles://${base}/basemap/${name}@${archive.hash}.pmtiles/{z}/{x}/{y}`],
+        tiles: [`${base}/basemap/${name}@${archive.hash}/{z}/{x}/{y}.mvt`],
         minzoom: archive.header.minzoom,
         maxzoom: archive.header.maxzoom,
         bounds: archive.header.bounds,
@@ -131,6 +171,9 @@ async function sendStatic(res: Response, file: string, contentType: string, cach
     );
   });
 }
+
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
