@@ -78,6 +78,10 @@ describe('the exported folder behind a plain nginx', () => {
     const html = await readFile(join(site, 'index.html'), 'utf8');
     const bundle = /src="(widget\/safemap-widget\.[0-9a-f]{12}\.js)"/.exec(html)![1]!;
     const original = readFileSync(join(site, bundle));
+    // MapLibre's worker module is asked for beside the bundle, under the hashed name the bundle loads it by.
+    const worker = /<link rel="modulepreload" href="(widget\/maplibre-gl-worker\.[0-9a-f]{12}\.mjs)">/.exec(html)![1]!;
+    expect(original.toString('utf8')).toContain(worker.slice('widget/'.length));
+    expect((await httpGet(nginx.url, `/${worker}`)).status).toBe(200);
     const brotli = await httpGet(nginx.url, `/${bundle}`, { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(brotli.status).toBe(200);
     expect(brotli.headers['content-encoding']).toBe('br');

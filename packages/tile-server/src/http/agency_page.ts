@@ -33,7 +33,8 @@ function listOf(items: readonly string[], lang: Lang): string {
  * catalogue text is escaped; the page loads only this origin's script and stylesheet, so it runs under the page CSP.
  * The other tile sets of the catalogue are linked as `/embed` pages, unless `otherMapLinks` is false (no server).
  * Unless `preload` is false, the head asks for the catalogue, style and TileJSONs the map will read, so on a phone
- * network they come in parallel with the widget's script instead of one round trip after another.
+ * network they come in parallel with the widget's script instead of one round trip after another; MapLibre's worker
+ * module is asked for in every case, a static folder's page included.
  */
 export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: boolean; preload?: boolean } = {}): string {
   const tilesets = catalog.tilesets;
@@ -72,11 +73,11 @@ export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: bo
     first && options.preload !== false
       ? ['/catalog', `/styles/${encodeURIComponent(first.id)}.json`, `/tiles/${encodeURIComponent(first.id)}.json`, ...(first.basemap ? [`/basemap/${encodeURIComponent(basemapName(first.basemap))}.json`] : [])]
           .map((href) => `\n  <link rel="preload" href="${text(href)}" as="fetch" crossorigin="anonymous">`)
-          .join('') +
-        // MapLibre's worker module was fetched only once the widget's script had run: a second download in a row, about
-        // 1.3 s on a phone network. Fetched beside the script instead, the worker's own request is served from cache.
-        '\n  <link rel="modulepreload" href="/widget/maplibre-gl-worker.mjs">'
+          .join('')
       : '';
+  // MapLibre's worker module was fetched only once the widget's script had run: a second download in a row, about
+  // 1.3 s on a phone network. Fetched beside the script instead, the worker's own request is served from cache.
+  const workerPreload = '\n  <link rel="modulepreload" href="/widget/maplibre-gl-worker.mjs">';
   const agencyLine = site ? `\n      <p class="agency-name">${bilingual('span', site.agency)}</p>` : '';
   const description = site?.intro?.ko ?? first?.description?.ko ?? title.ko;
   return `<!doctype html>
@@ -86,7 +87,7 @@ export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: bo
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${text(title.ko === title.en ? title.ko : `${title.ko} · ${title.en}`)}</title>
   <meta name="description" content="${text(description)}">
-  <link rel="icon" href="data:,">${preloads}
+  <link rel="icon" href="data:,">${preloads}${workerPreload}
   <link rel="stylesheet" href="/page/agency.css">
   <!-- The page script runs first, so the map starts in the chosen language instead of starting twice. -->
   <script src="/page/agency.js" defer></script>
