@@ -82,6 +82,7 @@ describe('the exported folder behind a plain nginx', () => {
     const worker = /<link rel="modulepreload" href="(widget\/maplibre-gl-worker\.[0-9a-f]{12}\.mjs)">/.exec(html)![1]!;
     expect(original.toString('utf8')).toContain(worker.slice('widget/'.length));
     expect((await httpGet(nginx.url, `/${worker}`)).status).toBe(200);
+    expect(await readFile(join(site, 'embed.html'), 'utf8')).toContain(`<link rel="modulepreload" href="${worker}">`);
     const brotli = await httpGet(nginx.url, `/${bundle}`, { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(brotli.status).toBe(200);
     expect(brotli.headers['content-encoding']).toBe('br');
