@@ -6,7 +6,9 @@
 //      from navigation start, each run in a fresh browser context (cold cache).
 // Also printed: the widget's own code beyond MapLibre (budget ≤ 30 KB gzip), and the same page load with no
 // emulation as the baseline of the same run.
-// Usage: npm run bench:widget [-- --runs 5]   (needs `npm run build`)
+// With --waterfall, one more Fast 3G load prints every request (the page's and MapLibre's worker's) with its start
+// and end in ms from the first, and its bytes: where a phone waits.
+// Usage: npm run bench:widget [-- --runs 5] [-- --waterfall]   (needs `npm run build`)
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +21,7 @@ const BUDGET = { bytesKB: 700, firstLayerMs: 5000, idleMs: 8000, ownCodeKB: 30 }
 /** Chromium DevTools' "Fast 3G" preset. */
 const FAST_3G = { offline: false, latency: 563, downloadThroughput: (1.47 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, waterfall: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -87,7 +89,17 @@ function probe() {
   });
 }
 
-async function load(emulate) {
+/** Requests of a load as CDP reports them, from the page and its workers: [start, end, bytes, url]. */
+function recordRequests(client, requests, prefix) {
+  const open = new Map();
+  client.on('Network.requestWillBeSent', (event) => open.set(event.requestId, { start: event.timestamp, url: prefix + event.request.url.replace(origin, '') }));
+  client.on('Network.loadingFinished', (event) => {
+    const request = open.get(event.requestId);
+    if (request) requests.push([request.start, event.timestamp, event.encodedDataLength, request.url]);
+  });
+}
+
+async function load(emulate, requests = undefined) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -98,10 +110,12 @@ async function load(emulate) {
     page.on('response', (response) => { if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`); });
     if (emulate) {
       const cdp = await page.createCDPSession();
+      if (requests) recordRequests(cdp, requests, '');
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', FAST_3G);
       // Dedicated workers fetch on their own target; throttle them too (MapLibre's worker fetches the tiles).
       page.on('workercreated', (worker) => {
+        if (requests) recordRequests(worker.client, requests, 'worker ');
         worker.client.send('Network.enable').then(() => worker.client.send('Network.emulateNetworkConditions', FAST_3G)).catch(() => undefined);
       });
     }
@@ -138,6 +152,16 @@ try {
   process.stdout.write(`  Fast 3G, map idle: ${(idle / 1000).toFixed(2)} s (runs: ${fast.map((r) => (r.idle / 1000).toFixed(2)).join(' ')}); budget ${BUDGET.idleMs / 1000} s: ${verdict(idle <= BUDGET.idleMs)}\n`);
   const plainIdle = m(plain, 'idle');
   process.stdout.write(`  no emulation (baseline of this run), map idle: ${(plainIdle / 1000).toFixed(2)} s; Fast 3G costs ${(idle / plainIdle).toFixed(1)}× that\n`);
+  if (values.waterfall) {
+    const requests = [];
+    const run = await load(true, requests);
+    const first = Math.min(...requests.map(([start]) => start));
+    process.stdout.write(`\nFast 3G waterfall of one more load (first safety layer ${(run.firstLayer / 1000).toFixed(2)} s, idle ${(run.idle / 1000).toFixed(2)} s from navigation):\n   start ms   end ms    bytes  request\n`);
+    for (const [start, end, bytes, url] of requests.sort((a, b) => a[0] - b[0])) {
+      if (url.startsWith('data:') || url.startsWith('blob:')) continue;
+      process.stdout.write(`${((start - first) * 1000).toFixed(0).padStart(10)} ${((end - first) * 1000).toFixed(0).padStart(8)} ${String(bytes).padStart(8)}  ${url}\n`);
+    }
+  }
 } finally {
   await browser.close();
   relay.close();
