@@ -3,16 +3,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
 import { PMTiles } from 'pmtiles';
-import { fileRangeSource, isGzip, openArchive, type TileArchive } from '../archive/open_archive.js';
-import { parseTileCoords } from '../tiling/tile_coords.js';
+import { fileRangeSource, openArchive } from '../archive/open_archive.js';
+import type { WorkLimiter } from '../security/work_limiter.js';
+import { ArchiveTileSource } from '../store/archive_tile_source.js';
+import type { TileCache } from '../store/tile_cache.js';
 import type { BasemapConfig } from '../catalog/catalog_schema.js';
 import { SafeMapError } from '../errors.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { publicBaseUrl } from './public_url.js';
-import { securityHeaders, TILE_HEADERS } from './security_headers.js';
+import { securityHeaderList } from './security_headers.js';
+import { serveTile } from './tile_endpoint.js';
+import type { CorsPolicy } from './cors_policy.js';
 
 /** `<name>[@<hash>].pmtiles`, `<name>.json` (TileJSON) and `<name>.places.json`; a name is never a path. */
 const basemapFile = /^([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{16}))?(\.pmtiles|\.places\.json|\.json)$/;
@@ -28,14 +30,23 @@ export interface BasemapRouteOptions {
   maxAge: number;
   publicUrl: string | undefined;
   fallbackUrl: string;
+  /** The tile cache basemap tiles share with the tile sets, and the bound on reading them. */
+  cache: TileCache;
+  work: WorkLimiter;
+  cors: CorsPolicy;
 }
+
+/** How long a look at a basemap archive's file holds before it is looked at again. */
+const RECHECK_MS = 1000;
 
 /** A basemap archive as served now: where it is, and the content hash that versions its immutable URL. */
 interface ServedArchive {
   readonly file: string;
   readonly hash: string;
-  /** Open for z/x/y answers; closed once the file is replaced. */
-  readonly archive: TileArchive;
+  /** Its tiles for z/x/y answers, through the shared tile cache; closed once the file is replaced. */
+  readonly tiles: ArchiveTileSource;
+  /** When the file was last looked at, in `performance.now()` ms. */
+  checkedAt: number;
   readonly header: { minzoom: number; maxzoom: number; bounds: [number, number, number, number] };
   readonly stamp: string;
 }
@@ -54,7 +65,8 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
   const router = Router();
   const served = new Map<string, ServedArchive>();
   const revalidate = `public, max-age=${options.maxAge}`;
-  const documentOnly = Object.keys(securityHeaders('data')).filter((name) => !Object.hasOwn(TILE_HEADERS, name));
+  const immutableTile = Object.freeze([...securityHeaderList('tile'), 'Cache-Control', 'public, max-age=31536000, immutable']);
+  const vary = options.cors.variesByOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
 
   /** The catalogue entry and absolute paths of a basemap name, from the current registry (a reload may change them). */
   const lookup = (name: string) => {
@@ -70,24 +82,33 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
     return { config, archive, places };
   };
 
-  /** Hash and header of the archive, recomputed only when its size or modification time changes. */
+  /**
+   * Hash and header of the archive, recomputed only when its size or modification time changes. The file is looked at
+   * at most once a second: a map view asks for a dozen tiles at once, and each would otherwise cost a stat.
+   */
   const describe = async (file: string): Promise<ServedArchive> => {
+    const known = served.get(file);
+    if (known && performance.now() - known.checkedAt < RECHECK_MS) return known;
     const info = await stat(file).catch(() => {
       throw new SafeMapError('NOT_FOUND', 'basemap archive missing on the server');
     });
     const stamp = `${info.size}:${info.mtimeMs}`;
-    const known = served.get(file);
-    if (known?.stamp === stamp) return known;
+    if (known?.stamp === stamp) {
+      known.checkedAt = performance.now();
+      return known;
+    }
     const header = await new PMTiles(fileRangeSource(file)).getHeader();
+    const hash = await sha256(file);
     const value: ServedArchive = {
       file,
-      hash: await sha256(file),
-      archive: await openArchive(file),
+      hash,
+      tiles: new ArchiveTileSource(`basemap:${path.basename(file)}`, hash, await openArchive(file), options.cache),
       header: { minzoom: header.minZoom, maxzoom: header.maxZoom, bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat] },
       stamp,
+      checkedAt: performance.now(),
     };
     // Requests still reading the replaced archive finish first.
-    if (known) setTimeout(() => void known.archive.close().catch(() => undefined), 10_000).unref();
+    if (known) setTimeout(() => void known.tiles.close().catch(() => undefined), 10_000).unref();
     served.set(file, value);
     return value;
   };
@@ -101,24 +122,9 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
     if (!found) throw new SafeMapError('NOT_FOUND', 'no such basemap');
     const current = await describe(found.archive);
     if (version !== current.hash) throw new SafeMapError('NOT_FOUND', 'this basemap version is no longer served');
-    const coords = parseTileCoords(z, x, y, { minzoom: 0, maxzoom: current.header.maxzoom });
-    const stored = await current.archive.getStoredTile(coords.z, coords.x, coords.y);
-    // A tile carries the tile endpoint's headers: the document ones mean nothing on binary data (security_headers.ts).
-    for (const name of documentOnly) res.removeHeader(name);
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' });
-    if (!stored || stored.length === 0) {
-      res.status(204).end();
-      return;
-    }
-    // Archives store tiles gzipped or raw (a converted basemap may be raw): each client gets what it accepts.
-    const acceptsGzip = req.acceptsEncodings('gzip') === 'gzip';
-    let body = stored;
-    let gzipped = isGzip(stored);
-    if (gzipped && !acceptsGzip) [body, gzipped] = [await gunzipAsync(stored), false];
-    else if (!gzipped && acceptsGzip && stored.length > 256) [body, gzipped] = [await gzipAsync(stored), true];
-    res.set('Content-Type', 'application/vnd.mapbox-vector-tile');
-    if (gzipped) res.set('Content-Encoding', 'gzip');
-    res.end(body);
+    // The tile endpoint's own answer: gzip or not as the client accepts, ETag and 304, HEAD, the shared tile cache.
+    const origin = req.get('origin');
+    serveTile(req, res, { minzoom: 0, maxzoom: current.header.maxzoom, source: current.tiles }, z, x, y, { headers: immutableTile, cors: options.cors.headerList(origin), vary }, options.work);
   });
 
   router.get('/basemap/:file', async (req: Request, res: Response) => {
@@ -171,9 +177,6 @@ async function sendStatic(res: Response, file: string, contentType: string, cach
     );
   });
 }
-
-const gunzipAsync = promisify(gunzip);
-const gzipAsync = promisify(gzip);
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');

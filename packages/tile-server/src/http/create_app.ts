@@ -10,7 +10,9 @@ import { defaultSecurityOptions, type RestrictedAccess, type SecurityOptions } f
 import { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
 import { WorkLimiter } from '../security/work_limiter.js';
 import type { Catalog } from '../catalog/catalog_schema.js';
+import { TileCache } from '../store/tile_cache.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { rawHeader } from '../raw_header.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import type { HealthState } from './health.js';
 import { spriteRoutes } from '../sprites/sprite_routes.js';
@@ -23,7 +25,6 @@ import { restrictedRoutes } from './restricted_routes.js';
 import { searchRoutes } from './search_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
-import { rawHeader } from '../raw_header.js';
 import { tilesetRoutes } from './tileset_routes.js';
 
 export interface AppDeps {
@@ -52,6 +53,8 @@ export interface AppDeps {
   metrics?: Metrics | undefined;
   /** Makes this server serve a published version it does not know yet, if there is one (see tile_endpoint.ts). */
   catchUp?: ((tileset: string, version: string) => Promise<boolean>) | undefined;
+  /** The tile cache of the registry's tile sets, which basemap tiles share; a small one of their own when absent. */
+  tileCache?: TileCache;
 }
 
 export interface RequestListener {
@@ -103,9 +106,11 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
   app.locals.hostPolicy = new HostPolicy(deps.publicUrl, options.allowedHosts);
 
   const dataHeaders = securityHeaders('data');
+  const tileHeaders = securityHeaders('tile');
   const preflightHeaders = securityHeaderList('data');
   app.use((req, res, next) => {
-    res.set(dataHeaders);
+    // Tiles answered here (restricted layers, the basemap) get the tile set of headers, as on the fast path.
+    res.set(req.path.endsWith('.mvt') ? tileHeaders : dataHeaders);
     if (req.method === 'OPTIONS') {
       const origin = req.get('origin');
       sendPreflight(res, cors.allows(origin) ? (cors.any ? '*' : origin) : undefined, !cors.any, preflightHeaders);
@@ -161,7 +166,17 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
       fallbackUrl,
     }),
   );
-  app.use(basemapRoutes(deps.getRegistry, { catalogPath: deps.catalogPath, maxAge: deps.metadataMaxAge ?? 60, publicUrl: deps.publicUrl, fallbackUrl }));
+  app.use(
+    basemapRoutes(deps.getRegistry, {
+      catalogPath: deps.catalogPath,
+      maxAge: deps.metadataMaxAge ?? 60,
+      publicUrl: deps.publicUrl,
+      fallbackUrl,
+      cache: deps.tileCache ?? new TileCache(32 * 1024 * 1024),
+      work: runtime.work,
+      cors,
+    }),
+  );
   app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
   app.use(embedRoutes({ getRegistry: deps.getRegistry, widgetDir: deps.widgetDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
   app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, getCatalog: deps.getCatalog ?? registryCatalog(deps.getRegistry), frameAncestors: deps.frameAncestors ?? ["'self'"] }));

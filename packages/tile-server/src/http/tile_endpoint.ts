@@ -123,7 +123,7 @@ function versionOf(tileset: Tileset, version: string | undefined): Tileset | und
 export function serveTile(
   req: IncomingMessage,
   res: ServerResponse,
-  tileset: Tileset,
+  tileset: Pick<Tileset, 'minzoom' | 'maxzoom' | 'source'>,
   z: string,
   x: string,
   y: string,

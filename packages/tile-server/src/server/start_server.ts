@@ -128,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.security ? { security: options.security } : {}),
     metrics: options.metrics,
     catchUp: (tileset, version) => catchUp(tileset, version),
+    tileCache: cache,
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer(
