@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { tasksetBinary } from './load_runner.mjs';
+import { pinned } from './load_runner.mjs';
 
 /**
  * Starts a server process and resolves with its base URL once it prints its port; with `cpus` (a taskset list) the
@@ -8,7 +8,7 @@ import { tasksetBinary } from './load_runner.mjs';
 export function startChild(command, args, pattern, env = {}, cpus = undefined) {
   // SafeMap keeps its default log level, access log included, as `safemap serve` runs for its users; what it logs
   // is read and dropped here.
-  const [file, argv] = cpus === undefined ? [command, args] : [tasksetBinary, ['-c', cpus, command, ...args]];
+  const [file, argv] = pinned(command, args, cpus);
   const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';

@@ -7,7 +7,12 @@ import autocannon from 'autocannon';
 /** wrk when installed: a C load generator takes far less of a small machine's CPU than one written in JavaScript. */
 export const wrkBinary = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((candidate) => spawnSync(candidate, ['--version']).error === undefined);
 
-export const tasksetBinary = ['/usr/bin/taskset', '/bin/taskset'].find((candidate) => spawnSync(candidate, ['--version']).error === undefined);
+const tasksetBinary = ['/usr/bin/taskset', '/bin/taskset'].find((candidate) => spawnSync(candidate, ['--version']).error === undefined);
+
+/** The file and arguments that run `command args` on the CPUs of `cpus` (a taskset list), or as they are without it. */
+export function pinned(command, args, cpus) {
+  return cpus === undefined ? [command, args] : [tasksetBinary, ['-c', cpus, command, ...args]];
+}
 
 /**
  * Where a one-process comparison runs: every server on the last CPU, the load generator on the others. On a small
@@ -52,7 +57,7 @@ end
   );
   return new Promise((resolve, reject) => {
     const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-s', script, url];
-    const [file, argv] = cpus === undefined ? [wrkBinary, args] : [tasksetBinary, ['-c', cpus, wrkBinary, ...args]];
+    const [file, argv] = pinned(wrkBinary, args, cpus);
     const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));

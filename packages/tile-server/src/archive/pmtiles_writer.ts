@@ -160,28 +160,21 @@ export class PmtilesWriter {
    * tile made writing a national archive's data take seconds).
    */
   private async gather(moves: ReadonlyArray<{ from: number; length: number }>, i: number, j: number, buffer: Buffer): Promise<void> {
-    const targets: number[] = [];
-    for (let k = i, at = 0; k < j; k++) {
-      targets.push(at);
-      at += moves[k]!.length;
-    }
-    const bySource = targets.map((_, n) => n).sort((a, b) => moves[i + a]!.from - moves[i + b]!.from);
-    for (let first = 0; first < bySource.length; ) {
-      const start = moves[i + bySource[first]!]!.from;
-      let end = start + moves[i + bySource[first]!]!.length;
+    const pieces: Array<{ from: number; length: number; to: number }> = [];
+    for (let k = i, to = 0; k < j; to += moves[k]!.length, k++) pieces.push({ ...moves[k]!, to });
+    pieces.sort((a, b) => a.from - b.from);
+    for (let first = 0; first < pieces.length; ) {
+      const start = pieces[first]!.from;
+      let end = start + pieces[first]!.length;
       let last = first + 1;
-      // Joined while the gap is small and the stretch stays within a few windows, so the scratch buffer is bounded.
-      while (last < bySource.length && moves[i + bySource[last]!]!.from <= end + STRETCH_GAP && moves[i + bySource[last]!]!.from + moves[i + bySource[last]!]!.length - start <= 2 * WINDOW) {
-        end = Math.max(end, moves[i + bySource[last]!]!.from + moves[i + bySource[last]!]!.length);
-        last++;
+      // Joined while the gap is small and the stretch stays within two windows, so the scratch buffer is bounded.
+      for (let next = pieces[last]; next && next.from <= end + STRETCH_GAP && next.from + next.length - start <= 2 * WINDOW; next = pieces[++last]) {
+        end = Math.max(end, next.from + next.length);
       }
       if (this.scratch.length < end - start) this.scratch = Buffer.allocUnsafeSlow(end - start);
       const { bytesRead } = await this.data.read(this.scratch, 0, end - start, start);
       if (bytesRead !== end - start) throw new Error(`${this.dataFile}: short read at ${start}`);
-      for (let n = first; n < last; n++) {
-        const move = moves[i + bySource[n]!]!;
-        this.scratch.copy(buffer, targets[bySource[n]!]!, move.from - start, move.from - start + move.length);
-      }
+      for (const piece of pieces.slice(first, last)) this.scratch.copy(buffer, piece.to, piece.from - start, piece.from - start + piece.length);
       first = last;
     }
   }
