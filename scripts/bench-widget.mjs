@@ -70,22 +70,29 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-quic'],
 });
 
-/** Marks, in page time from navigation start, the first frame with a safety feature drawn and the first idle after it. */
+/**
+ * Marks, in page time from navigation start, the first frame with a safety feature drawn (checked after every frame
+ * MapLibre renders) and the first idle after it.
+ */
 function probe() {
   document.addEventListener('safetymap:ready', (event) => {
     const map = event.detail;
-    const element = event.target;
     const ids = map.getStyle().layers.filter((l) => l.metadata && l.metadata['safemap:layer']).map((l) => l.id);
-    const check = () => {
-      if (window.benchFirstLayerAt === undefined && map.queryRenderedFeatures({ layers: ids }).length > 0) window.benchFirstLayerAt = performance.now();
+    const drawn = () => {
+      if (window.benchFirstLayerAt !== undefined || map.queryRenderedFeatures({ layers: ids }).length === 0) return;
+      window.benchFirstLayerAt = performance.now();
+      map.off('render', drawn);
+    };
+    const settled = () => {
       if (window.benchFirstLayerAt !== undefined && map.areTilesLoaded() && !map.isMoving()) window.benchIdleAt = performance.now();
       else {
-        map.once('idle', check);
+        map.once('idle', settled);
         map.triggerRepaint();
       }
     };
-    void element;
-    check();
+    map.on('render', drawn);
+    drawn();
+    settled();
   });
 }
 

@@ -28,7 +28,12 @@ export interface TileOptions {
   readonly clusterCell?: number;
 }
 
-const DEFAULT_CLUSTER_CELL = 64;
+/**
+ * 16 px on a 512 px tile. A dense layer's cluster is drawn 7 to 12 px across, so clusters on this grid stay apart and
+ * read as counted circles. An 8 px grid drew city zooms as a carpet of touching dots (2.5 times the features, and nearly
+ * twice the bytes of a z11 tile on a phone network); a 32 px grid already merged neighbouring shelters at city zoom.
+ */
+const DEFAULT_CLUSTER_CELL = 128;
 
 /**
  * The tiling engine, in order: each layer gets a tiler (points: a clustering pyramid straight from the feature
