@@ -71,29 +71,36 @@ const browser = await puppeteer.launch({
 });
 
 /**
- * Marks, in page time from navigation start, the first frame with a safety feature drawn (checked after every frame
- * MapLibre renders) and the first idle after it.
+ * Marks, in page time from navigation start, the first frame with a safety feature drawn and the first idle after it.
+ * Frames are watched from the moment the element has a map (its `map` property), before `safetymap:ready`: the map
+ * fires `load` only once its first tiles are in, and it may draw some of them frames earlier.
  */
 function probe() {
-  document.addEventListener('safetymap:ready', (event) => {
-    const map = event.detail;
-    const ids = map.getStyle().layers.filter((l) => l.metadata && l.metadata['safemap:layer']).map((l) => l.id);
+  const watch = () => {
+    const map = document.querySelector('safety-map')?.map;
+    if (!map) {
+      setTimeout(watch, 10);
+      return;
+    }
+    let ids;
     const drawn = () => {
-      if (window.benchFirstLayerAt !== undefined || map.queryRenderedFeatures({ layers: ids }).length === 0) return;
+      // getStyle() is undefined until the style is in.
+      ids ??= map.getStyle()?.layers.filter((l) => l.metadata && l.metadata['safemap:layer']).map((l) => l.id);
+      if (!ids || window.benchFirstLayerAt !== undefined || map.queryRenderedFeatures({ layers: ids }).length === 0) return;
       window.benchFirstLayerAt = performance.now();
       map.off('render', drawn);
+      settled();
     };
     const settled = () => {
-      if (window.benchFirstLayerAt !== undefined && map.areTilesLoaded() && !map.isMoving()) window.benchIdleAt = performance.now();
+      if (map.areTilesLoaded() && !map.isMoving()) window.benchIdleAt = performance.now();
       else {
         map.once('idle', settled);
         map.triggerRepaint();
       }
     };
     map.on('render', drawn);
-    drawn();
-    settled();
-  });
+  };
+  watch();
 }
 
 /** Requests of a load as CDP reports them, from the page and its workers: [start, end, bytes, url]. */

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { iconLayers, nameLayers, spriteUrl } from '../sprites/icon_layers.js';
 import type { Tileset, TilesetLayer } from '../store/tileset.js';
+import { DENSE_LAYER_FEATURES } from '../tiling/tiling_layer.js';
 import { BASEMAP_SOURCE, basemapGroundLayers, basemapLabelLayers, basemapSource, PAPER } from './basemap_style_layers.js';
 
 const geometryOrder: Record<TilesetLayer['geometry'], number> = { polygon: 0, line: 1, point: 2 };
@@ -54,10 +55,8 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
   };
 }
 
-const DENSE_FEATURES = 2000;
-
 function dense(layer: TilesetLayer): boolean {
-  return layer.featureCount > DENSE_FEATURES;
+  return layer.featureCount > DENSE_LAYER_FEATURES;
 }
 
 function rank(layer: TilesetLayer): number {

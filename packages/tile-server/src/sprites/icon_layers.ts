@@ -1,13 +1,12 @@
 import type { ExpressionSpecification, FilterSpecification, SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { TilesetLayer } from '../store/tileset.js';
+import { DENSE_LAYER_FEATURES } from '../tiling/tiling_layer.js';
 import { isShelterLayer, SHELTER_KIND_ICONS } from './sprite_icons.js';
 
 /** Zoom from which point layers show their icon over the circle; below it icons would only hide each other. */
 export const ICON_MINZOOM = 13;
 /** Zoom from which features' names are written beside their icons (shelter names, say). */
 export const NAME_MINZOOM = 15;
-/** Layers with more features than this are dense (cameras): their icons never push a name or a shelter off the map. */
-const DENSE_FEATURES = 2000;
 
 /** Single features only: clusters are drawn as counted circles by the style, never as one feature's icon. */
 const notCluster = (): FilterSpecification => ['!', ['has', 'point_count']];
@@ -58,7 +57,7 @@ export function iconLayers(source: string, layer: TilesetLayer): SymbolLayerSpec
         'icon-image': image,
         'icon-size': ['interpolate', ['linear'], ['zoom'], ICON_MINZOOM, 0.85, 16, 1.15],
         'icon-allow-overlap': false,
-        'icon-ignore-placement': layer.featureCount > DENSE_FEATURES,
+        'icon-ignore-placement': layer.featureCount > DENSE_LAYER_FEATURES,
         'icon-padding': 1,
       },
     },

@@ -3,7 +3,7 @@ import { SafeMapError } from '../errors.js';
 import { concatenate } from '../ingest/feature_store.js';
 import { PointPyramid } from './point_pyramid.js';
 import { ShapeTiler } from './shape_tiles.js';
-import { MAX_DENSE_TILE_BYTES, MAX_TILE_BYTES, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
+import { DENSE_LAYER_FEATURES, MAX_DENSE_TILE_BYTES, MAX_TILE_BYTES, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
 
 /** One encoded tile (all layers), addressed by z/x/y and by its PMTiles tile id (Hilbert order). */
 export interface BuiltTile {
@@ -24,16 +24,18 @@ export interface TileStats {
 }
 
 export interface TileOptions {
-  /** Clustering cell below a point layer's max zoom, in tile units of 4096 (a power of two). */
+  /** Clustering cell below a point layer's max zoom, in tile units of 4096 (a power of two); default by density. */
   readonly clusterCell?: number;
 }
 
 /**
- * 16 px on a 512 px tile. A dense layer's cluster is drawn 7 to 12 px across, so clusters on this grid stay apart and
- * read as counted circles. An 8 px grid drew city zooms as a carpet of touching dots (2.5 times the features, and nearly
- * twice the bytes of a z11 tile on a phone network); a 32 px grid already merged neighbouring shelters at city zoom.
+ * Clustering cells, in tile units: 8 px on a 512 px tile for sparse layers, whose single features (each shelter)
+ * matter most, and 16 px for dense ones. A dense layer's cluster is drawn 7 to 12 px across: on the 8 px grid a city
+ * zoom of cameras was a carpet of touching dots (2.5 times the features of the 16 px grid over central Busan at z11,
+ * and nearly twice the bytes of its tiles on a phone network); on 16 px cells they stay apart and read as counts.
  */
-const DEFAULT_CLUSTER_CELL = 128;
+const SPARSE_CLUSTER_CELL = 64;
+const DENSE_CLUSTER_CELL = 128;
 
 /**
  * The tiling engine, in order: each layer gets a tiler (points: a clustering pyramid straight from the feature
@@ -50,7 +52,7 @@ export async function tileLayers(
 ): Promise<TileStats> {
   const tilers = layers
     .filter((layer) => layer.store.length > 0)
-    .map((layer) => ({ layer, tiler: layer.store.allPoints ? new PointPyramid(layer, { clusterCell: options.clusterCell ?? DEFAULT_CLUSTER_CELL }) : new ShapeTiler(layer) }));
+    .map((layer) => ({ layer, tiler: layer.store.allPoints ? new PointPyramid(layer, { clusterCell: options.clusterCell ?? clusterCellOf(layer) }) : new ShapeTiler(layer) }));
   const minzoom = Math.min(...layers.map((layer) => layer.minzoom));
   const maxzoom = Math.max(...layers.map((layer) => layer.maxzoom));
   const tilesPerZoom: Record<number, number> = {};
@@ -100,4 +102,8 @@ export async function tileLayers(
 /** One tile of several layers: their layer messages back to back, in a buffer of its own. */
 function join(chunks: readonly Uint8Array[]): Uint8Array {
   return chunks.length === 1 ? chunks[0]! : concatenate(chunks, (length) => new Uint8Array(length));
+}
+
+function clusterCellOf(layer: TilingLayer): number {
+  return layer.store.length > DENSE_LAYER_FEATURES ? DENSE_CLUSTER_CELL : SPARSE_CLUSTER_CELL;
 }

@@ -24,6 +24,12 @@ export interface ThinnedTile {
   readonly bytesAfter: number;
 }
 
+/**
+ * A layer with more features than this is dense (cameras, street lights): it is clustered on a coarser grid, drawn
+ * paler and under the sparse layers (shelters), and its icons never push a name or a shelter off the map.
+ */
+export const DENSE_LAYER_FEATURES = 2000;
+
 /** Tile geometry resolution: 4096 units per tile side. */
 export const EXTENT = 4096;
 
