@@ -41,7 +41,7 @@ const headerReasons: Record<string, string> = {
   allow: 'which methods the resource answers (405 and OPTIONS)',
   'cache-control': 'how long browsers and proxies may keep the answer',
   connection: 'HTTP framing',
-  'content-encoding': 'gzip tiles: the stored bytes are sent as they are',
+  'content-encoding': 'gzip tiles sent as stored; documents and look-ups brotli or gzip when the client takes them',
   'content-length': 'HTTP framing',
   'content-security-policy': 'documents only: what a rendered page may load; data and problems: nothing',
   'content-type': 'what the bytes are; with nosniff, browsers never guess',

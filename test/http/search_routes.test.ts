@@ -1,7 +1,9 @@
 // Text search and compact point lists over the Busan demo, through real HTTP: every feature is reachable (not the
 // first 1,000 of a layer), the hazard filter applies, and every parameter is validated.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../packages/tile-server/src/index.js';
+import { httpGet } from '../helpers/http_get.js';
 import { startTestServer } from '../helpers/start_test_server.js';
 
 let server: RunningServer;
@@ -97,5 +99,22 @@ describe('GET /tiles/:id/points/:layer', () => {
     expect(body.lat[7]).toBeCloseTo(feature.geometry.coordinates[1], 6);
     expect((await fetch(`${server.url}/tiles/busan/points/shelters?bbox=129,35,129.1,35.1`)).status).toBe(400);
     expect((await fetch(`${server.url}/tiles/busan/points/shelters?near=129,35`)).status).toBe(400);
+  });
+});
+
+describe('documents and look-ups on a phone network', () => {
+  it('are sent brotli or gzip to a client that takes them, the same JSON once decoded, and plain to one that does not', async () => {
+    for (const path of ['/catalog', '/styles/busan.json', '/tiles/busan/points/cctv', '/tiles/busan/search?q=%EB%B6%80%EC%82%B0', '/']) {
+      const plain = await httpGet(server.url, path);
+      expect(plain.status, path).toBe(200);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      for (const [accept, encoding, decode] of [['br, gzip', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+        const packed = await httpGet(server.url, path, { 'Accept-Encoding': accept });
+        expect(packed.headers['content-encoding'], `${path} ${accept}`).toBe(encoding);
+        expect(packed.headers.vary, path).toMatch(/Accept-Encoding/);
+        expect(decode(packed.body).equals(plain.body), `${path} ${accept}`).toBe(true);
+        expect(packed.body.length, path).toBeLessThan(plain.body.length / 2);
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -148,6 +149,10 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
       }),
     );
   }
+  // Documents and look-ups (catalogue, style, TileJSON, point lists, search, pages) are JSON or HTML made per tile set
+  // version: a phone gets them gzip or brotli, a fifth to a quarter of their size. Tiles and static assets carry their
+  // Content-Encoding already and pass through untouched.
+  app.use(compression());
   const fallbackUrl = deps.fallbackUrl ?? 'http://localhost:8080';
   app.use(
     tilesetRoutes(deps.getRegistry, {
