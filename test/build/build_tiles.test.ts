@@ -99,6 +99,36 @@ describe('buildTiles: points', () => {
   });
 });
 
+describe('buildTiles: cluster grids by density', () => {
+  /** A square lattice of points 12 px apart (on 512 px tiles) at z10 near Busan, so it clusters on 16 px cells only. */
+  function lattice(side: number): BuildFeature[] {
+    const step = (360 / 1024 / 512) * 12;
+    return Array.from({ length: side * side }, (_, i) => ({
+      geometry: { type: 'Point', coordinates: [129 + (i % side) * step, 35.1 + Math.floor(i / side) * step] },
+      properties: { n: i },
+    }));
+  }
+  const atZoom = (tiles: BuiltTile[], layer: string, z: number) =>
+    tiles.filter((t) => t.z === z).flatMap((t) => {
+      const found = decode(t.data).layers[layer];
+      return found ? Array.from({ length: found.length }, (_, i) => found.feature(i).properties) : [];
+    });
+
+  it('keeps a sparse layer single on 8 px cells and counts a dense one (over 2,000 features) on 16 px cells', async () => {
+    const { tiles } = await buildTiles([
+      { id: 'shelters', minzoom: 8, maxzoom: 14, features: lattice(40) },
+      { id: 'cameras', minzoom: 8, maxzoom: 14, features: lattice(50) },
+    ]);
+    const shelters = atZoom(tiles, 'shelters', 10);
+    expect(shelters).toHaveLength(1600);
+    expect(shelters.filter((p) => p.point_count !== undefined)).toHaveLength(0);
+    const cameras = atZoom(tiles, 'cameras', 10);
+    expect(cameras.filter((p) => p.point_count !== undefined).length).toBeGreaterThan(250);
+    expect(cameras.length).toBeLessThan(2500 * 0.8);
+    expect(cameras.reduce((sum, p) => sum + Number(p.point_count ?? 1), 0)).toBe(2500);
+  });
+});
+
 describe('buildTiles: the 500 KB cap', () => {
   it('thins a low-zoom tile that would exceed the cap further and reports it', async () => {
     // Four-unit cells keep nearly every point at low zooms; long properties make that far over 500 KB.
