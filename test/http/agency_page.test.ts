@@ -47,7 +47,7 @@ describe('the page at /', () => {
     expect([...html.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1])).toEqual(['/page/agency.js', '/widget/safemap-widget.js']);
     expect(html).not.toContain('<title>agency</title>');
     // What the map reads first is asked for with the page, not one round trip after another.
-    expect([...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)].map((match) => match[1])).toEqual(['/catalog', '/styles/city.json', '/tiles/city.json']);
+    expect([...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)].map((match) => match[1])).toEqual(['/catalog', '/styles/city.json']);
     // So is MapLibre's worker module, which the widget's script would otherwise ask for only once it has run.
     expect(html).toMatch(/<link rel="modulepreload" href="\/widget\/maplibre-gl-worker(?:\.[0-9a-f]{12})?\.mjs">/);
   });

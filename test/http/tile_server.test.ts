@@ -57,7 +57,10 @@ describe('catalogue, TileJSON and style', () => {
   it('serves a style that passes the MapLibre style specification', async () => {
     const style = await getJson('/styles/mini.json');
     expect(validateStyleMin(style)).toEqual([]);
-    expect(style.sources.mini.url).toBe(`${server.url}/tiles/mini.json`);
+    // The safety source is written out as its TileJSON says, so MapLibre asks for tiles without reading it first.
+    const tilejson = await getJson('/tiles/mini.json');
+    expect(style.sources.mini).toEqual({ type: 'vector', tiles: tilejson.tiles, minzoom: tilejson.minzoom, maxzoom: tilejson.maxzoom, bounds: tilejson.bounds, attribution: tilejson.attribution });
+    expect(style.sources.mini.tiles[0]).toMatch(new RegExp(`^${server.url}/tiles/mini@[0-9a-f]+/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt$`));
     const tagged = style.layers.filter((layer: any) => layer.metadata?.['safemap:layer']);
     expect(new Set(tagged.map((layer: any) => layer.metadata['safemap:layer']))).toEqual(new Set(['places', 'routes']));
     expect(style.layers.find((layer: any) => layer.id === 'places').type).toBe('circle');

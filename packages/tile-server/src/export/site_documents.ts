@@ -47,7 +47,7 @@ export function siteLinker(publicUrl: string | undefined): SiteLinker {
 export function exportedStyle(tileset: Tileset, paths: TilesetPaths, link: SiteLinker): StyleSpecification {
   const style = buildStyleJson(tileset, '');
   const sources = { ...style.sources };
-  sources[tileset.id] = { ...sources[tileset.id]!, url: `pmtiles://${link(paths.style, paths.archive)}` } as StyleSpecification['sources'][string];
+  sources[tileset.id] = { type: 'vector', url: `pmtiles://${link(paths.style, paths.archive)}`, attribution: tileset.attribution };
   const basemap = sources[BASEMAP_SOURCE];
   if (basemap) {
     if (!paths.basemap) throw new Error(`tile set ${tileset.id}: the style has a basemap but none was exported`);

@@ -32,9 +32,9 @@ function listOf(items: readonly string[], lang: Lang): string {
  * introduction built from what the catalogue says about itself, its layers and the credits it owes. Every piece of
  * catalogue text is escaped; the page loads only this origin's script and stylesheet, so it runs under the page CSP.
  * The other tile sets of the catalogue are linked as `/embed` pages, unless `otherMapLinks` is false (no server).
- * Unless `preload` is false, the head asks for the catalogue, style and TileJSONs the map will read, so on a phone
- * network they come in parallel with the widget's script instead of one round trip after another; MapLibre's worker
- * module is asked for in every case, a static folder's page included.
+ * Unless `preload` is false, the head asks for the catalogue, style and basemap TileJSON the map will read (the style
+ * carries the safety source itself), so on a phone network they come in parallel with the widget's script instead of
+ * one round trip after another; MapLibre's worker module is asked for in every case, a static folder's page included.
  */
 export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: boolean; preload?: boolean } = {}): string {
   const tilesets = catalog.tilesets;
@@ -71,7 +71,7 @@ export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: bo
   // Fetched as the widget and MapLibre fetch them (CORS mode, same-origin credentials), so the preloads are reused.
   const preloads =
     first && options.preload !== false
-      ? ['/catalog', `/styles/${encodeURIComponent(first.id)}.json`, `/tiles/${encodeURIComponent(first.id)}.json`, ...(first.basemap ? [`/basemap/${encodeURIComponent(basemapName(first.basemap))}.json`] : [])]
+      ? ['/catalog', `/styles/${encodeURIComponent(first.id)}.json`, ...(first.basemap ? [`/basemap/${encodeURIComponent(basemapName(first.basemap))}.json`] : [])]
           .map((href) => `\n  <link rel="preload" href="${text(href)}" as="fetch" crossorigin="anonymous">`)
           .join('')
       : '';

@@ -3,6 +3,7 @@ import { iconLayers, nameLayers, spriteUrl } from '../sprites/icon_layers.js';
 import type { Tileset, TilesetLayer } from '../store/tileset.js';
 import { DENSE_LAYER_FEATURES } from '../tiling/tiling_layer.js';
 import { BASEMAP_SOURCE, basemapGroundLayers, basemapLabelLayers, basemapSource, PAPER } from './basemap_style_layers.js';
+import { buildTileJson } from './tilejson.js';
 
 const geometryOrder: Record<TilesetLayer['geometry'], number> = { polygon: 0, line: 1, point: 2 };
 
@@ -23,7 +24,7 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
   const basemap = tileset.config.basemap;
   const sources: Record<string, SourceSpecification> = {
     ...(basemap ? { [BASEMAP_SOURCE]: basemapSource(basemap, baseUrl) } : {}),
-    [tileset.id]: { type: 'vector', url: `${baseUrl}/tiles/${tileset.id}.json`, attribution: tileset.attribution },
+    [tileset.id]: dataSource(tileset, baseUrl),
   };
   return {
     version: 8,
@@ -53,6 +54,17 @@ export function buildStyleJson(tileset: Tileset, baseUrl: string): StyleSpecific
       ...ordered.flatMap((layer) => nameLayers(tileset.id, layer)),
     ],
   };
+}
+
+/**
+ * The safety data's source written out as its TileJSON says, rather than linked to it: MapLibre asks for the safety
+ * tiles in its first frame instead of after reading one more document, and on a phone network that puts shelters on
+ * screen most of a second sooner. The style already names the version (`safemap:version`), so it goes stale exactly
+ * when the TileJSON would.
+ */
+function dataSource(tileset: Tileset, baseUrl: string): SourceSpecification {
+  const { tiles, minzoom, maxzoom, bounds, attribution } = buildTileJson(tileset, baseUrl);
+  return { type: 'vector', tiles, minzoom, maxzoom, bounds: bounds as [number, number, number, number], attribution };
 }
 
 function dense(layer: TilesetLayer): boolean {
