@@ -103,7 +103,7 @@ describe('links never come from an unchecked Host header', () => {
       const victim = await httpGet(nginx.url, '/styles/city.json', { Host: `localhost:${nginx.port}` });
       expect(victim.headers['x-cache']).toBe('HIT');
       const style = JSON.parse(victim.body.toString());
-      expect(style.sources.city.url).toBe('https://maps.example.go.kr/tiles/city.json');
+      expect(style.sources.city.tiles[0]).toMatch(/^https:\/\/maps\.example\.go\.kr\/tiles\/city@[0-9a-f]+\/\{z\}\/\{x\}\/\{y\}\.mvt$/);
       expect(victim.body.toString()).not.toContain('evil.example');
     });
   });
