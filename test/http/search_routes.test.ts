@@ -117,4 +117,15 @@ describe('documents and look-ups on a phone network', () => {
       }
     }
   });
+
+  it('keep a point list made once per encoding: the same bytes and validator every time, and 304 when the copy is fresh', async () => {
+    const first = await httpGet(server.url, '/tiles/busan/points/shelters', { 'Accept-Encoding': 'br' });
+    const again = await httpGet(server.url, '/tiles/busan/points/shelters', { 'Accept-Encoding': 'br' });
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const plain = await httpGet(server.url, '/tiles/busan/points/shelters');
+    expect(plain.headers.etag).not.toBe(first.headers.etag);
+    const fresh = await httpGet(server.url, '/tiles/busan/points/shelters', { 'Accept-Encoding': 'br', 'If-None-Match': String(first.headers.etag) });
+    expect(fresh.status).toBe(304);
+  });
 });

@@ -4,6 +4,7 @@ import type { FeatureLookup } from '../lookup/feature_lookup.js';
 import { matchExpression, normalizeForSearch, rankMatches, type SearchEntry } from '../search/text_search.js';
 import type { Tileset } from '../store/tileset.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { EncodedBody } from './encoded_body.js';
 import { requireTileset } from './tileset_routes.js';
 
 export interface SearchRouteOptions {
@@ -41,7 +42,7 @@ const MAX_POINT_LIST = 200_000;
 export function searchRoutes(getRegistry: () => TilesetRegistry, options: SearchRouteOptions): Router {
   const router = Router();
   // One serialised point list per layer and feature index: a republish brings a new index, and its lists go with it.
-  const pointLists = new WeakMap<FeatureLookup, Map<string, string>>();
+  const pointLists = new WeakMap<FeatureLookup, Map<string, EncodedBody>>();
   const cacheControl = options.cacheControl ?? `public, max-age=${options.metadataMaxAge}`;
 
   router.get('/tiles/:id/search', (req, res) => {
@@ -76,7 +77,7 @@ export function searchRoutes(getRegistry: () => TilesetRegistry, options: Search
     });
   });
 
-  router.get('/tiles/:id/points/:layer', (req, res) => {
+  router.get('/tiles/:id/points/:layer', async (req, res) => {
     const tileset = requireTileset(getRegistry(), req.params.id);
     const layer = requireLayer(tileset, req.params.layer);
     if (Object.keys(req.query).length > 0) throw new SafeMapError('BAD_PARAMETER', 'this resource takes no query parameters');
@@ -85,10 +86,11 @@ export function searchRoutes(getRegistry: () => TilesetRegistry, options: Search
     if (index && !lists) pointLists.set(index, (lists = new Map()));
     let body = lists?.get(layer);
     if (body === undefined) {
-      body = pointList(tileset, layer, index);
+      body = new EncodedBody(Buffer.from(pointList(tileset, layer, index)));
       lists?.set(layer, body);
     }
-    res.set('Cache-Control', cacheControl).type('json').send(body);
+    res.set('Cache-Control', cacheControl).type('json');
+    await body.send(req, res);
   });
 
   return router;
