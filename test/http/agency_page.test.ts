@@ -57,6 +57,29 @@ describe('the page at /', () => {
     expect(html).not.toContain('patrol');
   });
 
+  it('says where its map opens and the safety tiles there, as the style does, so the page can fetch them first', async () => {
+    const response = await httpGet(server.url, '/');
+    const block = /<script type="application\/json" id="safemap-first-view">([^<]*)<\/script>/.exec(response.body.toString('utf8'));
+    expect(block).not.toBeNull();
+    const view = JSON.parse(block![1]!) as { center: number[]; tiles: string[]; minzoom: number; maxzoom: number; bounds: number[] };
+    const id = catalog.tilesets[0]!.id as string;
+    const style = JSON.parse((await httpGet(server.url, `/styles/${id}.json`)).body.toString('utf8')) as { sources: Record<string, { tiles: string[]; minzoom: number; maxzoom: number; bounds: number[] }> };
+    const source = style.sources[id]!;
+    expect(view).toEqual({ center: expect.any(Array), tiles: source.tiles, minzoom: source.minzoom, maxzoom: source.maxzoom, bounds: source.bounds });
+    const listed = JSON.parse((await httpGet(server.url, '/catalog')).body.toString('utf8')) as { tilesets: Array<{ center: number[] }> };
+    expect(view.center).toEqual(listed.tilesets[0]!.center);
+    // The tile URLs are built from the request's Host, so caches keep one page per Host.
+    expect(response.headers.vary).toContain('Host');
+  });
+
+  it('is still served to a Host it does not answer for, without tile URLs built from that Host', async () => {
+    const response = await httpGet(server.url, '/', { Host: 'evil.example' });
+    expect(response.status).toBe(200);
+    const html = response.body.toString('utf8');
+    expect(html).not.toContain('safemap-first-view');
+    expect(html).not.toContain('evil.example');
+  });
+
   it('serves its script and stylesheet, and nothing else, from /page/', async () => {
     const script = await httpGet(server.url, '/page/agency.js');
     expect(script.status).toBe(200);

@@ -27,6 +27,7 @@ import { searchRoutes } from './search_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
 import { tilesetRoutes } from './tileset_routes.js';
+import { buildTileJson } from './tilejson.js';
 
 export interface AppDeps {
   /** Returns the current registry; a republish swaps what it returns, never mutates it. */
@@ -184,7 +185,24 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
   );
   app.use(spriteRoutes(deps.getRegistry, { maxAge: deps.metadataMaxAge ?? 60 }));
   app.use(embedRoutes({ getRegistry: deps.getRegistry, widgetDir: deps.widgetDir, frameAncestors: deps.frameAncestors ?? ["'self'"] }));
-  app.use(pageRoutes({ widgetDir: deps.widgetDir, examplesDir: deps.examplesDir, getCatalog: deps.getCatalog ?? registryCatalog(deps.getRegistry), frameAncestors: deps.frameAncestors ?? ["'self'"] }));
+  app.use(
+    pageRoutes({
+      widgetDir: deps.widgetDir,
+      examplesDir: deps.examplesDir,
+      getCatalog: deps.getCatalog ?? registryCatalog(deps.getRegistry),
+      frameAncestors: deps.frameAncestors ?? ["'self'"],
+      firstView: (req, id) => {
+        const tileset = deps.getRegistry().get(id);
+        if (!tileset) return undefined;
+        try {
+          return buildTileJson(tileset, publicBaseUrl(req, deps.publicUrl, fallbackUrl));
+        } catch {
+          // A Host this server does not answer for: the page is still served, and its map gets the 421 itself.
+          return undefined;
+        }
+      },
+    }),
+  );
   app.use((_req, _res, next) => next(new SafeMapError('NOT_FOUND', 'no such resource')));
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Catalog } from '../catalog/catalog_schema.js';
-import { defaultPageDir, renderAgencyPage } from './agency_page.js';
+import { defaultPageDir, firstViewBlock, renderAgencyPage, type FirstView } from './agency_page.js';
 import { staticAssets } from './static_assets.js';
 
 export interface PageRouteOptions {
@@ -16,6 +16,8 @@ export interface PageRouteOptions {
   pageDir?: string;
   /** `frame-ancestors` sources allowed to frame SafeMap pages. */
   frameAncestors: readonly string[];
+  /** The first view of a tile set as this request's style will describe it; undefined when it cannot be said. */
+  firstView?: (req: Request, tilesetId: string) => FirstView | undefined;
 }
 
 /** The CSP under which the widget runs with no violations when it comes from this origin. */
@@ -91,10 +93,14 @@ export function pageRoutes(options: PageRouteOptions): Router {
   // A catalogue object lives until the next reload, so its page is rendered once per catalogue.
   const rendered = new WeakMap<Catalog, string>();
 
-  router.get('/', (_req, res) => {
+  router.get('/', (req, res) => {
     const catalog = options.getCatalog();
     let html = rendered.get(catalog);
     if (html === undefined) rendered.set(catalog, (html = renderAgencyPage(catalog)));
+    // The tile URLs carry the published version and this request's public URL, so they are added per request.
+    const first = catalog.tilesets[0];
+    const view = first && options.firstView?.(req, first.id);
+    if (view) html = html.replace('</head>', `  ${firstViewBlock(view)}\n</head>`);
     setPageHeaders(res);
     res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' }).send(version(html));
   });
