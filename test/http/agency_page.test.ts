@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../packages/tile-server/src/index.js';
+import { tileForPosition } from '../../packages/tile-server/src/tiling/tile_coords.js';
 import { httpGet } from '../helpers/http_get.js';
 import { createSecurityFixture, startFixtureServer } from '../security/security_fixture.js';
 
@@ -61,13 +62,22 @@ describe('the page at /', () => {
     const response = await httpGet(server.url, '/');
     const block = /<script type="application\/json" id="safemap-first-view">([^<]*)<\/script>/.exec(response.body.toString('utf8'));
     expect(block).not.toBeNull();
-    const view = JSON.parse(block![1]!) as { center: number[]; tiles: string[]; minzoom: number; maxzoom: number; bounds: number[] };
+    const view = JSON.parse(block![1]!) as { tiles: string; z: number; x: number; y: number; tilePixels: number; range: number[] };
     const id = catalog.tilesets[0]!.id as string;
     const style = JSON.parse((await httpGet(server.url, `/styles/${id}.json`)).body.toString('utf8')) as { sources: Record<string, { tiles: string[]; minzoom: number; maxzoom: number; bounds: number[] }> };
     const source = style.sources[id]!;
-    expect(view).toEqual({ center: expect.any(Array), tiles: source.tiles, minzoom: source.minzoom, maxzoom: source.maxzoom, bounds: source.bounds });
-    const listed = JSON.parse((await httpGet(server.url, '/catalog')).body.toString('utf8')) as { tilesets: Array<{ center: number[] }> };
-    expect(view.center).toEqual(listed.tilesets[0]!.center);
+    // The same URL template MapLibre gets, and the catalogue's opening view in the grid of the tiles it will ask for.
+    expect(view.tiles).toBe(source.tiles[0]);
+    const listed = JSON.parse((await httpGet(server.url, '/catalog')).body.toString('utf8')) as { tilesets: Array<{ center: [number, number, number] }> };
+    const [lon, lat, zoom] = listed.tilesets[0]!.center;
+    expect(view.z).toBe(Math.min(Math.floor(zoom), source.maxzoom));
+    const centre = tileForPosition(lon, lat, view.z);
+    expect([Math.floor(view.x), Math.floor(view.y)]).toEqual([centre.x, centre.y]);
+    expect(view.tilePixels).toBeCloseTo(512 * 2 ** (zoom - view.z));
+    const [west, south, east, north] = source.bounds as [number, number, number, number];
+    const northWest = tileForPosition(west, north, view.z);
+    const southEast = tileForPosition(east, south, view.z);
+    expect(view.range).toEqual([northWest.x, northWest.y, southEast.x, southEast.y]);
     // The tile URLs are built from the request's Host, so caches keep one page per Host.
     expect(response.headers.vary).toContain('Host');
   });

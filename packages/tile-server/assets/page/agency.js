@@ -58,10 +58,11 @@
   warmFirstView();
 
   // On a phone network MapLibre asks for the first tiles only once the widget's script has arrived and run, seconds
-  // after this script. The server's page says where the map opens and the safety tiles' URLs (a static folder's does
-  // not: its archives are read by range requests), so the tiles of the first view are asked for here, beside the
-  // widget's script. They are immutable, and MapLibre's own requests for them are answered from the browser's cache.
-  // Only the safety tiles: the sprite and basemap tiles, asked for too, arrived no sooner and delayed the script.
+  // after this script. The server's page says where the map opens, in the grid of the safety tiles (a static folder's
+  // page does not: its archives are read by range requests), so the tiles covering the map's box there are asked for
+  // here, beside the widget's script. They are immutable, and MapLibre's own requests for them are answered from the
+  // browser's cache. Only the safety tiles: the sprite and basemap tiles, asked for too, delayed the script as much as
+  // they saved.
   function warmFirstView() {
     var block = document.getElementById('safemap-first-view');
     var box = map.getBoundingClientRect();
@@ -72,42 +73,22 @@
     } catch (error) {
       return;
     }
-    tilesInView(view, box.width, box.height).forEach(function (url) {
-      fetch(url, { credentials: 'same-origin' })
-        .then(function (response) {
-          return response.arrayBuffer();
-        })
-        .catch(function () {
-          // Only a head start: the map asks for every tile itself.
-        });
-    });
-  }
-
-  // The tiles MapLibre covers a width × height view with, centred at [lng, lat, zoom]: 512-pixel vector tiles of the
-  // zoom's whole part, within the source's zoom range and bounds.
-  function tilesInView(source, width, height) {
-    var center = source.center || [];
-    var template = source.tiles && source.tiles[0];
-    var zoom = center[2];
-    if (typeof template !== 'string' || !/^https?:/.test(template) || typeof zoom !== 'number' || Math.floor(zoom) < (source.minzoom || 0)) return [];
-    var z = Math.min(Math.floor(zoom), source.maxzoom === undefined ? 22 : source.maxzoom);
-    var tilePixels = 512 * Math.pow(2, zoom - z);
-    var column = function (lng) {
-      return ((lng + 180) / 360) * Math.pow(2, z);
-    };
-    var row = function (lat) {
-      var sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-      return (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * Math.pow(2, z);
-    };
-    var bounds = source.bounds || [-180, -85.05, 180, 85.05];
-    var x0 = Math.max(Math.floor(column(center[0]) - width / 2 / tilePixels), Math.floor(column(bounds[0])));
-    var x1 = Math.min(Math.floor(column(center[0]) + width / 2 / tilePixels), Math.floor(column(bounds[2])));
-    var y0 = Math.max(Math.floor(row(center[1]) - height / 2 / tilePixels), Math.floor(row(bounds[3])));
-    var y1 = Math.min(Math.floor(row(center[1]) + height / 2 / tilePixels), Math.floor(row(bounds[1])));
-    var urls = [];
-    for (var y = y0; y <= y1; y++) {
-      for (var x = x0; x <= x1 && urls.length < 24; x++) urls.push(template.replace('{z}', z).replace('{x}', x).replace('{y}', y));
+    var halfWidth = box.width / 2 / view.tilePixels;
+    var halfHeight = box.height / 2 / view.tilePixels;
+    var west = Math.max(Math.floor(view.x - halfWidth), view.range[0]);
+    var east = Math.min(Math.floor(view.x + halfWidth), view.range[2]);
+    var north = Math.max(Math.floor(view.y - halfHeight), view.range[1]);
+    var south = Math.min(Math.floor(view.y + halfHeight), view.range[3]);
+    for (var y = north, count = 0; y <= south; y++) {
+      for (var x = west; x <= east && count++ < 24; x++) {
+        fetch(view.tiles.replace('{z}', view.z).replace('{x}', x).replace('{y}', y), { credentials: 'same-origin' })
+          .then(function (response) {
+            return response.arrayBuffer();
+          })
+          .catch(function () {
+            // Only a head start: the map asks for every tile itself.
+          });
+      }
     }
-    return urls;
   }
 })();

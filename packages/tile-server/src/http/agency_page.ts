@@ -128,24 +128,3 @@ export function renderAgencyPage(catalog: Catalog, options: { otherMapLinks?: bo
 </html>
 `;
 }
-
-/** Where the page's map opens and the tile URLs of its safety layers: what the page script needs to fetch them early. */
-export interface FirstView {
-  /** `[lng, lat, zoom]` of the tile set, as `/catalog` gives it. */
-  readonly center: readonly number[];
-  /** The safety source's tile URL template, exactly as the style gives it to MapLibre. */
-  readonly tiles: readonly string[];
-  readonly minzoom: number;
-  readonly maxzoom: number;
-  readonly bounds: readonly number[];
-}
-
-/**
- * A JSON data block for the page's head. A browser never runs a `type="application/json"` script, so the page CSP is
- * untouched; `<` is escaped so no value can close the element.
- */
-export function firstViewBlock(view: FirstView): string {
-  const json = JSON.stringify({ center: view.center, tiles: view.tiles, minzoom: view.minzoom, maxzoom: view.maxzoom, bounds: view.bounds }).replace(/</g, '\\u003c');
-  return `<script type="application/json" id="safemap-first-view">${json}</script>`;
-}
-

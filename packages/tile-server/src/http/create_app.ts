@@ -19,6 +19,7 @@ import type { HealthState } from './health.js';
 import { spriteRoutes } from '../sprites/sprite_routes.js';
 import { basemapRoutes } from './basemap_routes.js';
 import { embedRoutes } from './embed_routes.js';
+import { firstView } from './first_view.js';
 import { pageRoutes } from './page_routes.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
 import { HostPolicy, publicBaseUrl } from './public_url.js';
@@ -27,7 +28,6 @@ import { searchRoutes } from './search_routes.js';
 import { securityHeaderList, securityHeaders } from './security_headers.js';
 import { createTileEndpoint } from './tile_endpoint.js';
 import { tilesetRoutes } from './tileset_routes.js';
-import { buildTileJson } from './tilejson.js';
 
 export interface AppDeps {
   /** Returns the current registry; a republish swaps what it returns, never mutates it. */
@@ -195,7 +195,7 @@ export function createApp(deps: AppDeps, runtime: Runtime = createRuntime(deps))
         const tileset = deps.getRegistry().get(id);
         if (!tileset) return undefined;
         try {
-          return buildTileJson(tileset, publicBaseUrl(req, deps.publicUrl, fallbackUrl));
+          return firstView(tileset, publicBaseUrl(req, deps.publicUrl, fallbackUrl));
         } catch {
           // A Host this server does not answer for: the page is still served, and its map gets the 421 itself.
           return undefined;

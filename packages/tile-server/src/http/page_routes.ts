@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import type { Catalog } from '../catalog/catalog_schema.js';
-import { defaultPageDir, firstViewBlock, renderAgencyPage, type FirstView } from './agency_page.js';
+import { defaultPageDir, renderAgencyPage } from './agency_page.js';
+import { firstViewBlock, type FirstView } from './first_view.js';
 import { staticAssets } from './static_assets.js';
 
 export interface PageRouteOptions {

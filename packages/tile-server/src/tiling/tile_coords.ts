@@ -58,11 +58,16 @@ function tileLat(y: number, size: number): number {
   return (180 / Math.PI) * Math.atan(Math.sinh(n));
 }
 
+/** A WGS84 position in the tile grid of zoom z, in tiles with their fractions (Web Mercator, y down). */
+export function positionInTiles(lon: number, lat: number, z: number): { x: number; y: number } {
+  const size = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return { x: ((lon + 180) / 360) * size, y: ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * size };
+}
+
 /** The tile containing a WGS84 position at zoom z. */
 export function tileForPosition(lon: number, lat: number, z: number): TileCoords {
   const size = 2 ** z;
-  const x = Math.min(size - 1, Math.max(0, Math.floor(((lon + 180) / 360) * size)));
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.min(size - 1, Math.max(0, Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * size)));
-  return { z, x, y };
+  const at = positionInTiles(lon, lat, z);
+  return { z, x: Math.min(size - 1, Math.max(0, Math.floor(at.x))), y: Math.min(size - 1, Math.max(0, Math.floor(at.y))) };
 }
