@@ -41,17 +41,28 @@ async function featurePixel(page: Page, pick: number): Promise<{ x: number; y: n
     const element = document.querySelector('safety-map')!;
     for (let i = 0; i < 100 && element.shadowRoot!.querySelector('.maplibregl-popup, .safemap-sheet:not([hidden])'); i++) await new Promise((go) => setTimeout(go, 20));
     const map = element.map!;
+    // Opening a sheet moved the map: until the new view's tiles are in, parent or child tiles stand in for them, and a
+    // point drawn there may be a cluster in the real tile. A person taps what the finished map shows.
+    for (let i = 0; i < 250 && !(map.areTilesLoaded() && !map.isMoving()); i++) await new Promise((go) => setTimeout(go, 20));
     const root = element.shadowRoot!;
     const box = map.getContainer().getBoundingClientRect();
     const avoid = [...root.querySelectorAll('.maplibregl-ctrl')].map((c) => c.getBoundingClientRect()).filter((c) => c.width > 0);
     const ids = map.getStyle().layers.filter((l) => (l.metadata as Record<string, unknown> | undefined)?.['safemap:layer']).map((l) => l.id);
+    const points = map
+      .queryRenderedFeatures({ layers: ids })
+      .filter((f) => f.geometry.type === 'Point')
+      .map((f) => {
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        return { x: box.left + p.x, y: box.top + p.y, cluster: Boolean(f.properties.cluster), key: `${f.sourceLayer}/${f.id}/${p.x},${p.y}` };
+      });
     const candidates: Array<{ x: number; y: number }> = [];
-    for (const f of map.queryRenderedFeatures({ layers: ids })) {
-      if (f.geometry.type !== 'Point' || f.properties.cluster) continue;
-      const p = map.project(f.geometry.coordinates as [number, number]);
-      const [x, y] = [box.left + p.x, box.top + p.y];
+    for (const { x, y, cluster, key } of points) {
+      if (cluster) continue;
       if (x < box.left + 8 || x > box.right - 8 || y < box.top + 8 || y > box.bottom - 8) continue;
       if (avoid.some((c) => x > c.left - 14 && x < c.right + 14 && y > c.top - 14 && y < c.bottom + 14)) continue;
+      // A point with another feature (often a cluster drawn over it) within a few pixels is no clear target for a
+      // finger: the tap rightly opens whichever is nearer, which may be the other.
+      if (points.some((o) => o.key !== key && Math.hypot(o.x - x, o.y - y) < 4)) continue;
       candidates.push({ x, y });
     }
     return candidates.length ? candidates[Math.floor(r * candidates.length)] : undefined;
