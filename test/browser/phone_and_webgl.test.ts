@@ -65,6 +65,31 @@ describe('on a phone', () => {
     const body = await shadowBox(page, '.safemap-panel-body');
     expect(body!.x).toBeGreaterThanOrEqual(0);
     expect(body!.x + body!.width).toBeLessThanOrEqual(375);
+    // Nothing of the map (its attribution button in the bottom corner, say) sits over the open panel: each control in
+    // view is what a tap at its left end, middle and right end reaches.
+    const covered = await page.evaluate(() => {
+      const root = document.querySelector('safety-map')!.shadowRoot!;
+      const panel = root.querySelector('.safemap-panel-body')!;
+      const view = panel.getBoundingClientRect();
+      const out: string[] = [];
+      let checked = 0;
+      for (const control of panel.querySelectorAll<HTMLElement>('button, select, input:not([type="checkbox"]), label, a[href]')) {
+        const box = control.getBoundingClientRect();
+        if (box.width === 0 || box.top < view.top || box.bottom > view.bottom) continue;
+        checked++;
+        for (const x of [box.left + 4, (box.left + box.right) / 2, box.right - 4]) {
+          const top = root.elementFromPoint(x, (box.top + box.bottom) / 2);
+          if (!top || !(control === top || control.contains(top))) out.push(`${control.outerHTML.slice(0, 60)} at x=${Math.round(x)} is under ${top?.outerHTML.slice(0, 80)}`);
+        }
+      }
+      return { checked, out };
+    });
+    expect(covered.checked).toBeGreaterThan(3);
+    // The toggle just tapped keeps its hover state on a phone: it stays opaque, not see-through onto the map.
+    const toggleBackground = await page.evaluate(() => getComputedStyle(document.querySelector('safety-map')!.shadowRoot!.querySelector('.safemap-panel-toggle')!).backgroundColor);
+    expect(toggleBackground).toMatch(/^rgb\(/);
+    expect(covered.out).toEqual([]);
+    await page.screenshot({ path: 'test-artifacts/phone-panel-open.png' });
 
     // A tap on a legend row hides that layer.
     await tapShadow(page, '.safemap-legend li:nth-child(2) label');
