@@ -257,6 +257,16 @@ describe('offline', () => {
     }));
     expect(state.notice).toBe('인터넷에 연결되어 있지 않습니다. 이미 불러온 지도만 볼 수 있습니다.');
     expect(state.errors).toEqual([]);
+    // The notice lies between the panel toggle and the zoom buttons, covering neither.
+    const overlaps = await page.evaluate(() => {
+      const root = document.querySelector('safety-map')!.shadowRoot!;
+      const notice = root.querySelector('.safemap-status')!.getBoundingClientRect();
+      return [...root.querySelectorAll('.safemap-panel-toggle, .maplibregl-ctrl-group')]
+        .map((control) => control.getBoundingClientRect())
+        .filter((box) => box.left < notice.right && notice.left < box.right && box.top < notice.bottom && notice.top < box.bottom)
+        .map((box) => [box.left, box.top, box.right, box.bottom]);
+    });
+    expect(overlaps).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'desktop-offline.png') });
     await page.setOfflineMode(false);
     await page.waitForFunction(() => document.querySelector('safety-map')!.shadowRoot!.querySelector<HTMLElement>('.safemap-status')!.hidden, { timeout: MAP_TIMEOUT_MS });
