@@ -11,7 +11,10 @@ const gzipAsync = promisify(gzip);
  * them as they are; the rare client that does not gets them inflated per request in the libuv pool (`inflateTile`).
  */
 export interface EncodedTile {
-  /** The gzip bytes, alone in an ArrayBuffer of exactly their size, so holding them keeps nothing else alive. */
+  /**
+   * The gzip bytes, alone in an ArrayBuffer of exactly their size, so holding them keeps nothing else alive. A Buffer
+   * when made here (see encodedFromGzip).
+   */
   readonly gzip: Uint8Array;
   /** Strong ETag of the gzip representation, quoted, from a hash of the gzip bytes. */
   readonly gzipEtag: string;
@@ -25,7 +28,10 @@ const GZIP_SUFFIX = '-gz"';
  * otherwise keep the whole of that alive for as long as the tile is cached.
  */
 export function encodedFromGzip(gzipped: Uint8Array): EncodedTile {
-  const own = new Uint8Array(gzipped);
+  // A Buffer, not a plain Uint8Array: a socket wraps every Uint8Array it is given in a Buffer, once per request.
+  // allocUnsafeSlow takes no slice of the shared pool; every byte is written at once.
+  const own = Buffer.allocUnsafeSlow(gzipped.byteLength);
+  own.set(gzipped);
   const hash = createHash('sha256').update(own).digest('base64url').slice(0, 27);
   return { gzip: own, gzipEtag: `"${hash}${GZIP_SUFFIX}` };
 }
