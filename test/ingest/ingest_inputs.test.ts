@@ -83,11 +83,21 @@ describe('CSV shape and cell typing', () => {
   });
 
   it('refuses an unknown extension instead of guessing', async () => {
-    await expect(ingestFiles([path.join(dir, 'data.xlsx')])).rejects.toMatchObject({ code: 'SOURCE_INVALID' });
+    const file = path.join(dir, 'data.dat');
+    await writeFile(file, 'name,lat,lon\nA,37.5,127\n');
+    await expect(ingestFiles([file])).rejects.toMatchObject({ code: 'SOURCE_INVALID', message: expect.stringContaining('unknown input format ".dat"') });
   });
 
   it('reports an unreadable file with its own code', async () => {
     await expect(ingestFiles([path.join(dir, 'missing.csv')])).rejects.toMatchObject({ code: 'SOURCE_UNREADABLE' });
+  });
+
+  // Reading and hashing run side by side, and each used to fail a missing file in its own words: whichever failed
+  // first decided the code. Every readable format, several times, must say SOURCE_UNREADABLE.
+  it.each(['xlsx', 'geojson', 'ndjson', 'shp', 'zip', 'gpkg', 'fgb', 'kml'])('reports a missing .%s as unreadable, every time', async (extension) => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(ingestFiles([path.join(dir, `missing.${extension}`)])).rejects.toMatchObject({ code: 'SOURCE_UNREADABLE' });
+    }
   });
 });
 

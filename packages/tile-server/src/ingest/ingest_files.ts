@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,11 @@ export async function ingestFiles(files: string[], options: IngestOptions = {}):
   const sources: SourceSummary[] = [];
   for (const file of files) {
     const format = options.format ?? formatOf(file);
+    // Reading and hashing start together and both fail on a missing file, each in its own words: checked first, a
+    // missing or unreadable file is always SOURCE_UNREADABLE, whichever would have failed first.
+    await access(file, constants.R_OK).catch((error: Error) => {
+      throw unreadable(file, error);
+    });
     const [read, sha256] = await Promise.all([readFile(file, format, options), hashSource(file, format)]);
     const placed = placeFeatures(read.store, file, read.reader, read.stage, options);
     stores.push(placed.store);
@@ -226,7 +231,11 @@ function hashInto(hash: Hash, file: string): Promise<void> {
     createReadStream(file)
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve())
-      .on('error', (error) => reject(new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${error.message})`, { file }, { cause: error })));
+      .on('error', (error) => reject(unreadable(file, error)));
   });
+}
+
+function unreadable(file: string, error: Error): SafeMapError {
+  return new SafeMapError('SOURCE_UNREADABLE', `${displayText(file)}: cannot be read (${error.message})`, { file }, { cause: error });
 }
 
