@@ -3,7 +3,7 @@
 // streets named in Korean and English, water, parks, railways, stations and buildings; the gazetteer beside it
 // lists the stations and places with both names.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -96,5 +96,36 @@ describe('npm run basemap:osm on a real OpenStreetMap extract', () => {
   test('refuses an output that is not a .pmtiles file, naming it', async () => {
     const run = promisify(execFile)(process.execPath, ['scripts/basemap-osm.mjs', EXTRACT, '-o', join(work, 'out.mbtiles')]);
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('out.mbtiles') });
+  });
+});
+
+describe('npm run basemap:osm with --water-polygons', () => {
+  // OpenStreetMap draws the sea only as coastline; a coastal agency gives sea polygons, such as OpenStreetMap's water
+  // polygons. A square over Yeouido stands in for them here, made into a shapefile by GDAL.
+  test('the sea polygons are drawn as water of class ocean, and only when given', async () => {
+    const square = join(work, 'sea.geojson');
+    await writeFile(square, JSON.stringify({ type: 'Feature', properties: { FID: 1 }, geometry: { type: 'Polygon', coordinates: [[[126.9, 37.5], [126.95, 37.5], [126.95, 37.54], [126.9, 37.54], [126.9, 37.5]]] } }));
+    const shapefile = join(work, 'sea.shp');
+    await promisify(execFile)('ogr2ogr', ['-f', 'ESRI Shapefile', shapefile, square]);
+    const withSea = join(work, 'yeouido-sea.pmtiles');
+    await promisify(execFile)(process.execPath, ['scripts/basemap-osm.mjs', EXTRACT, '-o', withSea, '--water-polygons', shapefile]);
+    // The z14 tile holding the square's middle.
+    const [lon, lat] = [126.925, 37.52];
+    const x = Math.floor(((lon + 180) / 360) * 2 ** 14);
+    const y = Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** 14);
+    const oceans = async (file: string) => {
+      const tile = await new PMTiles(fileRangeSource(file)).getZxy(14, x, y);
+      if (!tile) return 0;
+      const bytes = new Uint8Array(tile.data);
+      const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+      return (decodeTile(raw, 14, x, y)['water']?.properties ?? []).filter((p) => p.class === 'ocean').length;
+    };
+    expect(await oceans(withSea)).toBeGreaterThan(0);
+    expect(await oceans(archive)).toBe(0);
+  }, 120_000);
+
+  test('refuses water polygons that are not a shapefile, naming them', async () => {
+    const run = promisify(execFile)(process.execPath, ['scripts/basemap-osm.mjs', EXTRACT, '-o', join(work, 'x.pmtiles'), '--water-polygons', join(work, 'sea.geojson')]);
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('sea.geojson') });
   });
 });
