@@ -79,8 +79,9 @@
     var east = Math.min(Math.floor(view.x + halfWidth), view.range[2]);
     var north = Math.max(Math.floor(view.y - halfHeight), view.range[1]);
     var south = Math.min(Math.floor(view.y + halfHeight), view.range[3]);
-    for (var y = north, count = 0; y <= south; y++) {
-      for (var x = west; x <= east && count++ < 24; x++) {
+    var fetched = 0;
+    for (var y = north; y <= south && fetched < 24; y++) {
+      for (var x = west; x <= east && fetched < 24; x++, fetched++) {
         fetch(view.tiles.replace('{z}', view.z).replace('{x}', x).replace('{y}', y), { credentials: 'same-origin' })
           .then(function (response) {
             return response.arrayBuffer();

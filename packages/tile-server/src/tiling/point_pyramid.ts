@@ -1,6 +1,7 @@
 import { SafeMapError } from '../errors.js';
 import { EXTENT, MAX_DENSE_TILE_BYTES, MAX_TILE_BYTES, type EmitLayerTile, type ThinnedTile, type TilingLayer } from './tiling_layer.js';
 import { MvtLayerWriter } from './mvt_layer_writer.js';
+import { worldX, worldY } from './tile_coords.js';
 
 /**
  * Points of one zoom level: positions in world units of the layer's max zoom, counts, and the smallest feature index
@@ -21,8 +22,6 @@ export interface PointPyramidOptions {
   /** Side of a clustering cell below the max zoom, in tile units (a power of two dividing 4096). */
   readonly clusterCell: number;
 }
-
-const MAX_LATITUDE = 85.0511287798066;
 
 /**
  * Tiles a point layer without geojson-vt, zoom by zoom from the max zoom down: every point is projected once to
@@ -84,7 +83,7 @@ function projectAndSort(layer: TilingLayer, maxzoom: number): PointLevel {
       key[index] = tiles;
       continue;
     }
-    key[index] = morton(Math.floor(unitX(lon, world) / EXTENT), Math.floor(unitY(lat, world) / EXTENT));
+    key[index] = morton(Math.floor(units(worldX(lon), world) / EXTENT), Math.floor(units(worldY(lat), world) / EXTENT));
     n++;
   }
   const order = sortByKey(key, total, tiles + 1);
@@ -94,25 +93,18 @@ function projectAndSort(layer: TilingLayer, maxzoom: number): PointLevel {
   const y = fits ? new Uint32Array(key.buffer, n * Uint32Array.BYTES_PER_ELEMENT, n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const index = order[i]!;
-    x[i] = unitX(store.x[index]!, world);
-    y[i] = unitY(store.y[index]!, world);
+    x[i] = units(worldX(store.x[index]!), world);
+    y[i] = units(worldY(store.y[index]!), world);
   }
   return { x, y, count: undefined, first: order.subarray(0, n), length: n };
 }
 
 /**
- * Web Mercator x in whole units of a world `world` units wide. Rounded, not floored, to the max zoom's tile units:
- * flooring moved every point 0.24 m north-west on average.
+ * A position in the unit world square as whole units of a world `world` units wide. Rounded, not floored, to the max
+ * zoom's tile units: flooring moved every point 0.24 m north-west on average.
  */
-function unitX(lon: number, world: number): number {
-  return Math.min(world - 1, Math.max(0, Math.round(((lon + 180) / 360) * world)));
-}
-
-/** Web Mercator y in whole units, latitudes clamped to the square world. */
-function unitY(rawLat: number, world: number): number {
-  const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, rawLat));
-  const sin = Math.sin((lat * Math.PI) / 180);
-  return Math.min(world - 1, Math.max(0, Math.round((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world)));
+function units(unit: number, world: number): number {
+  return Math.min(world - 1, Math.max(0, Math.round(unit * world)));
 }
 
 /** Interleaves the bits of x and y (x in the odd bits): the Morton code, exact up to 26 bits per axis. */

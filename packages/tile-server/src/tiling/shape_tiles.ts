@@ -1,6 +1,7 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry, Position } from 'geojson';
+import { worldX, worldY } from './tile_coords.js';
 import { EXTENT, type EmitLayerTile, type TilingLayer } from './tiling_layer.js';
 
 /** Part of a tile searched around each feature's bounding box, matching geojson-vt's 64/4096 buffer. */
@@ -58,10 +59,8 @@ function clampTile(value: number, n: number): number {
 function worldBox(geometry: Geometry): [number, number, number, number] | undefined {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (position: Position) => {
-    const x = (position[0]! + 180) / 360;
-    const lat = Math.max(-85.0511287798066, Math.min(85.0511287798066, position[1]!));
-    const sin = Math.sin((lat * Math.PI) / 180);
-    const y = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    const x = worldX(position[0]!);
+    const y = worldY(position[1]!);
     if (x < box[0]) box[0] = x;
     if (y < box[1]) box[1] = y;
     if (x > box[2]) box[2] = x;

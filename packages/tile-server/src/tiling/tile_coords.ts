@@ -58,11 +58,24 @@ function tileLat(y: number, size: number): number {
   return (180 / Math.PI) * Math.atan(Math.sinh(n));
 }
 
+/** The latitude where Web Mercator's square world ends. */
+const MAX_LATITUDE = 85.0511287798066;
+
+/** Web Mercator x of a longitude in the unit world square (0 at 180° W, 1 at 180° E). */
+export function worldX(lon: number): number {
+  return (lon + 180) / 360;
+}
+
+/** Web Mercator y of a latitude in the unit world square (y down), clamped to the square. */
+export function worldY(lat: number): number {
+  const sin = Math.sin((Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180);
+  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
 /** A WGS84 position in the tile grid of zoom z, in tiles with their fractions (Web Mercator, y down). */
 export function positionInTiles(lon: number, lat: number, z: number): { x: number; y: number } {
   const size = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return { x: ((lon + 180) / 360) * size, y: ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * size };
+  return { x: worldX(lon) * size, y: worldY(lat) * size };
 }
 
 /** The tile containing a WGS84 position at zoom z. */
