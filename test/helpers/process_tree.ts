@@ -9,6 +9,16 @@ export function childPids(pid: number): number[] {
   }
 }
 
+/** Whether a process with this id still runs (or is a zombie not yet waited for). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Probes until `ok` holds or `timeoutMs` passes, and returns the last value either way (the caller asserts on it). */
 export async function until<T>(probe: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000, pauseMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -10,6 +10,7 @@ import type { RawResponse } from '../helpers/http_get.js';
 import { makeMarkerCatalogue, tilesInRegion, writeMarkedSources, type MarkerCatalogue } from '../helpers/marker_catalogue.js';
 import { cliBin, ensureServerBuilt, repoRoot, startServerProcess, type ServerProcess } from '../helpers/server_process.js';
 import { tileMarkers, tilePathFrom } from '../helpers/tile_markers.js';
+import { childPids, isRunning, until } from '../helpers/process_tree.js';
 
 /** Points per build: with the zone polygon down to z14 a build takes about a second and writes for ~100 ms. */
 const POINTS = 300;
@@ -63,9 +64,19 @@ function runBuild(catalog: string): { exit: Promise<{ code: number | null; signa
   const child = spawn(process.execPath, [cliBin, 'build', '-q', '--config', catalog], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  // The command does its work in a child process of its own (malloc_thresholds.ts), which ends with it: the build is
+  // over once both are.
+  let workers: number[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return {
-    exit: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr }))),
-    kill: () => child.kill('SIGKILL'),
+    exit: exited.then(async (result) => {
+      await until(() => workers.filter(isRunning), (running) => running.length === 0, 10_000);
+      return { ...result, stderr };
+    }),
+    kill: () => {
+      workers = childPids(child.pid!);
+      child.kill('SIGKILL');
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../packages/tile-server/src/cli/exit_codes.js';
 import { readPointer } from '../../packages/tile-server/src/publish/publish_pointer.js';
+import { childPids, isRunning, until } from '../helpers/process_tree.js';
 import { makeCatalogue, writeBells } from './publish_fixture.js';
 
 const bin = fileURLToPath(new URL('../../packages/tile-server/bin/safemap.js', import.meta.url));
@@ -45,8 +46,11 @@ describe('safemap build --config: safe publish', () => {
       if (!staged) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(staged, 'the build reached its staging step').toBeDefined();
+    // The command does its work in a child process of its own (malloc_thresholds.ts), which ends with it.
+    const workers = childPids(child.pid!);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
+    expect(await until(() => workers.filter(isRunning), (running) => running.length === 0, 10_000)).toEqual([]);
 
     expect(await readFile(path.join(fixture.tilesetDir, 'current.json'))).toEqual(pointerBytes);
     expect(await sha256(publishedFile)).toBe(publishedHash);

@@ -1,11 +1,5 @@
 import { reportFatal } from './report_fatal.js';
-import { validateCommand } from '../cli/validate_command.js';
-import { buildCommand } from '../cli/build_command.js';
-import { inspectCommand } from '../cli/inspect_command.js';
-import { reloadCommand } from '../cli/reload_command.js';
-import { rollbackCommand } from '../cli/rollback_command.js';
-import { versionsCommand } from '../cli/versions_command.js';
-import { serveWithWorkers } from './serve_workers.js';
+import { rerunWithMallocThresholds } from '../malloc_thresholds.js';
 
 const usage = `Usage: safemap <command> [options]
 
@@ -26,16 +20,21 @@ Serve
 Run "safemap <command> --help" for the options of a command.
 `;
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  serve: serveWithWorkers,
-  validate: validateCommand,
-  build: buildCommand,
-  inspect: inspectCommand,
-  rollback: rollbackCommand,
-  reload: reloadCommand,
-  versions: versionsCommand,
-  // Loaded on demand: serving never pays for the exporter's imports.
-  export: async (argv) => (await import('../cli/export_command.js')).exportCommand(argv),
+type Command = (argv: string[]) => Promise<number>;
+
+// Each command loads only its own modules, so a build run again with glibc's thresholds (see malloc_thresholds.ts)
+// starts its real work before anything heavy is loaded.
+const building = (load: () => Promise<Command>): Command => async (argv) => (await rerunWithMallocThresholds()) ?? (await load())(argv);
+
+const commands: Record<string, Command> = {
+  serve: async (argv) => (await import('./serve_workers.js')).serveWithWorkers(argv),
+  validate: async (argv) => (await import('../cli/validate_command.js')).validateCommand(argv),
+  build: building(async () => (await import('../cli/build_command.js')).buildCommand),
+  inspect: async (argv) => (await import('../cli/inspect_command.js')).inspectCommand(argv),
+  rollback: async (argv) => (await import('../cli/rollback_command.js')).rollbackCommand(argv),
+  reload: async (argv) => (await import('../cli/reload_command.js')).reloadCommand(argv),
+  versions: async (argv) => (await import('../cli/versions_command.js')).versionsCommand(argv),
+  export: building(async () => (await import('../cli/export_command.js')).exportCommand),
 };
 
 const [name, ...rest] = process.argv.slice(2);

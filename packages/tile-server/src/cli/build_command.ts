@@ -10,7 +10,7 @@ import { loadCatalog } from '../catalog/load_catalog.js';
 import { isSafeMapError, SafeMapError } from '../errors.js';
 import { ingestFiles } from '../ingest/ingest_files.js';
 import type { IngestOptions } from '../ingest/ingest_types.js';
-import { cleanStaleStaging, stagingPathFor } from '../publish/staging.js';
+import { cleanStaleStaging, stagedFiles, stagingPathFor } from '../publish/staging.js';
 import { isKnownCrs, normalizeCrs, unknownCrs } from '../ingest/crs.js';
 import { formatChange, refusedChanges, type LayerChange } from '../publish/publish_guard.js';
 import { buildReport, formatBuildReport } from './build_report.js';
@@ -103,7 +103,7 @@ export async function buildCommand(argv: string[], io: CommandIo = process): Pro
   const progress: Progress = values.quiet || values.json ? silentProgress : values['json-progress'] ? jsonProgress((line) => io.stderr.write(line)) : io.stderr.isTTY ? terminalProgress((text) => io.stderr.write(text)) : silentProgress;
   const staging = new Set<string>();
   const cleanup = (signal: NodeJS.Signals) => {
-    for (const file of staging) rmSync(file, { recursive: true, force: true });
+    for (const file of [...staging].flatMap(stagedFiles)) rmSync(file, { recursive: true, force: true });
     removeHandlers();
     // Re-raise so the exit status still says which signal ended the build.
     process.kill(process.pid, signal);

@@ -12,8 +12,14 @@ export function stagingPathFor(target: string): string {
   return path.join(dir, `.${base}.staging-${process.pid}-${randomBytes(4).toString('hex')}${path.extname(base)}`);
 }
 
-/** Files written beside a staging file while it is built: the PMTiles writer's data file, SQLite's journals. */
-const COMPANIONS = '(?:\\.data|-journal|-wal|-shm)?';
+/** Endings of files written beside a staging file while it is built: the PMTiles writer's data file, SQLite's journals. */
+const COMPANION_ENDINGS = ['.data', '-journal', '-wal', '-shm'] as const;
+const COMPANIONS = `(?:${COMPANION_ENDINGS.map(escapeRegExp).join('|')})?`;
+
+/** A staging file and the companions that may have been written beside it. */
+export function stagedFiles(staging: string): string[] {
+  return [staging, ...COMPANION_ENDINGS.map((ending) => staging + ending)];
+}
 
 /**
  * The exact names `stagingPathFor` gives for `target` (a base name), and the companion files written beside them:

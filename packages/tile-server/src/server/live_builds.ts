@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { configHash } from '../publish/publish_location.js';
 import type { VersionFiles } from '../store/load_tilesets.js';
+import { buildProcessEnv } from '../malloc_thresholds.js';
 import { runLiveBuild, type LiveBuildReply, type LiveBuildRequest } from './live_build_child.js';
 
 /** A published version served while the server builds the current configuration, and its features per layer. */
@@ -199,7 +200,7 @@ export function buildElsewhere(request: LiveBuildRequest): Promise<LiveBuildRepl
   const file = childFile();
   if (!file) return runLiveBuild(request);
   return new Promise((resolve) => {
-    const child = fork(file, ['--safemap-live-build'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+    const child = fork(file, ['--safemap-live-build'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [], env: buildProcessEnv() });
     let reply: LiveBuildReply | undefined;
     child.once('message', (message: LiveBuildReply) => (reply = message));
     child.once('exit', (code, signal) => resolve(reply ?? { ok: false, code: 'INTERNAL', message: `the build process ended (${signal ?? `exit ${code}`})` }));
