@@ -81,6 +81,26 @@ process.stdout.write(JSON.stringify({ rows: result.sources[0].rows, problems: re
     expect(JSON.parse(stdout)).toEqual({ rows: 1000, problems: 1000 });
   });
 
+  it('a 64 MB CSV is decoded and parsed in pieces, by a process whose heap is capped at 24 MB', async () => {
+    const file = path.join(dir, 'big.csv');
+    const out = createWriteStream(file);
+    // Korean text is held as two bytes a character: one 32 MB share of this file as a string would not fit the heap.
+    const note = '한'.repeat(10_000);
+    out.write('name,lat,lon,note\r\n');
+    // Rows with no position are reported, not kept, so memory shows only the reader.
+    for (let i = 0; i < 2000; i += 1) if (!out.write(`row ${i},,,${note}\r\n`)) await once(out, 'drain');
+    for (let i = 0; i < 100; i += 1) out.write(`대피소 ${i},35.${1000 + i},129.${1000 + i},비고\r\n`);
+    out.end();
+    await once(out, 'finish');
+    const ingest = path.join(import.meta.dirname, '..', '..', 'packages', 'tile-server', 'dist', 'ingest', 'ingest_files.js');
+    const script = `const { ingestFiles } = await import(${JSON.stringify(ingest)});
+const result = await ingestFiles([${JSON.stringify(file)}]);
+const kept = result.features;
+process.stdout.write(JSON.stringify({ rows: result.sources[0].rows, problems: result.problems.length, kept: kept.length, first: kept[0].properties.name, firstLine: kept[0].origin.line, last: kept[kept.length - 1].properties.name }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=24', '--input-type=module', '-e', script], { maxBuffer: 1 << 20 });
+    expect(JSON.parse(stdout)).toEqual({ rows: 2100, problems: 2000, kept: 100, first: '대피소 0', firstLine: 2002, last: '대피소 99' });
+  });
+
   it('a file read by several threads gives the same records, in the same order, as one thread', async () => {
     const file = path.join(dir, 'parts.geojson');
     const out = createWriteStream(file);

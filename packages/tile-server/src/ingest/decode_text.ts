@@ -19,7 +19,7 @@ export const encodingNames: Readonly<Record<string, TextEncoding>> = {
 };
 
 /** Bytes sampled to tell Korean from Japanese double-byte text: enough rows, little time. */
-const SNIFF_BYTES = 256 * 1024;
+export const SNIFF_BYTES = 256 * 1024;
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -68,7 +68,8 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding | 'auto' | 
   return { text: text.normalize('NFC'), encoding: chosen };
 }
 
-function sniffDoubleByte(sample: Uint8Array): TextEncoding {
+/** Korean or Japanese, for bytes that are not UTF-8 (see {@link sniffEncoding}). */
+export function sniffDoubleByte(sample: Uint8Array): TextEncoding {
   const buffer = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
   const korean = scoreKorean(iconv.decode(buffer, 'cp949'));
   const shiftJis = scoreJapanese(iconv.decode(buffer, 'cp932'));
@@ -113,6 +114,6 @@ function scoreJapanese(text: string): { score: number; kana: number } {
   return { score: (kana + kanji) / total, kana: kana / Math.max(1, kana + kanji) };
 }
 
-function hasUtf8Bom(bytes: Uint8Array): boolean {
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

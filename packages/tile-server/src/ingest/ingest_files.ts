@@ -17,6 +17,7 @@ import { isSplittable } from './source_reader.js';
 import { displayText, quoted } from './display_text.js';
 import { shapefileFiles } from './read_shapefile.js';
 import { normalizeEncoding } from './decode_text.js';
+import { sniffWholeFileEncoding } from './sniff_file_encoding.js';
 
 export type { IngestOptions, IngestProgress, IngestResult, IngestedFeature, ProblemKind, SourceSummary, ValidationProblem } from './ingest_types.js';
 
@@ -28,7 +29,7 @@ const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
  * KML) into one compact store
  * of WGS84 features, and validates them: read (one reader per format) → shared stage → CRS and placement. Nothing is
  * written: a refused file (projected coordinates without a CRS, unreadable, unparseable) throws a SafeMapError
- * before any caller can produce output. Large GeoJSON and NDJSON files are read by several threads.
+ * before any caller can produce output. Large GeoJSON, NDJSON and CSV files are read by several threads.
  */
 export async function ingestFiles(files: string[], options: IngestOptions = {}): Promise<IngestResult> {
   if (options.crs && !isKnownCrs(options.crs)) throw unknownCrs(options.crs);
@@ -141,6 +142,8 @@ async function readFile(file: string, format: SourceSummary['format'], options: 
     policy: plainPolicy(options.publish),
   };
   const threads = await threadsFor(file, format);
+  // Shares of a CSV file are decoded apart: the encoding is judged once, on all of it, as a whole-file read would.
+  if (threads > 1 && format === 'csv' && (request.options.encoding ?? 'auto') === 'auto') request.options.encoding = await sniffWholeFileEncoding(file);
   if (threads <= 1) {
     const { stage, reader } = await readIntoStage(request, options.onProgress);
     return { store: stage.store, stage: stage.facts(), reader };

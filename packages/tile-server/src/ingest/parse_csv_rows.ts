@@ -14,12 +14,13 @@ const CR = 13;
 /**
  * Splits RFC 4180 text into records: quoted cells may hold commas, doubled quotes and newlines; CRLF, LF and lone CR
  * all end a record; blank lines are skipped. A hand-written scanner rather than csv-parse because a GIS officer needs
- * the line a record *starts* on, which csv-parse does not report for multi-line records.
+ * the line a record *starts* on, which csv-parse does not report for multi-line records. `firstLine` is the line the
+ * text starts on, for a share of a file read on its own.
  */
-export function* parseCsvRows(text: string, file: string): Generator<CsvRow> {
+export function* parseCsvRows(text: string, file: string, firstLine = 1): Generator<CsvRow> {
   const length = text.length;
   let position = 0;
-  let line = 1;
+  let line = firstLine;
   while (position < length) {
     const startLine = line;
     const cells: string[] = [];

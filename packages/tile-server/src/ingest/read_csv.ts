@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readSync } from 'node:fs';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
 import { cleanHeader } from './clean_header.js';
-import { decodeText } from './decode_text.js';
+import { findRecordStarts, type RecordStart } from './csv_boundaries.js';
+import { decodeText, normalizeEncoding, type TextEncoding } from './decode_text.js';
 import { detectVertexColumns } from './detect_vertex_columns.js';
 import { displayText } from './display_text.js';
 import type { IngestOptions, ValidationProblem } from './ingest_types.js';
@@ -10,7 +12,8 @@ import { isZipSignature } from './read_zip.js';
 import { parseCsvRows, type CsvRow } from './parse_csv_rows.js';
 import { pointCells } from './point_cells.js';
 import type { RawRecord } from './record_stage.js';
-import type { ReaderFacts, SourceReader } from './source_reader.js';
+import { sniffFileEncoding, sniffWholeFileEncoding } from './sniff_file_encoding.js';
+import type { FilePart, ReaderFacts, SourceReader } from './source_reader.js';
 import { isEmptyCell, parseCoordinate } from './type_cell.js';
 
 interface Vertex {
@@ -27,33 +30,110 @@ interface Vertex {
  * line vertices (id, sequence, coordinates: one line per id, in sequence order). Records carry the cells as text,
  * keyed by the cleaned header; rows without a usable position are reported here, with their line.
  */
-export const readCsv: SourceReader = async (file, options, emit) => {
+export const readCsv: SourceReader = async (file, options, emit, part) => {
+  const size = await stat(file).then((info) => info.size, (error: unknown) => Promise.reject(unreadable(file, error)));
+  if (part || size > PIECE_BYTES) return readCsvInPieces(file, options, emit, part ?? { index: 0, count: 1 });
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
+    throw unreadable(file, error);
   }
   refuseBinary(file, bytes);
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
   return readRows(file, parseCsvRows(text, file), { format: 'csv', encoding }, options, emit);
 };
 
+/** Rows after the header that decide the coordinate columns (WKT or not, which columns): the same in every share. */
+const SAMPLED_ROWS = 5;
+
+/**
+ * Bytes decoded and parsed at a time: a national file held as one string costs about three times its size at once
+ * (bytes, decoded text, normalised text).
+ */
+const PIECE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A large CSV file, or one share of it for one of several threads: the records that start in its share of the bytes,
+ * with their lines in the whole file, decoded and parsed a piece at a time. Each share also reads the header and the
+ * sampled rows, so every share judges the columns as a whole-file read does; only the first share emits those rows
+ * and reports the header. The encoding should be given, judged on the whole file: a share of ASCII rows alone would
+ * pass for UTF-8. Line vertices are joined across the whole file, so the first share then reads all of it and the
+ * others nothing.
+ */
+export async function readCsvInPieces(file: string, options: Parameters<SourceReader>[1], emit: Parameters<SourceReader>[2], part: FilePart, pieceBytes = PIECE_BYTES): Promise<ReaderFacts> {
+  const encoding = options.encoding && options.encoding !== 'auto' ? (normalizeEncoding(options.encoding) ?? 'utf-8') : part.count > 1 ? await sniffFileEncoding(file) : await sniffWholeFileEncoding(file);
+  const base = { format: 'csv', encoding } as const;
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    const size = (await handle.stat()).size;
+    const from = Math.floor((size * part.index) / part.count);
+    const to = part.index === part.count - 1 ? size : Math.floor((size * (part.index + 1)) / part.count);
+    const targets: number[] = [];
+    for (let target = from; target < to; target += pieceBytes) targets.push(target);
+    targets.push(to);
+    const { headEnd, starts } = await findRecordStarts(handle, size, targets, SAMPLED_ROWS);
+    const headBytes = readBytes(handle.fd, 0, headEnd);
+    refuseBinary(file, headBytes);
+    const head = [...parseCsvRows(decodeText(headBytes, encoding).text, file)];
+    const vertices = head.length > 0 && detectVertexColumns(cleanHeader(head[0]!.cells).names, options.geometry, file) !== undefined;
+    if (vertices) {
+      if (part.index > 0) return readRows(file, [][Symbol.iterator](), base, options, emit, head);
+      return readRows(file, pieceRows(handle.fd, [{ offset: 0, line: 1 }, { offset: size, line: 0 }], encoding, file), base, options, emit);
+    }
+    return readRows(file, pieceRows(handle.fd, starts, encoding, file), base, options, emit, part.index > 0 ? head : undefined);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The rows between consecutive record starts, each piece decoded on its own once the previous one is parsed. */
+function* pieceRows(fd: number, starts: readonly RecordStart[], encoding: TextEncoding, file: string): Generator<CsvRow> {
+  for (let index = 0; index + 1 < starts.length; index += 1) {
+    const { offset, line } = starts[index]!;
+    const end = starts[index + 1]!.offset;
+    if (end > offset) yield* parseCsvRows(decodeText(readBytes(fd, offset, end), encoding).text, file, line);
+  }
+}
+
+/** Synchronous, so rows can be pulled through an iterator: reading runs in a worker thread, or a few megabytes at a time. */
+function readBytes(fd: number, from: number, to: number): Buffer {
+  const bytes = Buffer.allocUnsafe(Math.max(0, to - from));
+  for (let done = 0; done < bytes.length; ) {
+    const read = readSync(fd, bytes, done, bytes.length - done, from + done);
+    if (read === 0) return bytes.subarray(0, done);
+    done += read;
+  }
+  return bytes;
+}
+
+function unreadable(file: string, error: unknown): SafeMapError {
+  return new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
+}
+
 /**
  * The rows of a table (CSV lines, spreadsheet rows: a header row, then cells as text) into records: coordinate
- * columns detected or named, line vertices joined. Shared by every tabular format, so they place rows alike.
+ * columns detected or named, line vertices joined. Shared by every tabular format, so they place rows alike. With
+ * `head` (the file's header and first rows), `rows` is a later share of the file: the head decides the columns, and
+ * only `rows` become records.
  */
-export function readRows(file: string, rows: Iterator<CsvRow>, base: Pick<ReaderFacts, 'format' | 'encoding'>, options: IngestOptions, emit: (record: RawRecord) => void): ReaderFacts {
-  const first = rows.next();
+export function readRows(file: string, rows: Iterator<CsvRow>, base: Pick<ReaderFacts, 'format' | 'encoding'>, options: IngestOptions, emit: (record: RawRecord) => void, head?: readonly CsvRow[]): ReaderFacts {
+  const headRows = head ? head[Symbol.iterator]() : rows;
+  const first = headRows.next();
   if (first.done) throw new SafeMapError('SOURCE_INVALID', `${file}: the file is empty`, { file });
   const { names: header, duplicates } = cleanHeader(first.value.cells);
   const facts: ReaderFacts = { ...base, header, problems: [], coarseLines: [], unplaced: 0 };
-  for (const { original, renamed, column } of duplicates) {
+  for (const { original, renamed, column } of head ? [] : duplicates) {
     facts.problems.push({ file, line: first.value.line, kind: 'duplicate-header', severity: 'warning', quarantined: false, reason: `column ${column} repeats the name "${original}"; it is read as "${renamed}"` });
   }
   // Peeked by hand: breaking out of a for…of would close the generator.
   const firstRows: CsvRow[] = [];
-  for (let next = rows.next(); !next.done; next = firstRows.length < 5 ? rows.next() : { done: true, value: undefined }) firstRows.push(next.value);
+  for (let next = headRows.next(); !next.done; next = firstRows.length < SAMPLED_ROWS ? headRows.next() : { done: true, value: undefined }) firstRows.push(next.value);
   const sample = firstRows.find((row) => row.cells.some((cell) => /POINT/i.test(cell)))?.cells;
   const points = pointCells(header, options, file, sample);
   if (points.crs) facts.crsMember = points.crs;
@@ -69,7 +149,7 @@ export function readRows(file: string, rows: Iterator<CsvRow>, base: Pick<Reader
     return out;
   };
   let count = 0;
-  for (const { line, cells } of chain(firstRows, rows)) {
+  for (const { line, cells } of chain(head ? [] : firstRows, rows)) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     count += 1;
     if (count % 10_000 === 0) options.onProgress?.({ step: 'read', file, done: count });

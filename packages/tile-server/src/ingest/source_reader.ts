@@ -35,5 +35,5 @@ export type SourceReader = (file: string, options: IngestOptions, emit: (record:
 
 /** Formats whose files can be split at record boundaries and read by several threads. */
 export function isSplittable(format: SourceSummary['format']): boolean {
-  return format === 'geojson' || format === 'ndjson';
+  return format === 'geojson' || format === 'ndjson' || format === 'csv';
 }
