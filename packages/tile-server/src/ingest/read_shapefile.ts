@@ -7,6 +7,7 @@ import { normalizeEncoding, type TextEncoding } from './decode_text.js';
 import { displayText, quoted } from './display_text.js';
 import { matchWkt } from './match_wkt.js';
 import { emitBounded } from './bound_vertices.js';
+import { DbfReader } from './read_dbf.js';
 import { openZip } from './read_zip.js';
 import type { RawRecord } from './record_stage.js';
 import type { ReaderFacts, SourceReader } from './source_reader.js';
@@ -24,14 +25,11 @@ interface ShapefileParts {
 
 const siblingExtensions = ['.dbf', '.prj', '.cpg', '.cst'] as const;
 
-/** Labels the shapefile library's TextDecoder knows for each encoding. */
-const decoderLabels: Record<TextEncoding, string> = { 'utf-8': 'utf-8', cp949: 'euc-kr', cp932: 'shift_jis', 'euc-jp': 'euc-jp' };
-
 /**
  * Reads a shapefile (`.shp` with its `.dbf`, `.prj`, `.cpg`/`.cst` beside it) or a `.zip` holding one or more. The
  * attribute encoding comes from `--encoding`, else the `.cpg` or `.cst` file, else CP949, what Korean GIS software
  * writes without saying so. The `.prj` is the file's stated CRS: passed on as WKT and, when it matches a known
- * code, as that code. Geometry and attributes are read by the `shapefile` package.
+ * code, as that code. Geometry is read by the `shapefile` package, attributes by {@link DbfReader}.
  */
 export const readShapefile: SourceReader = async (file, options, emit) => {
   const facts: ReaderFacts = { format: 'shapefile', encoding: '', problems: [], coarseLines: [], unplaced: 0 };
@@ -119,23 +117,29 @@ async function readParts(file: string, parts: ShapefileParts, requested: string 
       if (code) facts.crsMember = code;
     }
   }
-  let source: Awaited<ReturnType<typeof shapefile.open>>;
+  let source: Awaited<ReturnType<typeof shapefile.openShp>>;
+  let table: DbfReader | undefined;
   try {
-    source = await shapefile.open(parts.shp, parts.dbf, { encoding: decoderLabels[encoding] });
+    source = await shapefile.openShp(parts.shp);
+    if (parts.dbf) table = await DbfReader.open(parts.dbf, encoding);
   } catch (error) {
     throw new SafeMapError('SOURCE_INVALID', `${displayText(parts.label)}: not a readable shapefile (${(error as Error).message})`, { file: parts.label }, { cause: error });
   }
-  for (;;) {
-    let next: Awaited<ReturnType<typeof source.read>>;
-    try {
-      next = await source.read();
-    } catch (error) {
-      throw new SafeMapError('SOURCE_INVALID', `${displayText(parts.label)}: feature ${counter.next} cannot be read (${(error as Error).message})`, { file: parts.label }, { cause: error });
+  try {
+    for (;;) {
+      let geometry: Awaited<ReturnType<typeof source.read>>;
+      let properties: Record<string, unknown> | undefined;
+      try {
+        [geometry, properties] = await Promise.all([source.read(), table?.next()]);
+      } catch (error) {
+        throw new SafeMapError('SOURCE_INVALID', `${displayText(parts.label)}: feature ${counter.next} cannot be read (${(error as Error).message})`, { file: parts.label }, { cause: error });
+      }
+      if (geometry.done) break;
+      const index = counter.next++;
+      emitBounded({ geometry: geometry.value, properties: Object.assign(Object.create(null), properties), origin: index }, file, facts, emit);
     }
-    if (next.done) break;
-    const index = counter.next++;
-    const feature = next.value;
-    emitBounded({ geometry: feature.geometry, properties: plainProperties(feature.properties), origin: index }, file, facts, emit);
+  } finally {
+    await table?.close();
   }
 }
 
@@ -159,14 +163,4 @@ export function codePage(stated: string): TextEncoding | undefined {
   if (text === '932' || text === 'shift-jis') return 'cp932';
   if (text === '51932' || text === '20932') return 'euc-jp';
   return normalizeEncoding(text);
-}
-
-/** DBF values as the stage expects them: dates as `YYYY-MM-DD` text, nothing else changed. */
-function plainProperties(properties: Record<string, unknown> | null | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null);
-  for (const key in properties ?? {}) {
-    const value = properties![key];
-    out[key] = value instanceof Date ? (Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10)) : value;
-  }
-  return out;
 }
