@@ -104,6 +104,22 @@ describe('XLSX', () => {
     expect(result.problems.filter((problem) => problem.kind === 'skipped-rows')).toEqual([]);
   });
 
+  it('a sheet of 10 MB is read in pieces of 8 MB: every row, in order, with its row number, as GDAL reads it', async () => {
+    const rows = ['name,lat,lon,address'];
+    for (let i = 0; i < 60_000; i += 1) rows.push(`대피소 ${i},${(35.15 + i / 1e7).toFixed(7)},${(129.05 + i / 1e7).toFixed(7)},부산광역시 중구 대청로 ${i}`);
+    await writeFile(at('long.csv'), rows.join('\n'));
+    ogr2ogr(['-f', 'XLSX', '-nln', 'shelters', at('long.xlsx'), at('long.csv')]);
+    const result = await ingestFiles([at('long.xlsx')]);
+    // Every cell is text, so GDAL reads the header as the first row, into columns Field1…Field4.
+    const reference = gdalGeojson(at('long.xlsx')).features.map((feature) => feature.properties!);
+    expect(reference[0]).toEqual({ Field1: 'name', Field2: 'lat', Field3: 'lon', Field4: 'address' });
+    expect(reference).toHaveLength(60_001);
+    expect(result.sources[0]).toMatchObject({ rows: 60_000, accepted: 60_000 });
+    const read = result.features.map((feature) => [feature.origin.line, feature.properties['name'], feature.properties['address']]);
+    const expected = reference.slice(1).map((row, index) => [index + 2, row['Field1'], row['Field4']]);
+    expect(read.flatMap((row, index) => (JSON.stringify(row) === JSON.stringify(expected[index]) ? [] : [{ index, read: row, expected: expected[index] }])).slice(0, 5)).toEqual([]);
+  }, 60_000);
+
   it('refuses an XLSX renamed .csv with what to do, instead of printing binary as columns', async () => {
     await copyFile(at('takamatsu.xlsx'), at('shelters.csv'));
     const message = await ingestFiles([at('shelters.csv')]).catch((error: Error) => error.message);

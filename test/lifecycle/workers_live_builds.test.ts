@@ -36,6 +36,10 @@ describe('safemap serve --workers with nothing published', () => {
   });
 
   it('builds each tile set once, in the primary, and both workers serve that one version', async () => {
+    // The primary builds one configuration at a time, and logs each build as it starts: the last may start after the
+    // workers listen.
+    const configurationsAsked = () => new Set(logged(server, 'asking for a build').map((line) => line.configuration)).size;
+    await until(() => logged(server, 'building it once for every worker').length, (count) => count > 0 && count >= configurationsAsked(), 60_000);
     const asks = logged(server, 'asking for a build');
     const builds = logged(server, 'building it once for every worker');
     // Both workers asked for every configuration (the public tile set and its restricted layers); the primary built

@@ -1,13 +1,17 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { SafeMapError } from '../errors.js';
 import { displayText, quoted } from './display_text.js';
 import type { ValidationProblem } from './ingest_types.js';
 import type { CsvRow } from './parse_csv_rows.js';
 import { readRows } from './read_csv.js';
-import { openZip, type ZipArchive } from './read_zip.js';
+import { openZip, type ZipArchive, type ZipEntryInfo } from './read_zip.js';
 import type { SourceReader } from './source_reader.js';
 
-/** An XML part larger than this is refused: its text would not fit in one JavaScript string. */
+/** An XML part read whole (all but the sheet) larger than this is refused: its text would not fit in one JavaScript string. */
 const MAX_PART_BYTES = 400 * 1024 ** 2;
 /** Columns Excel allows (A to XFD). */
 const MAX_COLUMNS = 16_384;
@@ -26,27 +30,37 @@ const HEADER_SEARCH_ROWS = 30;
  */
 export const readXlsx: SourceReader = async (file, options, emit) => {
   const zip = await openZip(file, 'Excel workbook');
+  let scratch: string | undefined;
   try {
     const workbook = await part(zip, file, 'xl/workbook.xml');
     if (workbook === undefined) throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: not an Excel workbook (no xl/workbook.xml); save it as .xlsx or CSV`, { file });
     const sheets = sheetsOf(workbook, (await part(zip, file, 'xl/_rels/workbook.xml.rels')) ?? '');
     if (sheets.length === 0) throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: the workbook has no worksheet`, { file });
     const sheet = chooseSheet(sheets, options.sheet, file);
-    const xml = await part(zip, file, sheet.target);
-    if (xml === undefined) throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: sheet ${quoted(sheet.name)} has no data part (${displayText(sheet.target)})`, { file });
+    const entry = entryOf(zip, sheet.target);
+    if (!entry) throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: sheet ${quoted(sheet.name)} has no data part (${displayText(sheet.target)})`, { file });
+    // The sheet goes to disk and is parsed a piece at a time: a national list's sheet is hundreds of megabytes.
+    scratch = await mkdtemp(path.join(tmpdir(), 'safemap-xlsx-'));
+    const sheetFile = path.join(scratch, 'sheet.xml');
+    await zip.extract(entry.name, sheetFile);
     const strings = sharedStrings((await part(zip, file, 'xl/sharedStrings.xml')) ?? '');
     const dates = dateStyles((await part(zip, file, 'xl/styles.xml')) ?? '');
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
-    const rows = sheetRows(file, xml, strings, dates, date1904);
-    const { header, skipped } = findHeader(rows);
-    const { table, notes } = withoutNotes(rows.slice(header));
-    const facts = readRows(file, table[Symbol.iterator](), { format: 'xlsx', encoding: 'utf-8' }, options, emit);
+    // Rows are made as they are read, never all held at once: a national list has a million of them.
+    const rows = sheetRows(file, sheetFile, strings, dates, date1904);
+    const top: CsvRow[] = [];
+    for (let next = rows.next(); !next.done; next = top.length < HEADER_SEARCH_ROWS ? rows.next() : { done: true, value: undefined }) top.push(next.value);
+    const { header, skipped } = findHeader(top);
+    const notes: CsvRow[] = [];
+    const table = withoutNotes(chain(top.slice(header), rows), notes);
+    const facts = readRows(file, table, { format: 'xlsx', encoding: 'utf-8' }, options, emit);
     facts.layer = `sheet ${quoted(sheet.name)} (${sheets.indexOf(sheet) + 1} of ${sheets.length})`;
     if (skipped.length > 0) facts.problems.unshift(skippedWarning(file, skipped, 'above the header', 'the header is the row after'));
     if (notes.length > 0) facts.problems.push(skippedWarning(file, notes, 'below the table', 'notes, not data'));
     return facts;
   } finally {
     zip.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 };
 
@@ -57,8 +71,12 @@ interface Sheet {
   readonly hidden: boolean;
 }
 
+function entryOf(zip: ZipArchive, name: string): ZipEntryInfo | undefined {
+  return zip.entries.find((candidate) => candidate.name === name) ?? zip.entries.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+}
+
 async function part(zip: ZipArchive, file: string, name: string): Promise<string | undefined> {
-  const entry = zip.entries.find((candidate) => candidate.name === name) ?? zip.entries.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+  const entry = entryOf(zip, name);
   if (!entry) return undefined;
   if (entry.size > MAX_PART_BYTES) {
     throw new SafeMapError('SOURCE_INVALID', `${displayText(file)}: ${displayText(name)} expands to ${entry.size} bytes, more than a sheet read here may hold; save the sheet as CSV`, { file });
@@ -137,13 +155,40 @@ function dateStyles(xml: string): Set<number> {
   return out;
 }
 
-/** Every row of the sheet as text cells, placed by their column letters; `line` is the sheet's row number. */
-function sheetRows(file: string, xml: string, strings: readonly string[], dates: ReadonlySet<number>, date1904: boolean): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let next = 1;
-  for (const row of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
-    const line = Number(attribute(row[1]!, 'r') ?? next);
-    next = line + 1;
+/** Sheet text decoded and parsed at a time. */
+const SHEET_PIECE_BYTES = 8 * 1024 * 1024;
+const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+const ROW_END = /<\/(?:\w+:)?row>/g;
+
+/**
+ * Every row of the sheet (the XML part at `xmlFile`) as text cells, placed by their column letters; `line` is the
+ * sheet's row number. Read a piece at a time, and each piece parsed up to its last whole row.
+ */
+function* sheetRows(file: string, xmlFile: string, strings: readonly string[], dates: ReadonlySet<number>, date1904: boolean): Generator<CsvRow> {
+  const fd = openSync(xmlFile, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(SHEET_PIECE_BYTES);
+    const decoder = new StringDecoder('utf8');
+    const state = { next: 1 };
+    let text = '';
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      text += read > 0 ? decoder.write(chunk.subarray(0, read)) : decoder.end();
+      let cut = read > 0 ? 0 : text.length;
+      if (read > 0) for (const end of text.matchAll(ROW_END)) cut = end.index + end[0].length;
+      yield* rowsIn(file, text.slice(0, cut), state, strings, dates, date1904);
+      text = text.slice(cut);
+      if (read === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* rowsIn(file: string, xml: string, state: { next: number }, strings: readonly string[], dates: ReadonlySet<number>, date1904: boolean): Generator<CsvRow> {
+  for (const row of xml.matchAll(ROW)) {
+    const line = Number(attribute(row[1]!, 'r') ?? state.next);
+    state.next = line + 1;
     const cells: string[] = [];
     let column = 0;
     for (const cell of (row[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
@@ -155,9 +200,8 @@ function sheetRows(file: string, xml: string, strings: readonly string[], dates:
       column += 1;
     }
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    rows.push({ line, cells });
+    yield { line, cells };
   }
-  return rows;
 }
 
 function cellText(attributes: string, body: string, strings: readonly string[], dates: ReadonlySet<number>, date1904: boolean): string {
@@ -203,14 +247,30 @@ function findHeader(rows: readonly CsvRow[]): { header: number; skipped: CsvRow[
 
 /**
  * Rows at the end of the sheet that fill under a third of the header's columns ("※ 出典: …", "작성일: …") are notes
- * under the table, not rows that lost their coordinates.
+ * under the table, not rows that lost their coordinates. Such rows are held back until a fuller row shows they were
+ * inside the table; those still held at the end are the notes, put into `notes` (the non-empty ones).
  */
-function withoutNotes(rows: readonly CsvRow[]): { table: CsvRow[]; notes: CsvRow[] } {
+function* withoutNotes(rows: Iterator<CsvRow>, notes: CsvRow[]): Generator<CsvRow> {
   const filled = (row: CsvRow) => row.cells.filter((cell) => cell.trim() !== '').length;
-  const width = rows[0] ? filled(rows[0]) : 0;
-  let end = rows.length;
-  while (end > 1 && filled(rows[end - 1]!) <= Math.max(1, Math.floor(width * 0.3))) end -= 1;
-  return { table: rows.slice(0, end), notes: rows.slice(end).filter((row) => filled(row) > 0) };
+  const first = rows.next();
+  if (first.done) return;
+  yield first.value;
+  const narrow = Math.max(1, Math.floor(filled(first.value) * 0.3));
+  const held: CsvRow[] = [];
+  for (let next = rows.next(); !next.done; next = rows.next()) {
+    if (filled(next.value) <= narrow) {
+      held.push(next.value);
+      continue;
+    }
+    yield* held.splice(0);
+    yield next.value;
+  }
+  for (const row of held) if (filled(row) > 0) notes.push(row);
+}
+
+function* chain<T>(first: readonly T[], rest: Iterator<T>): Generator<T> {
+  yield* first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
 function skippedWarning(file: string, skipped: readonly CsvRow[], where: string, why: string): ValidationProblem {
