@@ -78,9 +78,8 @@ export async function readCsvInPieces(file: string, options: Parameters<SourceRe
     for (let target = from; target < to; target += pieceBytes) targets.push(target);
     targets.push(to);
     const { headEnd, starts } = await findRecordStarts(handle, size, targets, SAMPLED_ROWS);
-    const headBytes = readBytes(handle.fd, 0, headEnd);
-    refuseBinary(file, headBytes);
-    const head = [...parseCsvRows(decodeText(headBytes, encoding).text, file)];
+    refuseBinary(file, readBytes(handle.fd, 0, Math.min(size, 2048)));
+    const head = [...parseCsvRows(decodeText(readBytes(handle.fd, 0, headEnd), encoding).text, file)];
     const vertices = head.length > 0 && detectVertexColumns(cleanHeader(head[0]!.cells).names, options.geometry, file) !== undefined;
     if (vertices) {
       if (part.index > 0) return readRows(file, [][Symbol.iterator](), base, options, emit, head);
