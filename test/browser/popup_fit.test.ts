@@ -1,5 +1,6 @@
 // 200 random taps on features of the demo page, on a desktop and on a phone: every popup (desktop) or bottom sheet
 // (phone) lies wholly inside the map and the viewport, Escape closes it, and every control it shows is 44 px or more.
+// On a desktop with the panel open, popups also keep clear of the panel, which is drawn over the map.
 // Screenshots of a few taps go to test-artifacts/popup-fit/ (emptied first) for a person to look at.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ async function featurePixel(page: Page, pick: number): Promise<{ x: number; y: n
   }, pick);
 }
 
-type Boxes = { details: Rect; map: Rect; viewport: Rect; kind: string; targets: number[] };
+type Boxes = { details: Rect; map: Rect; viewport: Rect; panel: Rect; panelOpen: boolean; kind: string; targets: number[] };
 
 /** Waits for the details to open, then returns their box, the map's box and the viewport. */
 async function detailsBoxes(page: Page): Promise<Boxes> {
@@ -82,21 +83,29 @@ async function detailsBoxes(page: Page): Promise<Boxes> {
       return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
     };
     const targets = [...details.querySelectorAll('a[href], button')].map((t) => Math.min(t.getBoundingClientRect().width, t.getBoundingClientRect().height));
-    return { details: r(details), map: r(root.querySelector('.safemap-map')!), viewport: { left: 0, top: 0, right: innerWidth, bottom: innerHeight }, kind: details.className, targets };
+    const panel = root.querySelector('.safemap-panel')!;
+    const panelOpen = !root.querySelector<HTMLElement>('.safemap-panel-body')!.hidden;
+    return { details: r(details), map: r(root.querySelector('.safemap-map')!), viewport: { left: 0, top: 0, right: innerWidth, bottom: innerHeight }, panel: r(panel), panelOpen, kind: details.className, targets };
   }, { timeout: 5000, polling: 'raf' });
   return (await handle.jsonValue()) as Boxes;
+}
+
+function overlap(a: Rect, b: Rect): boolean {
+  return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 }
 
 function inside(inner: Rect, outer: Rect): boolean {
   return inner.left >= outer.left - 0.5 && inner.top >= outer.top - 0.5 && inner.right <= outer.right + 0.5 && inner.bottom <= outer.bottom + 0.5;
 }
 
-async function tapAll(page: Page, profile: 'desktop' | 'phone'): Promise<void> {
-  const next = random(profile === 'desktop' ? 1 : 2);
+/** Taps `taps` features; with `panelOpen`, the panel stays open throughout and no popup may cover any of it. */
+async function tapAll(page: Page, profile: 'desktop' | 'phone', taps = TAPS, panelOpen = false): Promise<void> {
+  const next = random(profile === 'desktop' ? (panelOpen ? 3 : 1) : 2);
   let opened = 0;
+  let beside = 0;
   let last = { x: -100, y: -100, at: 0 };
   let missed = 0;
-  for (let tap = 0; opened < TAPS && tap < TAPS * 3; tap++) {
+  for (let tap = 0; opened < taps && tap < taps * 3; tap++) {
     if (tap % 20 === 0 || missed > 0) {
       missed = 0;
       // A new random view in the city, at street zooms, so taps land near every edge and corner.
@@ -125,10 +134,17 @@ async function tapAll(page: Page, profile: 'desktop' | 'phone'): Promise<void> {
     expect(inside(boxes!.details, boxes!.viewport), where).toBe(true);
     expect(boxes!.kind, where).toContain(profile === 'phone' ? 'safemap-sheet' : 'maplibregl-popup');
     for (const size of boxes!.targets) expect(size, `${where}: touch target`).toBeGreaterThanOrEqual(44);
-    if (tap % 50 === 7) await page.screenshot({ path: join(SHOTS, `${profile}-tap-${tap}.png`) });
+    if (panelOpen) {
+      expect(boxes!.panelOpen, `${where}: the panel stays open on a wide map`).toBe(true);
+      expect(overlap(boxes!.details, boxes!.panel), `${where}: the popup covers the panel`).toBe(false);
+      // Taps whose popup would have reached under the panel: what this run is about.
+      if (at.x - boxes!.panel.right < 200) beside++;
+    }
+    if (tap % 50 === 7) await page.screenshot({ path: join(SHOTS, `${profile}${panelOpen ? '-panel-open' : ''}-tap-${tap}.png`) });
     await page.keyboard.press('Escape');
   }
-  expect(opened).toBe(TAPS);
+  expect(opened).toBe(taps);
+  if (panelOpen) expect(beside, 'taps close enough to the panel for their popup to reach it').toBeGreaterThanOrEqual(10);
 }
 
 describe('every popup stays inside the viewport', () => {
@@ -138,6 +154,14 @@ describe('every popup stays inside the viewport', () => {
     // The panel opens at first on a wide map; folded, the whole map is there to tap.
     await page.click('pierce/.safemap-panel-toggle');
     await tapAll(page, 'desktop');
+    await expectNoProblems(harness, page);
+    await page.close();
+  }, 900_000);
+
+  test('desktop, 1366×768 with the panel open: 80 random taps, no popup over the panel', async () => {
+    const page = await harness.newPage({ width: 1366, height: 768 });
+    await openMap(page, `${harness.server.url}/`);
+    await tapAll(page, 'desktop', 80, true);
     await expectNoProblems(harness, page);
     await page.close();
   }, 900_000);

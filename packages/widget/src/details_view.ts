@@ -15,8 +15,10 @@ export interface DetailsViewOptions {
   map: MapLibreMap;
   /** Where the sheet is drawn: the shadow root's map box. */
   host: HTMLElement;
-  /** Called when details open on a phone, where the panel and the sheet cannot both fit. */
-  onSheetOpen: () => void;
+  /** Folds the panel: details open as a sheet on a phone, or as a popup with no room beside the open panel. */
+  foldPanel: () => void;
+  /** The panel's box, open or folded to its button; popups keep clear of it where it is drawn over the map. */
+  panelBox?: () => DOMRect | undefined;
 }
 
 /**
@@ -144,23 +146,35 @@ export class DetailsView {
     this.#panIntoView(element);
   }
 
-  /** Moves the map just enough that the whole popup is inside it, with a margin. */
+  /**
+   * Moves the map just enough that the whole popup is inside it, with a margin, and clear of the panel where the panel
+   * is drawn over the map: beside it when there is room, else the panel folds to its button. MapLibre may choose
+   * another anchor once the popup has moved (a popup at the map's edge hangs to one side, with room it is centred),
+   * so the popup is measured again after each move, a few times at most.
+   */
   #panIntoView(element: HTMLElement): void {
     const { map } = this.#o;
     const box = map.getContainer().getBoundingClientRect();
-    const rect = element.getBoundingClientRect();
-    let dx = 0;
-    let dy = 0;
-    if (rect.left < box.left + EDGE_PX) dx = rect.left - box.left - EDGE_PX;
-    else if (rect.right > box.right - EDGE_PX) dx = rect.right - box.right + EDGE_PX;
-    if (rect.top < box.top + EDGE_PX) dy = rect.top - box.top - EDGE_PX;
-    else if (rect.bottom > box.bottom - BOTTOM_EDGE_PX) dy = rect.bottom - box.bottom + BOTTOM_EDGE_PX;
-    // Instant: the popup must be readable at once, and a jump never leaves it half outside if the resident moves on.
-    if (dx !== 0 || dy !== 0) map.panBy([dx, dy], { duration: 0 });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const rect = element.getBoundingClientRect();
+      const dy = rect.top < box.top + EDGE_PX ? rect.top - box.top - EDGE_PX : Math.max(0, rect.bottom - box.bottom + BOTTOM_EDGE_PX);
+      const right = box.right - EDGE_PX;
+      // The panel's right edge, where the panel lies over the map beside the popup's rows.
+      const panelRight = () => {
+        const panel = this.#o.panelBox?.();
+        return panel && panel.width > 0 && panel.left < box.right && panel.right > box.left && panel.top - EDGE_PX < rect.bottom - dy && panel.bottom + EDGE_PX > rect.top - dy ? panel.right + EDGE_PX : 0;
+      };
+      if (right - panelRight() < rect.width) this.#o.foldPanel();
+      const left = Math.max(box.left + EDGE_PX, panelRight());
+      const dx = rect.left < left ? rect.left - left : Math.max(0, rect.right - right);
+      if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
+      // Instant: the popup must be readable at once, and a jump never leaves it half outside if the resident moves on.
+      map.panBy([dx, dy], { duration: 0 });
+    }
   }
 
   #showSheet(content: HTMLElement, at: LngLat): void {
-    this.#o.onSheetOpen();
+    this.#o.foldPanel();
     this.#sheetBody.replaceChildren(content);
     this.#sheet.hidden = false;
     const { map } = this.#o;

@@ -87,7 +87,13 @@ export class ResidentTools {
       if (event.key === 'Escape' && this.#picking) this.#stopPicking('');
     });
     if (options.map && options.host) {
-      this.#details = new DetailsView({ lang: options.lang, map: options.map, host: options.host, onSheetOpen: () => this.panel.setExpanded(false) });
+      this.#details = new DetailsView({
+        lang: options.lang,
+        map: options.map,
+        host: options.host,
+        foldPanel: () => this.panel.setExpanded(false),
+        panelBox: () => this.panel.element.getBoundingClientRect(),
+      });
       this.#location = new LocationLayer(options.map);
     }
   }
