@@ -1,9 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+import { COMMA, CR, LF, QUOTE } from './parse_csv_rows.js';
 
 const CELL_START = 0;
 const UNQUOTED = 1;

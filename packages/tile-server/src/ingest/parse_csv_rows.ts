@@ -6,10 +6,11 @@ export interface CsvRow {
   cells: string[];
 }
 
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+/** The four characters of CSV's grammar, as char codes and as bytes: the same in every encoding SafeMap reads. */
+export const COMMA = 44;
+export const QUOTE = 34;
+export const LF = 10;
+export const CR = 13;
 
 /**
  * Splits RFC 4180 text into records: quoted cells may hold commas, doubled quotes and newlines; CRLF, LF and lone CR

@@ -1,5 +1,5 @@
 import { readSync } from 'node:fs';
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SafeMapError } from '../errors.js';
 import { cleanHeader } from './clean_header.js';
@@ -8,11 +8,12 @@ import { decodeText, normalizeEncoding, type TextEncoding } from './decode_text.
 import { detectVertexColumns } from './detect_vertex_columns.js';
 import { displayText } from './display_text.js';
 import type { IngestOptions, ValidationProblem } from './ingest_types.js';
+import { openSource, unreadableSource } from './open_source.js';
 import { isZipSignature } from './read_zip.js';
 import { parseCsvRows, type CsvRow } from './parse_csv_rows.js';
 import { pointCells } from './point_cells.js';
 import type { RawRecord } from './record_stage.js';
-import { sniffFileEncoding, sniffWholeFileEncoding } from './sniff_file_encoding.js';
+import { sniffWholeFileEncoding } from './sniff_file_encoding.js';
 import type { FilePart, ReaderFacts, SourceReader } from './source_reader.js';
 import { isEmptyCell, parseCoordinate } from './type_cell.js';
 
@@ -31,13 +32,13 @@ interface Vertex {
  * keyed by the cleaned header; rows without a usable position are reported here, with their line.
  */
 export const readCsv: SourceReader = async (file, options, emit, part) => {
-  const size = await stat(file).then((info) => info.size, (error: unknown) => Promise.reject(unreadable(file, error)));
+  const size = await stat(file).then((info) => info.size, (error: unknown) => Promise.reject(unreadableSource(file, error)));
   if (part || size > PIECE_BYTES) return readCsvInPieces(file, options, emit, part ?? { index: 0, count: 1 });
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw unreadable(file, error);
+    throw unreadableSource(file, error);
   }
   refuseBinary(file, bytes);
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
@@ -57,19 +58,14 @@ const PIECE_BYTES = 8 * 1024 * 1024;
  * A large CSV file, or one share of it for one of several threads: the records that start in its share of the bytes,
  * with their lines in the whole file, decoded and parsed a piece at a time. Each share also reads the header and the
  * sampled rows, so every share judges the columns as a whole-file read does; only the first share emits those rows
- * and reports the header. The encoding should be given, judged on the whole file: a share of ASCII rows alone would
- * pass for UTF-8. Line vertices are joined across the whole file, so the first share then reads all of it and the
+ * and reports the header. The encoding is judged on the whole file (the ingest judges it once, for every share): a
+ * share of ASCII rows alone would pass for UTF-8. Line vertices are joined across the whole file, so the first share then reads all of it and the
  * others nothing.
  */
 export async function readCsvInPieces(file: string, options: Parameters<SourceReader>[1], emit: Parameters<SourceReader>[2], part: FilePart, pieceBytes = PIECE_BYTES): Promise<ReaderFacts> {
-  const encoding = options.encoding && options.encoding !== 'auto' ? (normalizeEncoding(options.encoding) ?? 'utf-8') : part.count > 1 ? await sniffFileEncoding(file) : await sniffWholeFileEncoding(file);
+  const encoding = options.encoding && options.encoding !== 'auto' ? (normalizeEncoding(options.encoding) ?? 'utf-8') : await sniffWholeFileEncoding(file);
   const base = { format: 'csv', encoding } as const;
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw unreadable(file, error);
-  }
+  const handle = await openSource(file);
   try {
     const size = (await handle.stat()).size;
     const from = Math.floor((size * part.index) / part.count);
@@ -109,10 +105,6 @@ function readBytes(fd: number, from: number, to: number): Buffer {
     done += read;
   }
   return bytes;
-}
-
-function unreadable(file: string, error: unknown): SafeMapError {
-  return new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
 }
 
 /**
@@ -242,7 +234,7 @@ function unplaceable(file: string, line: number, x: [string, string | undefined]
   return { file, line, kind: 'unparseable-number', severity: 'error', quarantined: true, reason: `${name} ${JSON.stringify(cell)} is not a number` };
 }
 
-function* chain<T>(first: readonly T[], rest: Iterator<T>): Generator<T> {
+export function* chain<T>(first: readonly T[], rest: Iterator<T>): Generator<T> {
   yield* first;
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }

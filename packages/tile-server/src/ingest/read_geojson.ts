@@ -1,9 +1,10 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { SafeMapError } from '../errors.js';
 import { normalizeCrs } from './crs.js';
 import type { RawRecord } from './record_stage.js';
 import type { FilePart, ReaderFacts, SourceReader } from './source_reader.js';
+import { openSource } from './open_source.js';
 import { sniffFileEncoding } from './sniff_file_encoding.js';
 
 const CHUNK = 1 << 22;
@@ -26,7 +27,7 @@ const TOP_LIMIT = 256 * 1024 * 1024;
  */
 export const readGeojson: SourceReader = async (file, options, emit, part) => {
   const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : await sniffFileEncoding(file);
-  const handle = await openOrFail(file);
+  const handle = await openSource(file);
   try {
     const scanner = new FeatureScanner(file, encoding, emit, await shareOf(handle, part), part === undefined || part.index === part.count - 1);
     await scanner.run(handle, part === undefined || part.count <= 1);
@@ -106,7 +107,7 @@ class ChunkReader {
 /** Reads newline-delimited GeoJSON (RFC 8142 record separators and blank lines skipped); parts split at lines. */
 export const readNdjson: SourceReader = async (file, options, emit, part) => {
   const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : await sniffFileEncoding(file);
-  const handle = await openOrFail(file);
+  const handle = await openSource(file);
   try {
     const [from, to] = await shareOf(handle, part);
     const sequential = part === undefined || part.count <= 1;
@@ -344,14 +345,6 @@ function crsOf(value: unknown): string | undefined {
 
 function objectOrEmpty(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-async function openOrFail(file: string): Promise<FileHandle> {
-  try {
-    return await open(file, 'r');
-  } catch (error) {
-    throw new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
-  }
 }
 
 function notGeojson(file: string, reason: string): SafeMapError {

@@ -7,7 +7,7 @@ import { SafeMapError } from '../errors.js';
 import { displayText, quoted } from './display_text.js';
 import type { ValidationProblem } from './ingest_types.js';
 import type { CsvRow } from './parse_csv_rows.js';
-import { readRows } from './read_csv.js';
+import { chain, readRows } from './read_csv.js';
 import { openZip, type ZipArchive, type ZipEntryInfo } from './read_zip.js';
 import type { SourceReader } from './source_reader.js';
 
@@ -233,7 +233,6 @@ function serialDate(serial: number, date1904: boolean): string {
  * keeps row 1 and lets the coordinate detection report the columns it saw.
  */
 function findHeader(rows: readonly CsvRow[]): { header: number; skipped: CsvRow[] } {
-  const filled = (row: CsvRow) => row.cells.filter((cell) => cell.trim() !== '').length;
   const search = rows.slice(0, HEADER_SEARCH_ROWS);
   const widest = Math.max(0, ...search.map(filled));
   if (widest < 2) return { header: 0, skipped: [] };
@@ -251,7 +250,6 @@ function findHeader(rows: readonly CsvRow[]): { header: number; skipped: CsvRow[
  * inside the table; those still held at the end are the notes, put into `notes` (the non-empty ones).
  */
 function* withoutNotes(rows: Iterator<CsvRow>, notes: CsvRow[]): Generator<CsvRow> {
-  const filled = (row: CsvRow) => row.cells.filter((cell) => cell.trim() !== '').length;
   const first = rows.next();
   if (first.done) return;
   yield first.value;
@@ -268,9 +266,9 @@ function* withoutNotes(rows: Iterator<CsvRow>, notes: CsvRow[]): Generator<CsvRo
   for (const row of held) if (filled(row) > 0) notes.push(row);
 }
 
-function* chain<T>(first: readonly T[], rest: Iterator<T>): Generator<T> {
-  yield* first;
-  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+/** Cells of a row that hold something. */
+function filled(row: CsvRow): number {
+  return row.cells.filter((cell) => cell.trim() !== '').length;
 }
 
 function skippedWarning(file: string, skipped: readonly CsvRow[], where: string, why: string): ValidationProblem {

@@ -1,13 +1,12 @@
-import { open } from 'node:fs/promises';
-import { SafeMapError } from '../errors.js';
 import { hasUtf8Bom, sniffDoubleByte, sniffEncoding, SNIFF_BYTES, type TextEncoding } from './decode_text.js';
+import { openSource } from './open_source.js';
 
 /**
  * {@link sniffEncoding} on a whole file, read in chunks: what a whole-file read decides, for readers that split the
  * file into shares (a share of ASCII rows alone would pass for UTF-8).
  */
 export async function sniffWholeFileEncoding(file: string): Promise<TextEncoding> {
-  const handle = await openOrFail(file);
+  const handle = await openSource(file);
   try {
     const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -32,22 +31,9 @@ export async function sniffWholeFileEncoding(file: string): Promise<TextEncoding
   }
 }
 
-async function openOrFail(file: string) {
-  try {
-    return await open(file, 'r');
-  } catch (error) {
-    throw new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
-  }
-}
-
 /** {@link sniffEncoding} on the first 64 KiB of a file: BOM, UTF-8 validity, then Korean or Japanese double-byte. */
 export async function sniffFileEncoding(file: string): Promise<TextEncoding> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw new SafeMapError('SOURCE_UNREADABLE', `${file}: cannot be read (${(error as Error).message})`, { file }, { cause: error });
-  }
+  const handle = await openSource(file);
   try {
     const buffer = Buffer.alloc(65536);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
