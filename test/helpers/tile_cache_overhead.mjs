@@ -26,21 +26,16 @@ async function settle() {
 const template = gzipSync(randomBytes(64));
 const sources = Array.from({ length: 2 * TILES }, () => new Uint8Array(template));
 const cache = new TileCache(Number.MAX_SAFE_INTEGER);
-let keyChars = 0;
+const version = TileCache.version('cameras', '0123456789abcdef');
 const fill = (from, to) => {
-  for (let i = from; i < to; i++) {
-    const key = TileCache.key('cameras', '0123456789abcdef', 14, 13900 + (i % 256), 6300 + Math.floor(i / 256));
-    keyChars += key.length;
-    cache.set(key, encodedFromGzip(sources[i]));
-  }
+  for (let i = from; i < to; i++) cache.set(version, 14, 13900 + (i % 256), 6300 + Math.floor(i / 256), encodedFromGzip(sources[i]));
 };
 // The first half grows V8's young generation and the Map to their working size; only the second half is measured.
 fill(0, TILES);
 const half = await settle();
-const charsBefore = keyChars;
 fill(TILES, 2 * TILES);
 const full = await settle();
-const perTile = (bytes) => Math.round((bytes - (keyChars - charsBefore)) / TILES - template.length);
+const perTile = (bytes) => Math.round(bytes / TILES - template.length);
 
 const empties = [];
 const emptyBefore = await settle();
@@ -57,7 +52,7 @@ process.stdout.write(
     tiles: TILES,
     perTileBytes: perTile(full.heap - half.heap),
     perTileBytesByRss: perTile(full.rss - half.rss),
-    accountedPerTile: Math.round((cache.byteSize - keyChars) / (2 * TILES) - template.length),
+    accountedPerTile: Math.round(cache.byteSize / (2 * TILES) - template.length),
     emptyIds: EMPTY_IDS,
     perEmptyIdBytes: Math.round((emptyAfter.heap - emptyBefore.heap) / EMPTY_IDS),
     perEmptyIdBytesByRss: Math.round((emptyAfter.rss - emptyBefore.rss) / EMPTY_IDS),

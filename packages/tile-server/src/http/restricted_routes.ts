@@ -8,7 +8,7 @@ import { catalogTilesetJson } from './catalog_json.js';
 import { searchRoutes } from './search_routes.js';
 import { securityHeaderList } from './security_headers.js';
 import { buildStyleJson } from './style_json.js';
-import { serveTile } from './tile_endpoint.js';
+import { serveTile, tileReply } from './tile_endpoint.js';
 import { buildTileJson } from './tilejson.js';
 import { tilesetRoutes } from './tileset_routes.js';
 
@@ -64,7 +64,7 @@ export function restrictedRoutes(options: RestrictedRouteOptions): Router {
     if (version !== undefined && version !== tileset.source.version) throw new SafeMapError('NOT_FOUND', 'this version of the tile set is no longer published');
     // The generic CORS middleware granted `*`; a restricted answer names the one origin its key allows.
     res.removeHeader('Access-Control-Allow-Origin');
-    serveTile(req, res, tileset, z, x, y, { headers: privateHeaders, cors, vary: 'Accept-Encoding, Origin, X-SafeMap-Key' }, options.work);
+    serveTile(req, res, tileset, z, x, y, tileReply(privateHeaders, cors, 'Accept-Encoding, Origin, X-SafeMap-Key'), options.work);
   });
 
   // Feature look-ups, search and point lists of restricted layers, so a widget given a key can show their popups,

@@ -8,7 +8,7 @@ import type { WorkLimiter } from '../security/work_limiter.js';
 import { parseTileCoords } from '../tiling/tile_coords.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
-import { rawHeader } from '../raw_header.js';
+import { tileRequestHeaders, type TileRequestHeaders } from '../raw_header.js';
 import { securityHeaderList } from './security_headers.js';
 import { tilesetUnavailable } from './tileset_routes.js';
 
@@ -50,7 +50,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
   // With CORS open to any origin (the default), every tile answer's fixed parts are the same: made once.
   const onBody = options.onBody;
   const anyOrigin = cors.any
-    ? { unversioned: { headers: unversioned, cors: cors.headerList(undefined), vary, onBody }, versioned: { headers: versioned, cors: cors.headerList(undefined), vary, onBody } }
+    ? { unversioned: tileReply(unversioned, cors.headerList(undefined), vary, onBody), versioned: tileReply(versioned, cors.headerList(undefined), vary, onBody) }
     : undefined;
 
   return function handleTile(req: IncomingMessage, res: ServerResponse): boolean {
@@ -58,7 +58,8 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
     const query = url.indexOf('?');
     const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
     if (!match) return false;
-    const origin = rawHeader(req, 'origin');
+    const asked = tileRequestHeaders(req);
+    const origin = asked.origin;
     if (req.method === 'OPTIONS') {
       sendPreflight(res, cors.allows(origin) ? (cors.any ? '*' : origin) : undefined, !cors.any, security);
       return true;
@@ -74,7 +75,8 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
         return true;
       }
     }
-    const [, id, version, z, x, y] = match as unknown as [string, string, string | undefined, string, string, string];
+    const id = match[1]!;
+    const version = match[2];
     const tileset = getRegistry().get(id);
     if (!tileset) {
       sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), cors.headers(origin));
@@ -82,10 +84,10 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
     }
     const reply = anyOrigin
       ? version === undefined ? anyOrigin.unversioned : anyOrigin.versioned
-      : { headers: version === undefined ? unversioned : versioned, cors: cors.headerList(origin), vary, onBody };
+      : tileReply(version === undefined ? unversioned : versioned, cors.headerList(origin), vary, onBody);
     const found = versionOf(tileset, version);
     if (found) {
-      serveTile(req, res, found, z, x, y, reply, options.work);
+      serveTile(req, res, found, match[3]!, match[4]!, match[5]!, reply, options.work, asked);
       return true;
     }
     const gone = () => sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), cors.headers(origin));
@@ -99,7 +101,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       (caughtUp) => {
         const now = caughtUp ? getRegistry().get(id) : undefined;
         const later = now ? versionOf(now, version) : undefined;
-        if (later) serveTile(req, res, later, z, x, y, reply, options.work);
+        if (later) serveTile(req, res, later, match[3]!, match[4]!, match[5]!, reply, options.work, asked);
         else gone();
       },
       () => gone(),
@@ -129,6 +131,7 @@ export function serveTile(
   y: string,
   reply: TileReply,
   work: WorkLimiter | undefined,
+  asked: TileRequestHeaders = tileRequestHeaders(req),
 ): void {
   const fail = (error: unknown) => sendProblem(res, problemFromError(error), pairs(reply.cors));
   let coords;
@@ -141,14 +144,14 @@ export function serveTile(
   const source = tileset.source;
   const cached = source.cached(coords);
   if (cached !== undefined) {
-    writeTile(req, res, cached === EMPTY ? undefined : cached, true, reply, work, fail);
+    writeTile(req, res, asked, cached === EMPTY ? undefined : cached, true, reply, work, fail);
     return;
   }
   const produce = () => source.getTile(coords!);
-  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, tile, false, reply, work, fail), fail);
+  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, asked, tile, false, reply, work, fail), fail);
 }
 
-/** The fixed parts of a tile answer, computed once per route or per request, never per header. */
+/** The fixed parts of a tile answer, computed once per route or per request, never per header: see tileReply. */
 export interface TileReply {
   /** Security and Cache-Control headers, flat `[name, value, …]`. */
   readonly headers: readonly string[];
@@ -158,11 +161,32 @@ export interface TileReply {
   readonly vary: string;
   /** Told the size of each tile body sent and whether it came from the cache (the bytes-served metric). */
   readonly onBody?: ((bytes: number, fromCache: boolean) => void) | undefined;
+  /** Every header of a 200 answer with gzip bytes, ending with ETag and Content-Length, whose values are per tile. */
+  readonly gzipAnswer: readonly string[];
+  /** The same for uncompressed bytes. */
+  readonly rawAnswer: readonly string[];
+}
+
+/**
+ * A tile answer's fixed parts, with its 200 answers' header lists made in advance: per tile, a copy of one with two
+ * values filled in costs a fraction of building it from its parts.
+ */
+export function tileReply(
+  headers: readonly string[],
+  cors: readonly string[],
+  vary: string,
+  onBody?: ((bytes: number, fromCache: boolean) => void) | undefined,
+): TileReply {
+  const fixed = [...headers, ...cors, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile'];
+  const perTile = ['ETag', '', 'Content-Length', ''];
+  // Not frozen: V8 copies a frozen array element by element, five times slower than the whole answer's look-up.
+  return { headers, cors, vary, onBody, gzipAnswer: [...fixed, 'Content-Encoding', 'gzip', ...perTile], rawAnswer: [...fixed, ...perTile] };
 }
 
 function writeTile(
   req: IncomingMessage,
   res: ServerResponse,
+  asked: TileRequestHeaders,
   tile: EncodedTile | undefined,
   fromCache: boolean,
   reply: TileReply,
@@ -176,10 +200,10 @@ function writeTile(
     res.end();
     return;
   }
-  const gzip = acceptsGzip(rawHeader(req, 'accept-encoding'));
+  const gzip = acceptsGzip(asked.acceptEncoding);
   // Each representation gets its own strong validator, as RFC 9110 requires of strong ETags.
   const etag = gzip ? tile.gzipEtag : rawEtag(tile);
-  if (matchesEtag(rawHeader(req, 'if-none-match'), etag)) {
+  if (asked.ifNoneMatch !== undefined && matchesEtag(asked.ifNoneMatch, etag)) {
     res.writeHead(304, [...headers, ...cors, 'ETag', etag, 'Vary', vary]);
     res.end();
     return;
@@ -194,9 +218,10 @@ function writeTile(
 
 function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, etag: string, body: Uint8Array, gzip: boolean, fromCache: boolean): void {
   if (res.writableEnded || res.destroyed) return;
-  const { headers, cors, vary } = reply;
-  const list = [...headers, ...cors, 'ETag', etag, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile', 'Content-Length', String(body.byteLength)];
-  if (gzip) list.push('Content-Encoding', 'gzip');
+  const answer = gzip ? reply.gzipAnswer : reply.rawAnswer;
+  const list = answer.slice();
+  list[answer.length - 3] = etag;
+  list[answer.length - 1] = String(body.byteLength);
   res.writeHead(200, list);
   if (req.method === 'HEAD') res.end();
   else {

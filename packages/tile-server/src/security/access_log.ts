@@ -28,6 +28,11 @@ export function loggablePath(url: string): string {
   return path.length > MAX_LOGGED_PATH ? `${path.slice(0, MAX_LOGGED_PATH)}…` : path;
 }
 
+/** Tile answers of one client network since the last summary. */
+interface NetworkCount {
+  answers: number;
+}
+
 /** The access log of one process: `record` each finished request, and `close` to write what is pending. */
 export interface AccessLog {
   /**
@@ -56,33 +61,42 @@ export function createAccessLog(logger: Logger, trustedHops: number, summaryMs =
   if (!logger.isLevelEnabled('info')) return undefined;
   const log = logger.child({ log: 'access' });
   let since = performance.now();
-  let answers: Record<string, number> = {};
-  let networks = new Map<string, number>();
-  let others = 0;
-  const count = (status: number, client: string) => {
-    answers[status] = (answers[status] ?? 0) + 1;
-    const seen = networks.get(client);
-    if (seen !== undefined) networks.set(client, seen + 1);
-    else if (networks.size < SUMMARY_NETWORKS) networks.set(client, 1);
-    else others += 1;
+  let answers = { ok: 0, empty: 0, notModified: 0 };
+  let networks = new Map<string, NetworkCount>();
+  // Networks past SUMMARY_NETWORKS share one count.
+  let others: NetworkCount = { answers: 0 };
+  const countOf = (client: string) => {
+    let known = networks.get(client);
+    if (known === undefined) {
+      if (networks.size >= SUMMARY_NETWORKS) return others;
+      networks.set(client, (known = { answers: 0 }));
+    }
+    return known;
   };
   const summarise = () => {
     const now = performance.now();
-    if (Object.keys(answers).length > 0) {
-      const busiest = [...networks].sort((a, b) => b[1] - a[1]).slice(0, SUMMARY_BUSIEST).map(([client, count]) => ({ client, answers: count }));
+    const byStatus = Object.fromEntries(
+      Object.entries({ 200: answers.ok, 204: answers.empty, 304: answers.notModified }).filter(([, count]) => count > 0),
+    );
+    if (Object.keys(byStatus).length > 0) {
+      const busiest = [...networks]
+        .sort((a, b) => b[1].answers - a[1].answers)
+        .slice(0, SUMMARY_BUSIEST)
+        .map(([client, count]) => ({ client, answers: count.answers }));
       log.info(
-        { summary: 'tiles', seconds: Math.round((now - since) / 100) / 10, answers, networks: networks.size + (others > 0 ? 1 : 0), busiest },
+        { summary: 'tiles', seconds: Math.round((now - since) / 100) / 10, answers: byStatus, networks: networks.size + (others.answers > 0 ? 1 : 0), busiest },
         'tile answers',
       );
     }
     since = now;
-    answers = {};
+    answers = { ok: 0, empty: 0, notModified: 0 };
     networks = new Map();
-    others = 0;
+    others = { answers: 0 };
   };
   const timer = setInterval(summarise, summaryMs);
   timer.unref();
-  // Without trusted proxies a connection's address is its client's: worked out once per keep-alive connection.
+  // Without trusted proxies a connection's address is its client's: worked out once per keep-alive connection, and
+  // so is the count its answers go to, until the next summary starts new counts.
   const networkOf = new WeakMap<object, string>();
   const network = (req: IncomingMessage) => {
     if (trustedHops > 0) return anonymizeAddress(clientAddress(req, trustedHops));
@@ -90,11 +104,23 @@ export function createAccessLog(logger: Logger, trustedHops: number, summaryMs =
     if (known === undefined) networkOf.set(req.socket, (known = anonymizeAddress(clientAddress(req, 0))));
     return known;
   };
+  const countOfSocket = new WeakMap<object, { readonly of: Map<string, NetworkCount>; readonly count: NetworkCount }>();
+  const networkCount = (req: IncomingMessage) => {
+    if (trustedHops > 0) return countOf(network(req));
+    const known = countOfSocket.get(req.socket);
+    if (known !== undefined && known.of === networks) return known.count;
+    const count = countOf(network(req));
+    countOfSocket.set(req.socket, { of: networks, count });
+    return count;
+  };
   return {
     record(req, res, started, publicTile) {
       const status = res.statusCode;
       if (publicTile && (status === 200 || status === 204 || status === 304)) {
-        count(status, network(req));
+        if (status === 200) answers.ok += 1;
+        else if (status === 204) answers.empty += 1;
+        else answers.notModified += 1;
+        networkCount(req).answers += 1;
         return;
       }
       const url = req.url ?? '';

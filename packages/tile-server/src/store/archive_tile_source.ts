@@ -11,29 +11,33 @@ import { isGzip, type TileArchive } from '../archive/open_archive.js';
  */
 export class ArchiveTileSource implements TileSource {
   private readonly pending = new Map<string, Promise<EncodedTile | undefined>>();
+  /** Where this version's tiles are filed in the shared cache; sources of the same version share them. */
+  private readonly cacheVersion: string;
 
   constructor(
-    private readonly tilesetId: string,
+    tilesetId: string,
     readonly version: string,
     private readonly archive: TileArchive,
     private readonly cache: TileCache,
     private readonly previous: ReadonlyMap<string, ArchiveTileSource> = new Map(),
-  ) {}
+  ) {
+    this.cacheVersion = TileCache.version(tilesetId, version);
+  }
 
   async getTile(coords: TileCoords): Promise<EncodedTile | undefined> {
-    const key = TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y);
-    const cached = this.cache.get(key);
+    const cached = this.cached(coords);
     if (cached !== undefined) return cached === EMPTY ? undefined : cached;
+    const key = `${coords.z}/${coords.x}/${coords.y}`;
     let running = this.pending.get(key);
     if (!running) {
-      running = this.read(coords, key).finally(() => this.pending.delete(key));
+      running = this.read(coords).finally(() => this.pending.delete(key));
       this.pending.set(key, running);
     }
     return running;
   }
 
-  cached(coords: TileCoords): CachedTile | undefined {
-    return this.cache.get(TileCache.key(this.tilesetId, this.version, coords.z, coords.x, coords.y));
+  cached({ z, x, y }: TileCoords): CachedTile | undefined {
+    return this.cache.get(this.cacheVersion, z, x, y);
   }
 
   previousVersion(version: string): TileSource | undefined {
@@ -44,7 +48,7 @@ export class ArchiveTileSource implements TileSource {
     await Promise.all([this.archive.close(), ...[...this.previous.values()].map((source) => source.close())]);
   }
 
-  private async read(coords: TileCoords, key: string): Promise<EncodedTile | undefined> {
+  private async read(coords: TileCoords): Promise<EncodedTile | undefined> {
     let tile: EncodedTile | undefined;
     try {
       const stored = await this.archive.getStoredTile(coords.z, coords.x, coords.y);
@@ -54,7 +58,7 @@ export class ArchiveTileSource implements TileSource {
       // nothing is cached, so the tile is read again from the next good version.
       throw new SafeMapError('TILESET_UNAVAILABLE', 'this tile set cannot be read right now; try again later', { retryAfter: 30 }, { cause: error });
     }
-    this.cache.set(key, tile ?? EMPTY);
+    this.cache.set(this.cacheVersion, coords.z, coords.x, coords.y, tile ?? EMPTY);
     return tile;
   }
 }

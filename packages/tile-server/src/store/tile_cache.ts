@@ -6,10 +6,11 @@ export const EMPTY = Symbol('empty tile');
 export type CachedTile = EncodedTile | typeof EMPTY;
 
 /**
- * Memory a cached tile keeps alive besides its gzip bytes and its key's characters: the Map entry, the tile object,
- * its ETag string, the Uint8Array and ArrayBuffer objects, V8's backing-store records and malloc's headers. Measured
- * with `node --expose-gc test/helpers/tile_cache_overhead.mjs` (Node 20, x64): about 500 bytes in the V8 heap and
- * 770 to 860 by RSS, which also sees what V8 allocates outside its heap for each ArrayBuffer. Rounded up.
+ * Memory a cached tile keeps alive besides its gzip bytes: its slot, its entries in the eviction order and in its
+ * version's map, the tile object, its ETag string, the Uint8Array and ArrayBuffer objects, V8's backing-store records
+ * and malloc's headers. Measured with `node --expose-gc test/helpers/tile_cache_overhead.mjs` (Node 20, x64): about
+ * 540 bytes in the V8 heap and 620 to 710 by RSS, which also sees what V8 allocates outside its heap for each
+ * ArrayBuffer. Rounded up.
  * test/http/tile_cache_memory.test.ts fails if this figure is ever below what the process really spends.
  */
 export const TILE_ENTRY_OVERHEAD = 1024;
@@ -28,23 +29,37 @@ export interface TileCacheStats {
 
 type Entry = EncodedTile | EmptyTiles;
 
-/** An entry and whether it was read since eviction last passed it. */
+/** An entry, where it is filed, and whether it was read since eviction last passed it. */
 interface Slot {
   readonly entry: Entry;
+  readonly part: VersionPart;
+  /** The tile's index within its version (see tileIndex), or for an empty-tile set, −1 − its zoom. */
+  readonly index: number;
   used: boolean;
 }
 
+/** One tile set version's entries: tiles by index, and per zoom one set of the tiles known to be empty. */
+interface VersionPart {
+  readonly name: string;
+  readonly tiles: Map<number, Slot>;
+  readonly empties: (Slot | undefined)[];
+}
+
 /**
- * Cache of encoded tiles across tile sets, bounded by the memory it really keeps alive. Keys are
- * `{tileset}@{version}/{z}/{x}/{y}`. Empty tiles get no entry of their own: each tile set version and zoom has one
- * EmptyTiles set of tile ids, which takes its place in the eviction order as a single entry.
+ * Cache of encoded tiles across tile sets, bounded by the memory it really keeps alive. Entries are filed by tile set
+ * version (`TileCache.version(tileset, version)`) and then by a number for z/x/y: a hit is two look-ups of keys that
+ * are never built per request (a string key of the whole `tileset@version/z/x/y`, made and hashed on every request,
+ * was the largest part of the work this server did for a cached tile). Empty tiles get no entry of their own: each
+ * version and zoom has one EmptyTiles set of tile ids, which takes its place in the eviction order as a single entry.
  *
  * Eviction is second-chance (CLOCK), close to least-recently-used: a hit only marks its entry as used, and eviction
- * moves a used entry to the back once instead of dropping it. Moving every hit to the back of the Map, as a strict LRU
- * does, rehashed the key and stored a new key string on every request, about a tenth of cached-tile throughput.
+ * moves a used entry to the back once instead of dropping it. Moving every hit to the back, as a strict LRU does,
+ * cost about a tenth of cached-tile throughput.
  */
 export class TileCache {
-  private readonly entries = new Map<string, Slot>();
+  /** Every entry, oldest first: the eviction order. */
+  private readonly order = new Set<Slot>();
+  private readonly parts = new Map<string, VersionPart>();
   private bytes = 0;
   private tileBytes = 0;
   private tiles = 0;
@@ -55,41 +70,49 @@ export class TileCache {
     this.emptyBudget = Math.floor(maxBytes / 8);
   }
 
-  static key(tileset: string, version: string, z: number, x: number, y: number): string {
-    return `${tileset}@${version}/${z}/${x}/${y}`;
+  /** The name entries of one tile set version are filed under; made once per version, not per request. */
+  static version(tileset: string, version: string): string {
+    return `${tileset}@${version}`;
   }
 
-  get(key: string): CachedTile | undefined {
-    const hit = this.entries.get(key);
+  get(version: string, z: number, x: number, y: number): CachedTile | undefined {
+    const part = this.parts.get(version);
+    if (part === undefined) return undefined;
+    const hit = part.tiles.get(tileIndex(z, x, y));
     if (hit !== undefined) {
       hit.used = true;
       return hit.entry as EncodedTile;
     }
-    const at = parseKey(key);
-    if (!at) return undefined;
-    const zone = this.entries.get(at.zone);
-    if (!(zone?.entry as EmptyTiles | undefined)?.has(at.id)) return undefined;
-    zone!.used = true;
+    const empties = part.empties[z];
+    if (empties === undefined || !(empties.entry as EmptyTiles).has(x * ACROSS[z]! + y)) return undefined;
+    empties.used = true;
     return EMPTY;
   }
 
-  set(key: string, tile: CachedTile): void {
+  set(version: string, z: number, x: number, y: number, tile: CachedTile): void {
+    if (!(z >= 0 && z <= MAX_ZOOM)) return;
     if (tile === EMPTY) {
-      this.setEmpty(key);
+      this.setEmpty(version, z, x * ACROSS[z]! + y, tileIndex(z, x, y));
       return;
     }
-    const cost = tileCost(key, tile);
+    const cost = tileCost(tile);
     if (cost > this.maxBytes) return;
-    this.remove(key);
-    this.entries.set(key, { entry: tile, used: false });
+    const part = this.part(version);
+    const index = tileIndex(z, x, y);
+    const previous = part.tiles.get(index);
+    if (previous !== undefined) this.remove(previous);
+    const slot: Slot = { entry: tile, part, index, used: false };
+    part.tiles.set(index, slot);
+    this.order.add(slot);
     this.bytes += cost;
     this.tileBytes += tile.gzip.buffer.byteLength;
     this.tiles += 1;
-    this.evict(key);
+    this.evict(slot);
   }
 
+  /** Entries: tiles, and one per empty-tile set. */
   get size(): number {
-    return this.entries.size;
+    return this.order.size;
   }
 
   get byteSize(): number {
@@ -98,77 +121,87 @@ export class TileCache {
 
   stats(): TileCacheStats {
     let emptyTiles = 0;
-    for (const { entry } of this.entries.values()) if (entry instanceof EmptyTiles) emptyTiles += entry.size;
+    for (const { entry } of this.order) if (entry instanceof EmptyTiles) emptyTiles += entry.size;
     return { bytes: this.bytes, tiles: this.tiles, tileBytes: this.tileBytes, emptyTiles };
   }
 
-  private setEmpty(key: string): void {
-    const at = parseKey(key);
-    if (!at) return;
-    this.remove(key);
-    let empties = this.entries.get(at.zone)?.entry as EmptyTiles | undefined;
-    if (empties) {
-      this.entries.delete(at.zone);
-      this.bytes -= empties.cost + at.zone.length;
+  private part(version: string): VersionPart {
+    let part = this.parts.get(version);
+    if (part === undefined) this.parts.set(version, (part = { name: version, tiles: new Map(), empties: [] }));
+    return part;
+  }
+
+  private setEmpty(version: string, z: number, id: number, index: number): void {
+    const part = this.part(version);
+    const tile = part.tiles.get(index);
+    if (tile !== undefined) this.remove(tile);
+    let slot = part.empties[z];
+    let empties: EmptyTiles;
+    if (slot !== undefined) {
+      empties = slot.entry as EmptyTiles;
+      this.bytes -= empties.cost;
+      // Moved to the back, as a new entry would be.
+      this.order.delete(slot);
+      slot.used = false;
     } else {
-      empties = new EmptyTiles(this.emptyBudget, at.z);
+      empties = new EmptyTiles(this.emptyBudget, z);
+      slot = part.empties[z] = { entry: empties, part, index: -1 - z, used: false };
     }
-    empties.add(at.id);
-    this.entries.set(at.zone, { entry: empties, used: false });
-    this.bytes += empties.cost + at.zone.length;
-    this.evict(at.zone);
+    empties.add(id);
+    this.order.add(slot);
+    this.bytes += empties.cost;
+    this.evict(slot);
   }
 
-  private remove(key: string): void {
-    const previous = this.entries.get(key);
-    if (previous === undefined) return;
-    this.entries.delete(key);
-    this.forget(key, previous.entry);
-  }
-
-  private forget(key: string, entry: Entry): void {
+  /** Drops an entry from the order, from its version, and from the accounting. */
+  private remove(slot: Slot): void {
+    this.order.delete(slot);
+    const { part, entry } = slot;
     if (entry instanceof EmptyTiles) {
-      this.bytes -= entry.cost + key.length;
+      part.empties[-1 - slot.index] = undefined;
+      this.bytes -= entry.cost;
     } else {
-      this.bytes -= tileCost(key, entry);
+      part.tiles.delete(slot.index);
+      this.bytes -= tileCost(entry);
       this.tileBytes -= entry.gzip.buffer.byteLength;
       this.tiles -= 1;
     }
+    if (part.tiles.size === 0 && part.empties.every((empty) => empty === undefined)) this.parts.delete(part.name);
   }
 
-  private evict(kept: string): void {
+  private evict(kept: Slot): void {
     // A used entry moves to the back unmarked, so the loop meets it again only after every other entry: it ends. The
     // entry just stored (`kept`) is never the one dropped for itself, though nobody has read it yet.
-    for (const [oldest, slot] of this.entries) {
-      if (this.bytes <= this.maxBytes || this.entries.size <= 1) break;
-      this.entries.delete(oldest);
-      if (slot.used || oldest === kept) {
+    for (const slot of this.order) {
+      if (this.bytes <= this.maxBytes || this.order.size <= 1) break;
+      if (slot.used || slot === kept) {
+        this.order.delete(slot);
         slot.used = false;
-        this.entries.set(oldest, slot);
+        this.order.add(slot);
         continue;
       }
-      this.forget(oldest, slot.entry);
+      this.remove(slot);
     }
   }
 }
 
-/** What a tile keeps alive: its whole backing ArrayBuffer (not just its view of it), its key and the overhead. */
-function tileCost(key: string, tile: EncodedTile): number {
-  return tile.gzip.buffer.byteLength + key.length + TILE_ENTRY_OVERHEAD;
-}
+/** Zooms the cache files: tile indexes stay exact integers (below 2^53) up to here. */
+const MAX_ZOOM = 26;
+
+/** Where each zoom's indexes start: the tiles of all the zooms above it, (4^z − 1) / 3. */
+const ZOOM_START = Array.from({ length: MAX_ZOOM + 1 }, (_, z) => (4 ** z - 1) / 3);
+/** Tiles across each zoom, 2^z, looked up: V8 computes `2 ** z` with a call to pow() each time. */
+const ACROSS = Array.from({ length: MAX_ZOOM + 1 }, (_, z) => 2 ** z);
 
 /**
- * The empty-tile set a key belongs to (`{tileset}@{version}/{z}`) and the tile's id within its zoom. Keys that are
- * not `…/z/x/y` with integer coordinates have no set: such a tile simply is not remembered as empty.
+ * One number per tile of a version, unique across zooms. Up to z15 it fits in a small integer, which V8 hashes and
+ * compares without touching the heap.
  */
-function parseKey(key: string): { zone: string; z: number; id: number } | undefined {
-  const ySlash = key.lastIndexOf('/');
-  const xSlash = key.lastIndexOf('/', ySlash - 1);
-  const zSlash = key.lastIndexOf('/', xSlash - 1);
-  if (zSlash <= 0) return undefined;
-  const z = Number(key.slice(zSlash + 1, xSlash));
-  const x = Number(key.slice(xSlash + 1, ySlash));
-  const y = Number(key.slice(ySlash + 1));
-  if (!Number.isInteger(z) || !Number.isInteger(x) || !Number.isInteger(y) || z < 0 || z > 26) return undefined;
-  return { zone: key.slice(0, xSlash), z, id: x * 2 ** z + y };
+function tileIndex(z: number, x: number, y: number): number {
+  return ZOOM_START[z]! + y * ACROSS[z]! + x;
+}
+
+/** What a tile keeps alive: its whole backing ArrayBuffer (not just its view of it) and the overhead. */
+function tileCost(tile: EncodedTile): number {
+  return tile.gzip.buffer.byteLength + TILE_ENTRY_OVERHEAD;
 }

@@ -7,6 +7,9 @@ export interface TileCoords {
   readonly y: number;
 }
 
+/** Tiles across zooms 0–31, 2^z, looked up: V8 computes `2 ** z` with a call to pow() each time. */
+const ACROSS = Array.from({ length: 32 }, (_, z) => 2 ** z);
+
 /**
  * A path segment as a tile index: digits only, no leading zero, at most 10 of them; −1 otherwise. Read by hand, not
  * by pattern and Number(): it runs three times for every tile request.
@@ -38,7 +41,7 @@ export function parseTileCoords(z: string, x: string, y: string, zoomRange: { mi
       maxzoom: zoomRange.maxzoom,
     });
   }
-  const size = 2 ** coords.z;
+  const size = coords.z < ACROSS.length ? ACROSS[coords.z]! : 2 ** coords.z;
   if (coords.x >= size || coords.y >= size) {
     throw new SafeMapError('TILE_COORDS_INVALID', `x and y must be below 2^z (${size}) at zoom ${coords.z}`);
   }
