@@ -228,7 +228,9 @@ export function createRequestListener(deps: AppDeps): RequestListener {
       metrics?.record(req, res, started, tile ? 'miss' : undefined);
     });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    const started = performance.now();
+    // A cached tile is answered before handleTile returns, and only the metrics time it: the clock is read for them,
+    // and for any other request once it is known to be one (what ran before took microseconds).
+    let started = metrics !== undefined ? performance.now() : undefined;
     if (!warnedUntrustedProxy && rawHeader(req, 'x-forwarded-for') !== undefined) {
       warnedUntrustedProxy = true;
       deps.logger.warn(
@@ -240,20 +242,21 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     try {
       if (runtime.handleTile(req, res)) {
         if (!recording) return;
-        if (!res.writableEnded) recordLater(req, res, started, true);
+        if (!res.writableEnded) recordLater(req, res, started ?? performance.now(), true);
         else {
           accessLog?.record(req, res, started, true);
-          metrics?.record(req, res, started, 'hit');
+          // Defined whenever there are metrics.
+          metrics?.record(req, res, started!, 'hit');
         }
         return;
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'tile request failed');
-      if (recording) recordLater(req, res, started, true);
+      if (recording) recordLater(req, res, started ?? performance.now(), true);
       sendProblem(res, problemFromError(error));
       return;
     }
-    if (recording) recordLater(req, res, started, false);
+    if (recording) recordLater(req, res, started ?? performance.now(), false);
     app(req, res);
   };
   return Object.assign(listener, { close: () => accessLog?.close() });

@@ -9,10 +9,10 @@ import { searchRoutes } from './search_routes.js';
 import { securityHeaderList } from './security_headers.js';
 import { buildStyleJson } from './style_json.js';
 import { serveTile, tileReply } from './tile_endpoint.js';
+import { parseTilePath } from '../tiling/tile_path.js';
 import { buildTileJson } from './tilejson.js';
 import { tilesetRoutes } from './tileset_routes.js';
 
-const tilePath = /^\/restricted\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/([^/]*)\/([^/]*)\/([^/]*)\.mvt$/;
 const tileJsonPath = /^\/restricted\/tiles\/([a-z][a-z0-9_-]{0,63})\.json$/;
 const stylePath = /^\/restricted\/styles\/([a-z][a-z0-9_-]{0,63})\.json$/;
 /** Look-ups below `/restricted` (prefix removed): the same features, search and point lists as public tile sets. */
@@ -38,14 +38,14 @@ export function restrictedRoutes(options: RestrictedRouteOptions): Router {
   const privateHeaders = Object.freeze([...securityHeaderList('data'), 'Cache-Control', 'private, max-age=300']);
 
   router.get(/^\/restricted\//, (req, res, next) => {
-    const tile = tilePath.exec(req.path);
+    const tile = parseTilePath(req.path, '/restricted/tiles/');
     const tilejson = tile ? null : tileJsonPath.exec(req.path);
     const style = tile || tilejson ? null : stylePath.exec(req.path);
     if (!tile && !tilejson && !style) {
       next();
       return;
     }
-    const id = (tile ?? tilejson ?? style)![1]!;
+    const id = tile ? tile.id : (tilejson ?? style)![1]!;
     const { tileset, origin } = authorize(req, options.getRestricted(), id);
     const cors = origin === undefined ? [] : ['Access-Control-Allow-Origin', origin];
     if (style) {
@@ -60,7 +60,7 @@ export function restrictedRoutes(options: RestrictedRouteOptions): Router {
       res.json(json);
       return;
     }
-    const [, , version, z, x, y] = tile as unknown as [string, string, string | undefined, string, string, string];
+    const { version, z, x, y } = tile!;
     if (version !== undefined && version !== tileset.source.version) throw new SafeMapError('NOT_FOUND', 'this version of the tile set is no longer published');
     // The generic CORS middleware granted `*`; a restricted answer names the one origin its key allows.
     res.removeHeader('Access-Control-Allow-Origin');

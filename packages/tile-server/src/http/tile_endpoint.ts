@@ -6,14 +6,13 @@ import type { TilesetRegistry } from '../store/tileset_registry.js';
 import type { TokenBucketLimiter } from '../security/token_bucket_limiter.js';
 import type { WorkLimiter } from '../security/work_limiter.js';
 import { parseTileCoords } from '../tiling/tile_coords.js';
+import { parseTilePath } from '../tiling/tile_path.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import { problem, problemFromError, sendProblem } from './problem.js';
 import { tileRequestHeaders, type TileRequestHeaders } from '../raw_header.js';
 import { securityHeaderList } from './security_headers.js';
 import { tilesetUnavailable } from './tileset_routes.js';
 
-/** `/tiles/{id}[@{version}]/{z}/{x}/{y}.mvt`; the segments are validated by parseTileCoords, not by the pattern. */
-const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/([^/]*)\/([^/]*)\/([^/]*)\.mvt$/;
 
 export interface TileEndpointOptions {
   /** Cache lifetime, in seconds, of tiles requested without a version. */
@@ -54,10 +53,9 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
     : undefined;
 
   return function handleTile(req: IncomingMessage, res: ServerResponse): boolean {
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
-    if (!match) return false;
+    // `/tiles/{id}[@{version}]/{z}/{x}/{y}.mvt`; z/x/y are judged by parseTileCoords.
+    const path = parseTilePath(req.url ?? '', '/tiles/');
+    if (!path) return false;
     const asked = tileRequestHeaders(req);
     const origin = asked.origin;
     if (req.method === 'OPTIONS') {
@@ -75,8 +73,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
         return true;
       }
     }
-    const id = match[1]!;
-    const version = match[2];
+    const { id, version } = path;
     const tileset = getRegistry().get(id);
     if (!tileset) {
       sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), cors.headers(origin));
@@ -87,7 +84,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       : tileReply(version === undefined ? unversioned : versioned, cors.headerList(origin), vary, onBody);
     const found = versionOf(tileset, version);
     if (found) {
-      serveTile(req, res, found, match[3]!, match[4]!, match[5]!, reply, options.work, asked);
+      serveTile(req, res, found, path.z, path.x, path.y, reply, options.work, asked);
       return true;
     }
     const gone = () => sendProblem(res, problem(404, 'NOT_FOUND', 'this version of the tile set is no longer published'), cors.headers(origin));
@@ -101,7 +98,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       (caughtUp) => {
         const now = caughtUp ? getRegistry().get(id) : undefined;
         const later = now ? versionOf(now, version) : undefined;
-        if (later) serveTile(req, res, later, match[3]!, match[4]!, match[5]!, reply, options.work, asked);
+        if (later) serveTile(req, res, later, path.z, path.x, path.y, reply, options.work, asked);
         else gone();
       },
       () => gone(),
@@ -133,22 +130,24 @@ export function serveTile(
   work: WorkLimiter | undefined,
   asked: TileRequestHeaders = tileRequestHeaders(req),
 ): void {
-  const fail = (error: unknown) => sendProblem(res, problemFromError(error), pairs(reply.cors));
   let coords;
   try {
     coords = parseTileCoords(z, x, y, tileset);
   } catch (error) {
-    fail(error);
+    sendTileProblem(res, reply, error);
     return;
   }
   const source = tileset.source;
   const cached = source.cached(coords);
   if (cached !== undefined) {
-    writeTile(req, res, asked, cached === EMPTY ? undefined : cached, true, reply, work, fail);
+    writeTile(req, res, asked, cached === EMPTY ? undefined : cached, true, reply, work);
     return;
   }
   const produce = () => source.getTile(coords!);
-  (work ? work.run(produce) : produce()).then((tile) => writeTile(req, res, asked, tile, false, reply, work, fail), fail);
+  (work ? work.run(produce) : produce()).then(
+    (tile) => writeTile(req, res, asked, tile, false, reply, work),
+    (error: unknown) => sendTileProblem(res, reply, error),
+  );
 }
 
 /** The fixed parts of a tile answer, computed once per route or per request, never per header: see tileReply. */
@@ -191,7 +190,6 @@ function writeTile(
   fromCache: boolean,
   reply: TileReply,
   work: WorkLimiter | undefined,
-  fail: (error: unknown) => void,
 ): void {
   if (res.writableEnded || res.destroyed) return;
   const { headers, cors, vary } = reply;
@@ -213,7 +211,10 @@ function writeTile(
     return;
   }
   const inflate = () => inflateTile(tile);
-  (work ? work.run(inflate) : inflate()).then((raw) => sendBody(req, res, reply, etag, raw, false, fromCache), fail);
+  (work ? work.run(inflate) : inflate()).then(
+    (raw) => sendBody(req, res, reply, etag, raw, false, fromCache),
+    (error: unknown) => sendTileProblem(res, reply, error),
+  );
 }
 
 function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, etag: string, body: Uint8Array, gzip: boolean, fromCache: boolean): void {
@@ -228,6 +229,11 @@ function sendBody(req: IncomingMessage, res: ServerResponse, reply: TileReply, e
     reply.onBody?.(body.byteLength, fromCache);
     res.end(body);
   }
+}
+
+/** A tile request's error as a problem answer, with the CORS headers the tile would have had. */
+function sendTileProblem(res: ServerResponse, reply: TileReply, error: unknown): void {
+  sendProblem(res, problemFromError(error), pairs(reply.cors));
 }
 
 function pairs(list: readonly string[]): Record<string, string> {

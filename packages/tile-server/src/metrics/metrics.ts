@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { HistogramTally, registerTallyCounter, registerTallyHistogram, Tally } from './request_tally.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
+import { parseTilePath } from '../tiling/tile_path.js';
 
 /**
  * Route classes: the only label a request gets besides its status. Never a path, address, coordinate, key or query,
@@ -22,8 +23,6 @@ export type RouteClass =
 
 /** What a build, publish or refusal was about, for the event counters; tile set ids come from the catalogue. */
 export type EngineEvent = 'build' | 'publish' | 'rollback' | 'reload' | 'refusal';
-
-const tilePath = /^\/tiles\/([a-z][a-z0-9_-]{0,63})(?:@([0-9a-f]{1,64}))?\/[^/]*\/[^/]*\/[^/]*\.mvt$/;
 
 /** Latency buckets in seconds: a cached tile answers in well under a millisecond, a cut tile in tens. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -130,13 +129,12 @@ export class Metrics {
     latency.observe((performance.now() - started) / 1000);
     if (route !== 'tile' || (status !== 200 && status !== 204 && status !== 304)) return;
     this.cache.add(tile ?? 'miss');
-    const query = url.indexOf('?');
-    const match = tilePath.exec(query === -1 ? url : url.slice(0, query));
-    const tileset = match ? this.getRegistry?.().get(match[1]!) : undefined;
+    const path = parseTilePath(url, '/tiles/');
+    const tileset = path ? this.getRegistry?.().get(path.id) : undefined;
     if (!tileset) return;
     let versions = this.tiles.get(tileset.id);
     if (!versions) this.tiles.set(tileset.id, (versions = new Tally()));
-    versions.add(match![2] ?? tileset.source.version);
+    versions.add(path!.version ?? tileset.source.version);
   }
 
   /** The tile endpoint tells the size of each tile body it sends, and whether it came from the cache. */

@@ -36,10 +36,10 @@ interface NetworkCount {
 /** The access log of one process: `record` each finished request, and `close` to write what is pending. */
 export interface AccessLog {
   /**
-   * Logs or counts a finished request; `started` is `performance.now()` when it arrived, `publicTile` says the tile
-   * endpoint answered it (so the path is not matched again).
+   * Logs or counts a finished request; `started` is `performance.now()` when it arrived, or undefined for an answer
+   * made at once; `publicTile` says the tile endpoint answered it (so the path is not matched again).
    */
-  record(req: IncomingMessage, res: ServerResponse, started: number, publicTile: boolean): void;
+  record(req: IncomingMessage, res: ServerResponse, started: number | undefined, publicTile: boolean): void;
   close(): void;
 }
 
@@ -124,7 +124,7 @@ export function createAccessLog(logger: Logger, trustedHops: number, summaryMs =
         return;
       }
       const url = req.url ?? '';
-      log.info({ method: req.method, path: loggablePath(url), status, ms: Math.round((performance.now() - started) * 10) / 10, client: network(req) }, 'request');
+      log.info({ method: req.method, path: loggablePath(url), status, ms: started === undefined ? 0 : Math.round((performance.now() - started) * 10) / 10, client: network(req) }, 'request');
     },
     close() {
       clearInterval(timer);
