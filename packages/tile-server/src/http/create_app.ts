@@ -14,6 +14,7 @@ import type { Catalog } from '../catalog/catalog_schema.js';
 import { TileCache } from '../store/tile_cache.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { rawHeader } from '../raw_header.js';
+import { appRequestClasses, type RequestClasses } from './app_request_classes.js';
 import { CorsPolicy, sendPreflight } from './cors_policy.js';
 import type { HealthState } from './health.js';
 import { spriteRoutes } from '../sprites/sprite_routes.js';
@@ -63,6 +64,8 @@ export interface RequestListener {
   (req: IncomingMessage, res: ServerResponse): void;
   /** Writes what the access log still holds; call once the server has stopped taking requests. */
   close(): void;
+  /** What the server should make requests and responses with (see app_request_classes.ts). */
+  readonly classes: RequestClasses;
 }
 
 /** Per-process state shared by the fast path and the app, so both draw on the same budgets. */
@@ -259,7 +262,7 @@ export function createRequestListener(deps: AppDeps): RequestListener {
     if (recording) recordLater(req, res, started ?? performance.now(), false);
     app(req, res);
   };
-  return Object.assign(listener, { close: () => accessLog?.close() });
+  return Object.assign(listener, { close: () => accessLog?.close(), classes: appRequestClasses(app) });
 }
 
 function errorHandler(logger: Logger): ErrorRequestHandler {

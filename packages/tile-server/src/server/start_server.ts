@@ -138,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
       // Node checks the two timeouts above only this often; a slow client must not outlive its budget by much.
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+      ...listener.classes,
     },
     listener,
   );
