@@ -13,7 +13,6 @@ import { tileRequestHeaders, type TileRequestHeaders } from '../raw_header.js';
 import { securityHeaderList } from './security_headers.js';
 import { tilesetUnavailable } from './tileset_routes.js';
 
-
 export interface TileEndpointOptions {
   /** Cache lifetime, in seconds, of tiles requested without a version. */
   maxAge: number;
