@@ -10,8 +10,7 @@ export function rawHeader(req: IncomingMessage, name: string): string | undefine
   const raw = req.rawHeaders;
   let found: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
-    if (!sameName(raw[i]!, name)) continue;
-    found = found === undefined ? raw[i + 1]! : `${found}, ${raw[i + 1]!}`;
+    if (sameName(raw[i]!, name)) found = joined(found, raw[i + 1]!);
   }
   return found;
 }

@@ -13,7 +13,7 @@ import { SafeMapError } from '../errors.js';
 import type { TilesetRegistry } from '../store/tileset_registry.js';
 import { publicBaseUrl } from './public_url.js';
 import { securityHeaderList } from './security_headers.js';
-import { serveTile, tileReply } from './tile_endpoint.js';
+import { serveTile, tileReplies } from './tile_endpoint.js';
 import type { CorsPolicy } from './cors_policy.js';
 
 /** `<name>[@<hash>].pmtiles`, `<name>.json` (TileJSON) and `<name>.places.json`; a name is never a path. */
@@ -67,6 +67,7 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
   const revalidate = `public, max-age=${options.maxAge}`;
   const immutableTile = Object.freeze([...securityHeaderList('tile'), 'Cache-Control', 'public, max-age=31536000, immutable']);
   const vary = options.cors.variesByOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
+  const replies = tileReplies(immutableTile, vary);
 
   /** The catalogue entry and absolute paths of a basemap name, from the current registry (a reload may change them). */
   const lookup = (name: string) => {
@@ -124,7 +125,7 @@ export function basemapRoutes(getRegistry: () => TilesetRegistry, options: Basem
     if (version !== current.hash) throw new SafeMapError('NOT_FOUND', 'this basemap version is no longer served');
     // The tile endpoint's own answer: gzip or not as the client accepts, ETag and 304, HEAD, the shared tile cache.
     const origin = req.get('origin');
-    serveTile(req, res, { minzoom: 0, maxzoom: current.header.maxzoom, source: current.tiles }, z, x, y, tileReply(immutableTile, options.cors.headerList(origin), vary), options.work);
+    serveTile(req, res, { minzoom: 0, maxzoom: current.header.maxzoom, source: current.tiles }, z, x, y, replies(options.cors.headerList(origin)), options.work);
   });
 
   router.get('/basemap/:file', async (req: Request, res: Response) => {

@@ -8,7 +8,7 @@ import { catalogTilesetJson } from './catalog_json.js';
 import { searchRoutes } from './search_routes.js';
 import { securityHeaderList } from './security_headers.js';
 import { buildStyleJson } from './style_json.js';
-import { serveTile, tileReply } from './tile_endpoint.js';
+import { serveTile, tileReplies } from './tile_endpoint.js';
 import { parseTilePath } from '../tiling/tile_path.js';
 import { buildTileJson } from './tilejson.js';
 import { tilesetRoutes } from './tileset_routes.js';
@@ -36,6 +36,7 @@ export interface RestrictedRouteOptions {
 export function restrictedRoutes(options: RestrictedRouteOptions): Router {
   const router = Router();
   const privateHeaders = Object.freeze([...securityHeaderList('data'), 'Cache-Control', 'private, max-age=300']);
+  const replies = tileReplies(privateHeaders, 'Accept-Encoding, Origin, X-SafeMap-Key');
 
   router.get(/^\/restricted\//, (req, res, next) => {
     const tile = parseTilePath(req.path, '/restricted/tiles/');
@@ -64,7 +65,7 @@ export function restrictedRoutes(options: RestrictedRouteOptions): Router {
     if (version !== undefined && version !== tileset.source.version) throw new SafeMapError('NOT_FOUND', 'this version of the tile set is no longer published');
     // The generic CORS middleware granted `*`; a restricted answer names the one origin its key allows.
     res.removeHeader('Access-Control-Allow-Origin');
-    serveTile(req, res, tileset, z, x, y, tileReply(privateHeaders, cors, 'Accept-Encoding, Origin, X-SafeMap-Key'), options.work);
+    serveTile(req, res, tileset, z, x, y, replies(cors), options.work);
   });
 
   // Feature look-ups, search and point lists of restricted layers, so a widget given a key can show their popups,

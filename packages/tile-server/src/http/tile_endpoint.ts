@@ -45,11 +45,8 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
   const limiter = options.limiter?.enabled ? options.limiter : undefined;
   const vary = cors.variesByOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
   const trustedHops = options.trustedHops ?? 0;
-  // With CORS open to any origin (the default), every tile answer's fixed parts are the same: made once.
-  const onBody = options.onBody;
-  const anyOrigin = cors.any
-    ? { unversioned: tileReply(unversioned, cors.headerList(undefined), vary, onBody), versioned: tileReply(versioned, cors.headerList(undefined), vary, onBody) }
-    : undefined;
+  const unversionedReplies = tileReplies(unversioned, vary, options.onBody);
+  const versionedReplies = tileReplies(versioned, vary, options.onBody);
 
   return function handleTile(req: IncomingMessage, res: ServerResponse): boolean {
     // `/tiles/{id}[@{version}]/{z}/{x}/{y}.mvt`; z/x/y are judged by parseTileCoords.
@@ -78,9 +75,7 @@ export function createTileEndpoint(getRegistry: () => TilesetRegistry, options: 
       sendProblem(res, getRegistry().isRefused(id) ? problemFromError(tilesetUnavailable()) : problem(404, 'NOT_FOUND', 'no such tile set'), cors.headers(origin));
       return true;
     }
-    const reply = anyOrigin
-      ? version === undefined ? anyOrigin.unversioned : anyOrigin.versioned
-      : tileReply(version === undefined ? unversioned : versioned, cors.headerList(origin), vary, onBody);
+    const reply = (version === undefined ? unversionedReplies : versionedReplies)(cors.headerList(origin));
     const found = versionOf(tileset, version);
     if (found) {
       serveTile(req, res, found, path.z, path.x, path.y, reply, options.work, asked);
@@ -149,7 +144,7 @@ export function serveTile(
   );
 }
 
-/** The fixed parts of a tile answer, computed once per route or per request, never per header: see tileReply. */
+/** The fixed parts of a tile answer, made once per route and CORS answer (see tileReplies), never per request. */
 export interface TileReply {
   /** Security and Cache-Control headers, flat `[name, value, …]`. */
   readonly headers: readonly string[];
@@ -165,20 +160,36 @@ export interface TileReply {
   readonly rawAnswer: readonly string[];
 }
 
+/** CORS answers a route remembers the replies of; the allow-lists that decide them are far shorter. */
+const MAX_REMEMBERED_REPLIES = 1024;
+
 /**
- * A tile answer's fixed parts, with its 200 answers' header lists made in advance: per tile, a copy of one with two
- * values filled in costs a fraction of building it from its parts.
+ * A route's tile replies, one per CORS answer (`CorsPolicy.headerList`), each made the first time it is given: the
+ * 200 answers' header lists are made in advance, and per tile a copy of one with two values filled in costs a fraction
+ * of building it from its parts. CORS answers name only allow-listed origins, so there are few of them; with CORS
+ * open to any origin (the default) there is one, and it is found by identity.
  */
-export function tileReply(
+export function tileReplies(
   headers: readonly string[],
-  cors: readonly string[],
   vary: string,
   onBody?: ((bytes: number, fromCache: boolean) => void) | undefined,
-): TileReply {
-  const fixed = [...headers, ...cors, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile'];
-  const perTile = ['ETag', '', 'Content-Length', ''];
-  // Not frozen: V8 copies a frozen array element by element, five times slower than the whole answer's look-up.
-  return { headers, cors, vary, onBody, gzipAnswer: [...fixed, 'Content-Encoding', 'gzip', ...perTile], rawAnswer: [...fixed, ...perTile] };
+): (cors: readonly string[]) => TileReply {
+  const made = new Map<string, TileReply>();
+  let last: TileReply | undefined;
+  return (cors) => {
+    if (last !== undefined && last.cors === cors) return last;
+    const key = cors.join('\n');
+    let reply = made.get(key);
+    if (reply === undefined) {
+      const fixed = [...headers, ...cors, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile'];
+      const perTile = ['ETag', '', 'Content-Length', ''];
+      // Not frozen: V8 copies a frozen array element by element, five times slower than the whole answer's look-up.
+      reply = { headers, cors, vary, onBody, gzipAnswer: [...fixed, 'Content-Encoding', 'gzip', ...perTile], rawAnswer: [...fixed, ...perTile] };
+      if (made.size < MAX_REMEMBERED_REPLIES) made.set(key, reply);
+    }
+    last = reply;
+    return reply;
+  };
 }
 
 function writeTile(

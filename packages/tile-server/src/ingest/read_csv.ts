@@ -59,8 +59,8 @@ const PIECE_BYTES = 8 * 1024 * 1024;
  * with their lines in the whole file, decoded and parsed a piece at a time. Each share also reads the header and the
  * sampled rows, so every share judges the columns as a whole-file read does; only the first share emits those rows
  * and reports the header. The encoding is judged on the whole file (the ingest judges it once, for every share): a
- * share of ASCII rows alone would pass for UTF-8. Line vertices are joined across the whole file, so the first share then reads all of it and the
- * others nothing.
+ * share of ASCII rows alone would pass for UTF-8. Line vertices are joined across the whole file, so the first share
+ * then reads all of it and the others nothing.
  */
 export async function readCsvInPieces(file: string, options: Parameters<SourceReader>[1], emit: Parameters<SourceReader>[2], part: FilePart, pieceBytes = PIECE_BYTES): Promise<ReaderFacts> {
   const encoding = options.encoding && options.encoding !== 'auto' ? (normalizeEncoding(options.encoding) ?? 'utf-8') : await sniffWholeFileEncoding(file);

@@ -95,23 +95,23 @@ export function createAccessLog(logger: Logger, trustedHops: number, summaryMs =
   };
   const timer = setInterval(summarise, summaryMs);
   timer.unref();
-  // Without trusted proxies a connection's address is its client's: worked out once per keep-alive connection, and
-  // so is the count its answers go to, until the next summary starts new counts.
-  const networkOf = new WeakMap<object, string>();
-  const network = (req: IncomingMessage) => {
-    if (trustedHops > 0) return anonymizeAddress(clientAddress(req, trustedHops));
-    let known = networkOf.get(req.socket);
-    if (known === undefined) networkOf.set(req.socket, (known = anonymizeAddress(clientAddress(req, 0))));
+  // Without trusted proxies a connection's address is its client's: worked out once per keep-alive connection, and so
+  // is the count its tile answers go to, until the next summary starts new counts.
+  const connections = new WeakMap<object, { readonly client: string; counts: Map<string, NetworkCount> | undefined; count: NetworkCount | undefined }>();
+  const connection = (req: IncomingMessage) => {
+    let known = connections.get(req.socket);
+    if (known === undefined) connections.set(req.socket, (known = { client: anonymizeAddress(clientAddress(req, 0)), counts: undefined, count: undefined }));
     return known;
   };
-  const countOfSocket = new WeakMap<object, { readonly of: Map<string, NetworkCount>; readonly count: NetworkCount }>();
+  const network = (req: IncomingMessage) => (trustedHops > 0 ? anonymizeAddress(clientAddress(req, trustedHops)) : connection(req).client);
   const networkCount = (req: IncomingMessage) => {
     if (trustedHops > 0) return countOf(network(req));
-    const known = countOfSocket.get(req.socket);
-    if (known !== undefined && known.of === networks) return known.count;
-    const count = countOf(network(req));
-    countOfSocket.set(req.socket, { of: networks, count });
-    return count;
+    const known = connection(req);
+    if (known.counts !== networks || known.count === undefined) {
+      known.counts = networks;
+      known.count = countOf(known.client);
+    }
+    return known.count;
   };
   return {
     record(req, res, started, publicTile) {

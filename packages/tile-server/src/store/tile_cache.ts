@@ -1,5 +1,6 @@
 import type { EncodedTile } from './encoded_tile.js';
 import { EmptyTiles } from './empty_tiles.js';
+import { tilesAcross } from '../tiling/tile_coords.js';
 
 /** Marks a tile known to be empty, so repeated requests for blank sea or countryside cost nothing. */
 export const EMPTY = Symbol('empty tile');
@@ -84,7 +85,7 @@ export class TileCache {
       return hit.entry as EncodedTile;
     }
     const empties = part.empties[z];
-    if (empties === undefined || !(empties.entry as EmptyTiles).has(x * ACROSS[z]! + y)) return undefined;
+    if (empties === undefined || !(empties.entry as EmptyTiles).has(x * tilesAcross(z) + y)) return undefined;
     empties.used = true;
     return EMPTY;
   }
@@ -92,7 +93,7 @@ export class TileCache {
   set(version: string, z: number, x: number, y: number, tile: CachedTile): void {
     if (!(z >= 0 && z <= MAX_ZOOM)) return;
     if (tile === EMPTY) {
-      this.setEmpty(version, z, x * ACROSS[z]! + y, tileIndex(z, x, y));
+      this.setEmpty(version, z, x * tilesAcross(z) + y, tileIndex(z, x, y));
       return;
     }
     const cost = tileCost(tile);
@@ -190,15 +191,13 @@ const MAX_ZOOM = 26;
 
 /** Where each zoom's indexes start: the tiles of all the zooms above it, (4^z − 1) / 3. */
 const ZOOM_START = Array.from({ length: MAX_ZOOM + 1 }, (_, z) => (4 ** z - 1) / 3);
-/** Tiles across each zoom, 2^z, looked up: V8 computes `2 ** z` with a call to pow() each time. */
-const ACROSS = Array.from({ length: MAX_ZOOM + 1 }, (_, z) => 2 ** z);
 
 /**
  * One number per tile of a version, unique across zooms. Up to z15 it fits in a small integer, which V8 hashes and
  * compares without touching the heap.
  */
 function tileIndex(z: number, x: number, y: number): number {
-  return ZOOM_START[z]! + y * ACROSS[z]! + x;
+  return ZOOM_START[z]! + y * tilesAcross(z) + x;
 }
 
 /** What a tile keeps alive: its whole backing ArrayBuffer (not just its view of it) and the overhead. */

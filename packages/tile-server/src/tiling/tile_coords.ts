@@ -7,8 +7,12 @@ export interface TileCoords {
   readonly y: number;
 }
 
-/** Tiles across zooms 0–31, 2^z, looked up: V8 computes `2 ** z` with a call to pow() each time. */
 const ACROSS = Array.from({ length: 32 }, (_, z) => 2 ** z);
+
+/** Tiles across zoom z, 2^z; up to z31 from a table, since V8 computes `2 ** z` with a call to pow() each time. */
+export function tilesAcross(z: number): number {
+  return z < ACROSS.length ? ACROSS[z]! : 2 ** z;
+}
 
 /**
  * A path segment as a tile index: digits only, no leading zero, at most 10 of them; −1 otherwise. Read by hand, not
@@ -41,7 +45,7 @@ export function parseTileCoords(z: string, x: string, y: string, zoomRange: { mi
       maxzoom: zoomRange.maxzoom,
     });
   }
-  const size = coords.z < ACROSS.length ? ACROSS[coords.z]! : 2 ** coords.z;
+  const size = tilesAcross(coords.z);
   if (coords.x >= size || coords.y >= size) {
     throw new SafeMapError('TILE_COORDS_INVALID', `x and y must be below 2^z (${size}) at zoom ${coords.z}`);
   }
