@@ -15,12 +15,15 @@ import { checkPublishedArchive, digestMismatch, rememberVerified } from '../publ
  * no space until the original changes.
  *
  * Each load records which copies it used; copies no load still uses are removed by `sweep` (open ones stay readable
- * until their registry closes, as POSIX keeps unlinked files).
+ * until their registry closes, as POSIX keeps unlinked files). A sweep runs on its own timer, so it can meet a later
+ * load halfway through a copy: the files that copy is writing are never removed.
  */
 export class VerifiedCopies {
   private readonly made = new Set<string>();
   private touched = new Set<string>();
   private inUse = new Set<string>();
+  /** Files a copy in progress writes or reuses (its temporary files and the copies they become), with how many copies. */
+  private readonly writing = new Map<string, number>();
 
   private constructor(private readonly root: string) {}
 
@@ -52,23 +55,28 @@ export class VerifiedCopies {
     const key = createHash('sha256').update(archive).digest('hex').slice(0, 12);
     const target = path.join(this.root, `${key}-${version}${path.extname(archive)}`);
     const targetLookups = lookups ? path.join(this.root, `${key}-${version}.lookups.sqlite`) : undefined;
-    if (this.made.has(target) && (!targetLookups || this.made.has(targetLookups))) {
-      await checkPublishedArchive(archive, version);
-    } else {
-      const before = await stat(archive);
-      await this.copyChecked(archive, target, (digest) => (digest.startsWith(version) ? undefined : digestMismatch(archive, version, digest)));
-      // The original was read whole to make the copy: unless it changed meanwhile, it need not be hashed again.
-      await rememberVerified(archive, version, before);
-      if (lookups && targetLookups) {
-        await this.copyChecked(lookups, targetLookups, (digest) =>
-          lookupsSha256 === undefined || digest === lookupsSha256
-            ? undefined
-            : new SafeMapError('ARCHIVE_INVALID', `${lookups}: its bytes do not match the look-ups published with version ${version}: the file was damaged or changed after publishing`, { file: lookups }),
-        );
+    const claimed = targetLookups ? [target, targetLookups] : [target];
+    this.claim(claimed);
+    try {
+      if (this.made.has(target) && (!targetLookups || this.made.has(targetLookups))) {
+        await checkPublishedArchive(archive, version);
+      } else {
+        const before = await stat(archive);
+        await this.copyChecked(archive, target, (digest) => (digest.startsWith(version) ? undefined : digestMismatch(archive, version, digest)));
+        // The original was read whole to make the copy: unless it changed meanwhile, it need not be hashed again.
+        await rememberVerified(archive, version, before);
+        if (lookups && targetLookups) {
+          await this.copyChecked(lookups, targetLookups, (digest) =>
+            lookupsSha256 === undefined || digest === lookupsSha256
+              ? undefined
+              : new SafeMapError('ARCHIVE_INVALID', `${lookups}: its bytes do not match the look-ups published with version ${version}: the file was damaged or changed after publishing`, { file: lookups }),
+          );
+        }
       }
+      for (const file of claimed) this.touched.add(file);
+    } finally {
+      this.release(claimed);
     }
-    this.touched.add(target);
-    if (targetLookups) this.touched.add(targetLookups);
     return { archive: target, lookups: targetLookups };
   }
 
@@ -76,7 +84,7 @@ export class VerifiedCopies {
   async sweep(): Promise<void> {
     for (const name of await readdir(this.root).catch(() => [] as string[])) {
       const file = path.join(this.root, name);
-      if (this.inUse.has(file) || this.touched.has(file)) continue;
+      if (this.inUse.has(file) || this.touched.has(file) || this.writing.has(file)) continue;
       await rm(file, { force: true });
       this.made.delete(file);
     }
@@ -86,8 +94,21 @@ export class VerifiedCopies {
     await rm(this.root, { recursive: true, force: true });
   }
 
+  private claim(files: readonly string[]): void {
+    for (const file of files) this.writing.set(file, (this.writing.get(file) ?? 0) + 1);
+  }
+
+  private release(files: readonly string[]): void {
+    for (const file of files) {
+      const count = this.writing.get(file)! - 1;
+      if (count === 0) this.writing.delete(file);
+      else this.writing.set(file, count);
+    }
+  }
+
   private async copyChecked(from: string, to: string, judge: (digest: string) => SafeMapError | undefined): Promise<void> {
     const temporary = path.join(this.root, `.copy-${randomBytes(4).toString('hex')}`);
+    this.claim([temporary]);
     try {
       await copyFile(from, temporary, constants.COPYFILE_FICLONE);
       const hash = createHash('sha256');
@@ -98,6 +119,7 @@ export class VerifiedCopies {
       this.made.add(to);
     } finally {
       await rm(temporary, { force: true });
+      this.release([temporary]);
     }
   }
 }
