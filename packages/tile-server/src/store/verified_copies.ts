@@ -85,8 +85,9 @@ export class VerifiedCopies {
     for (const name of await readdir(this.root).catch(() => [] as string[])) {
       const file = path.join(this.root, name);
       if (this.inUse.has(file) || this.touched.has(file) || this.writing.has(file)) continue;
-      await rm(file, { force: true });
+      // Forgotten before it is removed: a copy that starts meanwhile makes the file again rather than reuse it.
       this.made.delete(file);
+      await rm(file, { force: true });
     }
   }
 
