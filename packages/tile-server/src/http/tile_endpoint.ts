@@ -146,15 +146,15 @@ export function serveTile(
 
 /** The fixed parts of a tile answer, made once per route and CORS answer (see tileReplies), never per request. */
 export interface TileReply {
-  /** Security and Cache-Control headers, flat `[name, value, …]`. */
-  readonly headers: readonly string[];
-  /** Access-Control headers for this request's origin. */
+  /** Access-Control headers for this request's origin, flat `[name, value, …]`: error answers carry them too. */
   readonly cors: readonly string[];
-  /** The whole Vary value: one header, since later duplicates would replace earlier ones on Express responses. */
-  readonly vary: string;
   /** Told the size of each tile body sent and whether it came from the cache (the bytes-served metric). */
   readonly onBody?: ((bytes: number, fromCache: boolean) => void) | undefined;
-  /** Every header of a 200 answer with gzip bytes, ending with ETag and Content-Length, whose values are per tile. */
+  /** Every header of a 204 for a tile the archive does not hold. */
+  readonly emptyAnswer: readonly string[];
+  /** Every header of a 304, ending with ETag, whose value is per tile. */
+  readonly notModifiedAnswer: readonly string[];
+  /** Every header of a 200 with gzip bytes, ending with ETag and Content-Length, whose values are per tile. */
   readonly gzipAnswer: readonly string[];
   /** The same for uncompressed bytes. */
   readonly rawAnswer: readonly string[];
@@ -184,7 +184,14 @@ export function tileReplies(
       const fixed = [...headers, ...cors, 'Vary', vary, 'Content-Type', 'application/vnd.mapbox-vector-tile'];
       const perTile = ['ETag', '', 'Content-Length', ''];
       // Not frozen: V8 copies a frozen array element by element, five times slower than the whole answer's look-up.
-      reply = { headers, cors, vary, onBody, gzipAnswer: [...fixed, 'Content-Encoding', 'gzip', ...perTile], rawAnswer: [...fixed, ...perTile] };
+      reply = {
+        cors,
+        onBody,
+        emptyAnswer: [...headers, ...cors],
+        notModifiedAnswer: [...headers, ...cors, 'Vary', vary, 'ETag', ''],
+        gzipAnswer: [...fixed, 'Content-Encoding', 'gzip', ...perTile],
+        rawAnswer: [...fixed, ...perTile],
+      };
       if (made.size < MAX_REMEMBERED_REPLIES) made.set(key, reply);
     }
     last = reply;
@@ -202,9 +209,9 @@ function writeTile(
   work: WorkLimiter | undefined,
 ): void {
   if (res.writableEnded || res.destroyed) return;
-  const { headers, cors, vary } = reply;
   if (!tile) {
-    res.writeHead(204, [...headers, ...cors]);
+    // Node reads a header list while writeHead runs and keeps none of it: one list serves every empty tile.
+    res.writeHead(204, reply.emptyAnswer as string[]);
     res.end();
     return;
   }
@@ -212,7 +219,9 @@ function writeTile(
   // Each representation gets its own strong validator, as RFC 9110 requires of strong ETags.
   const etag = gzip ? tile.gzipEtag : rawEtag(tile);
   if (asked.ifNoneMatch !== undefined && matchesEtag(asked.ifNoneMatch, etag)) {
-    res.writeHead(304, [...headers, ...cors, 'ETag', etag, 'Vary', vary]);
+    const list = reply.notModifiedAnswer.slice();
+    list[list.length - 1] = etag;
+    res.writeHead(304, list);
     res.end();
     return;
   }

@@ -34,7 +34,7 @@ type Entry = EncodedTile | EmptyTiles;
 interface Slot {
   readonly entry: Entry;
   readonly part: VersionPart;
-  /** The tile's index within its version (see tileIndex), or for an empty-tile set, −1 − its zoom. */
+  /** The tile's index within its version (ZOOM_START[z] + tileId), or for an empty-tile set, −1 − its zoom. */
   readonly index: number;
   used: boolean;
 }
@@ -79,13 +79,14 @@ export class TileCache {
   get(version: string, z: number, x: number, y: number): CachedTile | undefined {
     const part = this.parts.get(version);
     if (part === undefined) return undefined;
-    const hit = part.tiles.get(tileIndex(z, x, y));
+    const id = tileId(z, x, y);
+    const hit = part.tiles.get(ZOOM_START[z]! + id);
     if (hit !== undefined) {
       hit.used = true;
       return hit.entry as EncodedTile;
     }
     const empties = part.empties[z];
-    if (empties === undefined || !(empties.entry as EmptyTiles).has(x * tilesAcross(z) + y)) return undefined;
+    if (empties === undefined || !(empties.entry as EmptyTiles).has(id)) return undefined;
     empties.used = true;
     return EMPTY;
   }
@@ -93,13 +94,13 @@ export class TileCache {
   set(version: string, z: number, x: number, y: number, tile: CachedTile): void {
     if (!(z >= 0 && z <= MAX_ZOOM)) return;
     if (tile === EMPTY) {
-      this.setEmpty(version, z, x * tilesAcross(z) + y, tileIndex(z, x, y));
+      this.setEmpty(version, z, tileId(z, x, y));
       return;
     }
     const cost = tileCost(tile);
     if (cost > this.maxBytes) return;
     const part = this.part(version);
-    const index = tileIndex(z, x, y);
+    const index = ZOOM_START[z]! + tileId(z, x, y);
     const previous = part.tiles.get(index);
     if (previous !== undefined) this.remove(previous);
     const slot: Slot = { entry: tile, part, index, used: false };
@@ -132,9 +133,9 @@ export class TileCache {
     return part;
   }
 
-  private setEmpty(version: string, z: number, id: number, index: number): void {
+  private setEmpty(version: string, z: number, id: number): void {
     const part = this.part(version);
-    const tile = part.tiles.get(index);
+    const tile = part.tiles.get(ZOOM_START[z]! + id);
     if (tile !== undefined) this.remove(tile);
     let slot = part.empties[z];
     let empties: EmptyTiles;
@@ -193,11 +194,12 @@ const MAX_ZOOM = 26;
 const ZOOM_START = Array.from({ length: MAX_ZOOM + 1 }, (_, z) => (4 ** z - 1) / 3);
 
 /**
- * One number per tile of a version, unique across zooms. Up to z15 it fits in a small integer, which V8 hashes and
- * compares without touching the heap.
+ * A tile's number within its zoom, x · 2^z + y: the id its zoom's empty-tile set knows it by. Offset by ZOOM_START[z],
+ * it is the tile's index in its version, unique across zooms; up to z15 that fits in a small integer, which V8 hashes
+ * and compares without touching the heap.
  */
-function tileIndex(z: number, x: number, y: number): number {
-  return ZOOM_START[z]! + y * tilesAcross(z) + x;
+function tileId(z: number, x: number, y: number): number {
+  return x * tilesAcross(z) + y;
 }
 
 /** What a tile keeps alive: its whole backing ArrayBuffer (not just its view of it) and the overhead. */
